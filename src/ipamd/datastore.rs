@@ -1,0 +1,389 @@
+//! The node's datastore: ENIs, their /32 or /28 CIDRs, and which addresses pods hold or are cooling.
+//! Mirrors `pkg/ipamd/datastore/data_store.go`. Walk orders are passed in, so the caller decides whether
+//! Go's random map order or tight packing applies.
+
+/// Addresses in one /28 (`GetPrefixDelegationDefaults`).
+pub const IPS_PER_PREFIX: i64 = 16;
+/// Seconds before a new ENI may be freed (`minENILifeTime`).
+pub const MIN_ENI_LIFETIME: i64 = 60;
+
+/// One address: held by a pod, or free since `unassigned_at` (never assigned: `None`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Addr {
+    pub assigned: bool,
+    pub unassigned_at: Option<i64>,
+}
+
+/// A secondary /32 (one address) or a /28 prefix (16 addresses).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cidr {
+    pub id: u32,
+    pub is_prefix: bool,
+    pub addrs: Vec<Addr>,
+    assigned: u32,
+    last_unassigned_at: Option<i64>,
+}
+
+impl Cidr {
+    pub fn size(&self) -> i64 {
+        self.addrs.len() as i64
+    }
+
+    /// `AssignedIPv4AddressesInCidr`.
+    pub fn assigned(&self) -> i64 {
+        i64::from(self.assigned)
+    }
+
+    /// Addresses released within the cooldown (`inCoolingPeriod`: `time.Since(unassigned) <= period`).
+    pub fn cooling(&self, now: i64, cooldown: i64) -> i64 {
+        match self.last_unassigned_at {
+            Some(t) if now - t <= cooldown => self
+                .addrs
+                .iter()
+                .filter(|a| !a.assigned && a.unassigned_at.is_some_and(|u| now - u <= cooldown))
+                .count() as i64,
+            _ => 0,
+        }
+    }
+}
+
+/// An ENI as ipamd tracks it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Eni {
+    /// Attach order: 0 is the primary ENI.
+    pub id: u32,
+    pub is_primary: bool,
+    pub is_trunk: bool,
+    pub is_efa: bool,
+    pub created_at: i64,
+    pub cidrs: Vec<Cidr>,
+    /// IPv6 mode: the ENI holds one /80.
+    pub ipv6_prefix: bool,
+}
+
+impl Eni {
+    /// `isTooYoung`: younger than `minENILifeTime`.
+    pub fn is_too_young(&self, now: i64) -> bool {
+        now - self.created_at < MIN_ENI_LIFETIME
+    }
+
+    /// `hasIPInCooling`.
+    pub fn has_ip_in_cooling(&self, now: i64, cooldown: i64) -> bool {
+        self.cidrs.iter().any(|c| c.cooling(now, cooldown) > 0)
+    }
+
+    /// `hasPods`.
+    pub fn has_pods(&self) -> bool {
+        self.cidrs.iter().any(|c| c.assigned > 0)
+    }
+}
+
+/// `DataStoreStats` from `GetIPStats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct DataStoreStats {
+    pub total_ips: i64,
+    pub assigned_ips: i64,
+    pub cooldown_ips: i64,
+    pub total_prefixes: i64,
+}
+
+impl DataStoreStats {
+    /// `AvailableAddresses`: total − assigned. Cooling addresses count as available.
+    pub fn available_addresses(&self) -> i64 {
+        self.total_ips - self.assigned_ips
+    }
+}
+
+/// Where a pod's address lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PodAddr {
+    pub eni: u32,
+    pub cidr: u32,
+    pub addr: u8,
+}
+
+/// The datastore of network card 0.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataStore {
+    pub enis: Vec<Eni>,
+    pub is_pd_enabled: bool,
+    /// `IP_COOLDOWN_PERIOD` in seconds.
+    pub cooldown: i64,
+    next_cidr: u32,
+    /// IPv6: pods on the primary ENI's /80.
+    pub ipv6_assigned: i64,
+}
+
+impl DataStore {
+    pub fn new(is_pd_enabled: bool, cooldown: i64) -> DataStore {
+        DataStore {
+            enis: Vec::new(),
+            is_pd_enabled,
+            cooldown,
+            next_cidr: 0,
+            ipv6_assigned: 0,
+        }
+    }
+
+    /// `AddENI`.
+    pub fn add_eni(&mut self, id: u32, is_primary: bool, is_trunk: bool, is_efa: bool, now: i64) {
+        self.enis.push(Eni {
+            id,
+            is_primary,
+            is_trunk,
+            is_efa,
+            created_at: now,
+            cidrs: Vec::new(),
+            ipv6_prefix: false,
+        });
+    }
+
+    pub fn eni_index(&self, id: u32) -> Option<usize> {
+        self.enis.iter().position(|e| e.id == id)
+    }
+
+    /// `AddIPv4CidrToStore`, `n` times: `n` secondary /32s, or `n` /28 prefixes.
+    pub fn add_cidrs(&mut self, eni_idx: usize, n: i64, is_prefix: bool) {
+        let size = if is_prefix {
+            IPS_PER_PREFIX as usize
+        } else {
+            1
+        };
+        for _ in 0..n.max(0) {
+            let id = self.next_cidr;
+            self.next_cidr += 1;
+            self.enis[eni_idx].cidrs.push(Cidr {
+                id,
+                is_prefix,
+                addrs: vec![Addr::default(); size],
+                assigned: 0,
+                last_unassigned_at: None,
+            });
+        }
+    }
+
+    /// `GetTrunkENI` is set.
+    pub fn has_trunk(&self) -> bool {
+        self.enis.iter().any(|e| e.is_trunk)
+    }
+
+    /// `GetIPStats(ipV4AddrFamily)`: only CIDRs of the current mode count.
+    pub fn get_ip_stats(&self, now: i64) -> DataStoreStats {
+        let mut s = DataStoreStats::default();
+        for eni in &self.enis {
+            if eni.ipv6_prefix {
+                s.total_ips += 1 << 48;
+                s.total_prefixes += 1;
+            }
+            for c in &eni.cidrs {
+                if c.is_prefix {
+                    s.total_prefixes += 1;
+                }
+                if c.is_prefix == self.is_pd_enabled {
+                    s.total_ips += c.size();
+                    s.assigned_ips += c.assigned();
+                    s.cooldown_ips += c.cooling(now, self.cooldown);
+                }
+            }
+        }
+        s.assigned_ips += self.ipv6_assigned;
+        s
+    }
+
+    /// `GetFreePrefixes`: /28s with no assigned address, on every ENI.
+    pub fn get_free_prefixes(&self) -> i64 {
+        self.enis
+            .iter()
+            .flat_map(|e| &e.cidrs)
+            .filter(|c| c.is_prefix && c.assigned == 0)
+            .count() as i64
+    }
+
+    /// `GetAllocatableENIs`: not trunk, not the primary under custom networking, fewer than `max_entries`
+    /// CIDRs. Indices in the order given.
+    pub fn get_allocatable_enis(
+        &self,
+        order: &[usize],
+        max_entries: i64,
+        skip_primary: bool,
+    ) -> Vec<usize> {
+        order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let e = &self.enis[i];
+                !e.is_trunk
+                    && !(skip_primary && e.is_primary)
+                    && (e.cidrs.len() as i64) < max_entries
+            })
+            .collect()
+    }
+
+    /// `AssignPodIPv4Address` / `getUnusedIP`: the first address that is neither assigned nor cooling,
+    /// walking ENIs in `eni_order` and each ENI's CIDRs in the order `cidr_order` gives.
+    pub fn assign_pod_ip(
+        &mut self,
+        now: i64,
+        eni_order: &[usize],
+        mut cidr_order: impl FnMut(usize) -> Vec<usize>,
+    ) -> Option<PodAddr> {
+        let cooldown = self.cooldown;
+        for &ei in eni_order {
+            for ci in cidr_order(self.enis[ei].cidrs.len()) {
+                let eni_id = self.enis[ei].id;
+                let c = &mut self.enis[ei].cidrs[ci];
+                if c.is_prefix != self.is_pd_enabled || c.assigned as usize == c.addrs.len() {
+                    continue;
+                }
+                let free = c.addrs.iter().position(|a| {
+                    !a.assigned && !a.unassigned_at.is_some_and(|u| now - u <= cooldown)
+                });
+                if let Some(ai) = free {
+                    c.addrs[ai].assigned = true;
+                    c.assigned += 1;
+                    return Some(PodAddr {
+                        eni: eni_id,
+                        cidr: c.id,
+                        addr: ai as u8,
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// `UnassignPodIPAddress`: the address starts its cooldown.
+    pub fn unassign(&mut self, pod: PodAddr, now: i64) {
+        let Some(ei) = self.eni_index(pod.eni) else {
+            return;
+        };
+        if let Some(c) = self.enis[ei].cidrs.iter_mut().find(|c| c.id == pod.cidr) {
+            if let Some(a) = c.addrs.get_mut(usize::from(pod.addr)) {
+                if a.assigned {
+                    a.assigned = false;
+                    a.unassigned_at = Some(now);
+                    c.assigned -= 1;
+                    c.last_unassigned_at = Some(now);
+                }
+            }
+        }
+    }
+
+    /// `FindFreeableCidrs`: CIDRs of the current mode with no assigned address (cooling ones included),
+    /// in CIDR order.
+    pub fn find_freeable_cidrs(&self, eni_idx: usize) -> Vec<usize> {
+        let pd = self.is_pd_enabled;
+        (0..self.enis[eni_idx].cidrs.len())
+            .filter(|&ci| {
+                let c = &self.enis[eni_idx].cidrs[ci];
+                c.is_prefix == pd && c.assigned == 0
+            })
+            .collect()
+    }
+
+    /// `DelIPv4CidrFromStore` without force, for the given CIDR indices of one ENI.
+    pub fn remove_cidrs(&mut self, eni_idx: usize, cidr_indices: &[usize]) {
+        let mut idx = cidr_indices.to_vec();
+        idx.sort_unstable();
+        for ci in idx.into_iter().rev() {
+            if self.enis[eni_idx].cidrs[ci].assigned == 0 {
+                self.enis[eni_idx].cidrs.remove(ci);
+            }
+        }
+    }
+
+    /// `isRequiredForWarmIPTarget`: free addresses on the other ENIs fall short of `WARM_IP_TARGET`
+    /// (rounded up to whole /28s in prefix mode).
+    pub fn is_required_for_warm_ip_target(&self, warm_ip_target: i64, eni_idx: usize) -> bool {
+        let other_warm: i64 = self.others(eni_idx).map(|c| c.size() - c.assigned()).sum();
+        if self.is_pd_enabled {
+            let needed = div_ceil(warm_ip_target, IPS_PER_PREFIX);
+            return other_warm < needed.saturating_mul(IPS_PER_PREFIX);
+        }
+        other_warm < warm_ip_target
+    }
+
+    /// `isRequiredForMinimumIPTarget`: total addresses on the other ENIs fall short of `MINIMUM_IP_TARGET`.
+    pub fn is_required_for_minimum_ip_target(
+        &self,
+        minimum_ip_target: i64,
+        eni_idx: usize,
+    ) -> bool {
+        let other_total: i64 = self.others(eni_idx).map(Cidr::size).sum();
+        if self.is_pd_enabled {
+            let needed = div_ceil(minimum_ip_target, IPS_PER_PREFIX);
+            return other_total < needed.saturating_mul(IPS_PER_PREFIX);
+        }
+        other_total < minimum_ip_target
+    }
+
+    /// `isRequiredForWarmPrefixTarget`: fully free CIDRs on the other ENIs fall short of `WARM_PREFIX_TARGET`.
+    pub fn is_required_for_warm_prefix_target(
+        &self,
+        warm_prefix_target: i64,
+        eni_idx: usize,
+    ) -> bool {
+        let free = self
+            .enis
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != eni_idx)
+            .flat_map(|(_, e)| &e.cidrs)
+            .filter(|c| c.assigned == 0)
+            .count() as i64;
+        free < warm_prefix_target
+    }
+
+    fn others(&self, eni_idx: usize) -> impl Iterator<Item = &Cidr> {
+        let pd = self.is_pd_enabled;
+        self.enis
+            .iter()
+            .enumerate()
+            .filter(move |&(i, _)| i != eni_idx)
+            .flat_map(|(_, e)| &e.cidrs)
+            .filter(move |c| c.is_prefix == pd)
+    }
+
+    /// `getDeletableENI`: the first ENI in `order` that may be freed, with the reason each other was kept.
+    pub fn get_deletable_eni(
+        &self,
+        order: &[usize],
+        now: i64,
+        warm_ip_target: i64,
+        minimum_ip_target: i64,
+        warm_prefix_target: i64,
+    ) -> Option<usize> {
+        order.iter().copied().find(|&i| {
+            let e = &self.enis[i];
+            !(e.is_primary
+                || e.is_too_young(now)
+                || e.has_ip_in_cooling(now, self.cooldown)
+                || e.has_pods()
+                || (warm_ip_target != 0 && self.is_required_for_warm_ip_target(warm_ip_target, i))
+                || (minimum_ip_target != 0
+                    && self.is_required_for_minimum_ip_target(minimum_ip_target, i))
+                || (self.is_pd_enabled
+                    && warm_prefix_target != 0
+                    && self.is_required_for_warm_prefix_target(warm_prefix_target, i))
+                || e.is_trunk
+                || e.is_efa)
+        })
+    }
+
+    /// `CheckFreeableENIexists`: a non-primary, pod-free, non-trunk, non-EFA ENI.
+    pub fn check_freeable_eni_exists(&self) -> bool {
+        self.enis
+            .iter()
+            .any(|e| !e.is_primary && !e.has_pods() && !e.is_trunk && !e.is_efa)
+    }
+
+    /// `RemoveENIFromDataStore`.
+    pub fn remove_eni(&mut self, eni_idx: usize) -> Eni {
+        self.enis.remove(eni_idx)
+    }
+}
+
+/// `DivCeil`: `(x + y − 1) / y`, for non-negative `x` and positive `y`.
+pub fn div_ceil(x: i64, y: i64) -> i64 {
+    x.saturating_add(y - 1) / y
+}

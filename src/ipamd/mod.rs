@@ -1,0 +1,739 @@
+//! A deterministic model of ipamd's reconcile loop on one node (`StartNodeIPPoolManager` →
+//! `updateIPPoolIfRequired` every 5 s): node start with pre-scaling, then a workload, one `Step` per pass.
+//! Tight packing is the default; a seed switches to a reproducible stand-in for Go's random map order.
+
+pub mod datastore;
+pub mod pool;
+pub mod trace;
+
+use crate::config::CniConfig;
+use crate::report::Warning;
+use crate::vpc::InstanceTypeLimits;
+use datastore::{DataStore, PodAddr};
+use pool::Limits;
+use trace::{snapshot, Action, Decision, PodCounts, Step, StepStats, Unit};
+
+/// Seconds between passes (`ipPoolMonitorInterval`).
+pub const POOL_MONITOR_INTERVAL: i64 = 5;
+/// Minimum seconds between pool decreases (`decreaseIPPoolInterval`); a decrease needs strictly more.
+pub const DECREASE_IP_POOL_INTERVAL: i64 = 30;
+/// Passes a phase may run after its pod target is reached before the model gives up waiting to settle.
+pub const SETTLE_LIMIT_PASSES: u32 = 120;
+/// The largest pod count accepted; above every node's capacity (c8a.48xlarge with prefixes holds 24192).
+pub const MAX_PODS_INPUT: u32 = 30_000;
+
+/// How pods reach the node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Arrival {
+    /// One pod per pass.
+    Ramp,
+    /// All at once; pods without an IP wait and retry every pass.
+    Burst,
+}
+
+/// What happens on the node after it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workload {
+    pub pods: u32,
+    /// A second phase: scale to this many pods once the first has settled.
+    pub then_pods: Option<u32>,
+    pub arrival: Arrival,
+    /// `None`: tight packing. `Some(seed)`: seeded random order for ENIs, CIDRs and deleted pods.
+    pub seed: Option<u64>,
+}
+
+/// The trace and how it ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Simulation {
+    pub steps: Vec<Step>,
+    /// False when a phase was cut off after `SETTLE_LIMIT_PASSES` without settling.
+    pub settled: bool,
+    pub warnings: Vec<Warning>,
+}
+
+/// Runs the node from start to the end of the workload.
+pub fn simulate(
+    instance: &InstanceTypeLimits,
+    cfg: &CniConfig,
+    max_pods: i64,
+    workload: &Workload,
+) -> Simulation {
+    let mut node = Ipamd::new(instance, cfg, max_pods, workload.seed);
+    let mut steps = vec![node.start()];
+    let mut settled = true;
+    let mut warnings = Vec::new();
+    let mut phases = vec![i64::from(workload.pods.min(MAX_PODS_INPUT))];
+    phases.extend(workload.then_pods.map(|p| i64::from(p.min(MAX_PODS_INPUT))));
+    for target in phases {
+        let mut after_target = 0;
+        loop {
+            let step = node.pass(target, workload.arrival);
+            let reached = node.desired() == target;
+            let quiet = reached && node.is_quiet(&step);
+            steps.push(step);
+            if !reached {
+                continue;
+            }
+            after_target += 1;
+            if quiet {
+                break;
+            }
+            if after_target >= SETTLE_LIMIT_PASSES {
+                settled = false;
+                warnings.push(Warning::new(
+                    "did-not-settle",
+                    format!(
+                        "The pool was still changing {} s after the pods reached {target} (e.g. prefix flapping at WARM_PREFIX_TARGET=0, \
+                         or a long IP_COOLDOWN_PERIOD); the last step is shown as the steady state.",
+                        i64::from(SETTLE_LIMIT_PASSES) * POOL_MONITOR_INTERVAL
+                    ),
+                ));
+                break;
+            }
+        }
+    }
+    warnings.extend(node.warnings);
+    Simulation {
+        steps,
+        settled,
+        warnings,
+    }
+}
+
+/// A small seeded generator (SplitMix64): reproducible, no OS entropy.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n` (`n > 0`).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = self.below(i + 1);
+            v.swap(i, j);
+        }
+    }
+}
+
+/// ipamd's state for one node plus the pods on it.
+struct Ipamd<'a> {
+    instance: &'a InstanceTypeLimits,
+    cfg: &'a CniConfig,
+    lim: Limits,
+    ds: DataStore,
+    now: i64,
+    pass_no: u32,
+    last_decrease: Option<i64>,
+    cni_node_patched: bool,
+    next_eni: u32,
+    rng: Option<Rng>,
+    pods: Vec<PodAddr>,
+    waiting: i64,
+    /// Pods arrived, left or got an IP, or the trunk appeared, in the current pass.
+    changed: bool,
+    warnings: Vec<Warning>,
+}
+
+impl<'a> Ipamd<'a> {
+    fn new(
+        instance: &'a InstanceTypeLimits,
+        cfg: &'a CniConfig,
+        max_pods: i64,
+        seed: Option<u64>,
+    ) -> Self {
+        Ipamd {
+            instance,
+            cfg,
+            lim: Limits::new(instance.ipv4_limit, cfg, max_pods),
+            ds: DataStore::new(cfg.enable_prefix_delegation, cfg.ip_cooldown_period),
+            now: 0,
+            pass_no: 0,
+            last_decrease: None,
+            cni_node_patched: false,
+            next_eni: 0,
+            rng: seed.map(Rng::new),
+            pods: Vec::new(),
+            waiting: 0,
+            changed: false,
+            warnings: Vec::new(),
+        }
+    }
+
+    fn desired(&self) -> i64 {
+        self.pods.len() as i64 + self.waiting
+    }
+
+    /// ENIs oldest first (tight) or shuffled (random): for allocation and pod placement.
+    fn fill_order(&mut self, n: usize) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..n).collect();
+        if let Some(rng) = &mut self.rng {
+            rng.shuffle(&mut v);
+        }
+        v
+    }
+
+    /// ENIs newest first (tight) or shuffled (random): for releasing IPs, prefixes and ENIs.
+    fn release_order(&mut self, n: usize) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..n).rev().collect();
+        if let Some(rng) = &mut self.rng {
+            rng.shuffle(&mut v);
+        }
+        v
+    }
+
+    fn new_eni(&mut self, is_primary: bool, is_trunk: bool) -> usize {
+        let id = self.next_eni;
+        self.next_eni += 1;
+        self.ds.add_eni(id, is_primary, is_trunk, false, self.now);
+        self.ds.enis.len() - 1
+    }
+
+    fn eni_name(&self, idx: usize) -> String {
+        format!("eni-{}", self.ds.enis[idx].id)
+    }
+
+    fn unit(&self) -> Unit {
+        if self.cfg.enable_prefix_delegation {
+            Unit::Prefixes
+        } else {
+            Unit::Ips
+        }
+    }
+
+    fn step(&self, events: Vec<String>, decision: Decision, actions: Vec<Action>) -> Step {
+        let stats = self.ds.get_ip_stats(self.now);
+        Step {
+            time_s: self.now,
+            pass: self.pass_no,
+            events,
+            decision,
+            actions,
+            stats: StepStats::new(&stats, self.ds.get_free_prefixes()),
+            pods: PodCounts {
+                running: self.pods.len() as i64,
+                waiting: self.waiting,
+            },
+            enis: snapshot(&self.ds, self.now, self.cfg.use_custom_networking),
+        }
+    }
+
+    /// `nodeInit`: the primary ENI is there with its primary IP; `handlePreScaling` runs one increase round
+    /// (IPv4), or the primary ENI gets its /80 (IPv6).
+    fn start(&mut self) -> Step {
+        let primary = self.new_eni(true, false);
+        let mut events = vec![format!(
+            "Node starts: primary ENI eni-0 (device 0) holds the node IP; {} allows {} ENIs of {} IPv4 addresses",
+            self.instance.name, self.lim.max_eni, self.instance.ipv4_limit
+        )];
+        if self.cfg.enable_ipv6 {
+            self.ds.enis[primary].ipv6_prefix = true;
+            let action = Action {
+                api: "AssignIpv6Addresses",
+                eni: "eni-0".into(),
+                count: 1,
+                unit: Unit::Ipv6Prefix,
+                allocation: true,
+                text: "AssignIpv6Addresses eni-0: one /80 prefix (Ipv6PrefixCount=1)".into(),
+            };
+            let decision = Decision {
+                kind: "ipv6",
+                text: "IPv6: one /80 on the primary ENI serves every pod; no warm pool runs (StartNodeIPPoolManager returns at once)"
+                    .into(),
+            };
+            return self.step(events, decision, vec![action]);
+        }
+        events.push("handlePreScaling: one increase round before the loop starts".into());
+        let stats = self.ds.get_ip_stats(self.now);
+        let fp = self.ds.get_free_prefixes();
+        let low = pool::is_pool_too_low(self.cfg, &self.lim, &stats, fp);
+        let mut actions = Vec::new();
+        let mut text = low.why.clone();
+        if low.yes {
+            match self.increase_datastore_pool() {
+                Ok(a) => actions.push(a),
+                Err(why) => text = format!("{text}; {why}"),
+            }
+        }
+        self.step(
+            events,
+            Decision {
+                kind: if low.yes { "too-low" } else { "ok" },
+                text,
+            },
+            actions,
+        )
+    }
+
+    /// One 5 s pass: pod events, then `updateIPPoolIfRequired`.
+    fn pass(&mut self, target: i64, arrival: Arrival) -> Step {
+        self.pass_no += 1;
+        self.now = i64::from(self.pass_no) * POOL_MONITOR_INTERVAL;
+        let mut events = Vec::new();
+        self.changed = false;
+
+        if self.cni_node_patched && !self.ds.has_trunk() && self.instance.is_trunking_compatible() {
+            let idx = self.new_eni(false, true);
+            self.changed = true;
+            events.push(format!(
+                "VPC resource controller attaches trunk ENI {} (one ENI slot and one subnet address, no pod IPs)",
+                self.eni_name(idx)
+            ));
+        }
+
+        let desired = self.desired();
+        self.changed |= desired != target;
+        if desired < target {
+            let n = if arrival == Arrival::Ramp {
+                1
+            } else {
+                target - desired
+            };
+            self.waiting += n;
+            events.push(if n == 1 {
+                "1 pod arrives".to_string()
+            } else {
+                format!("{n} pods arrive at once")
+            });
+        } else if desired > target {
+            let n = if arrival == Arrival::Ramp {
+                1
+            } else {
+                desired - target
+            };
+            self.delete_pods(n);
+            let cooling = if self.cfg.ip_cooldown_period >= 0 {
+                format!(
+                    "its IP cools for {} s before reuse",
+                    self.cfg.ip_cooldown_period
+                )
+            } else {
+                "no cooldown (IP_COOLDOWN_PERIOD < 0)".to_string()
+            };
+            events.push(if n == 1 {
+                format!("1 pod deleted: {cooling}")
+            } else {
+                format!("{n} pods deleted: {cooling}")
+            });
+        }
+        let before = self.waiting;
+        let placed = self.place_waiting();
+        self.changed |= placed > 0;
+        if before > 0 {
+            let left = self.waiting;
+            events.push(match (placed, left) {
+                (p, 0) => format!("{p} got an IP"),
+                (0, w) => format!("{w} waiting: \"failed to assign an IP address to container\""),
+                (p, w) => format!(
+                    "{p} got an IP, {w} waiting: \"failed to assign an IP address to container\""
+                ),
+            });
+        }
+
+        if self.cfg.enable_ipv6 {
+            let decision = Decision {
+                kind: "ipv6",
+                text: "IPv6: no warm pool; pods take addresses from the /80".into(),
+            };
+            return self.step(events, decision, Vec::new());
+        }
+        let (decision, actions) = self.update_ip_pool_if_required();
+        self.step(events, decision, actions)
+    }
+
+    fn place_waiting(&mut self) -> i64 {
+        if self.cfg.enable_ipv6 {
+            let n = self.waiting;
+            self.ds.ipv6_assigned += n;
+            self.waiting = 0;
+            return n;
+        }
+        let mut placed = 0;
+        while self.waiting > 0 {
+            let eni_order = self.fill_order(self.ds.enis.len());
+            let now = self.now;
+            let mut rng = self.rng.take();
+            let got = self.ds.assign_pod_ip(now, &eni_order, |n| {
+                let mut v: Vec<usize> = (0..n).collect();
+                if let Some(r) = &mut rng {
+                    r.shuffle(&mut v);
+                }
+                v
+            });
+            self.rng = rng;
+            match got {
+                Some(pod) => {
+                    self.pods.push(pod);
+                    self.waiting -= 1;
+                    placed += 1;
+                }
+                None => break,
+            }
+        }
+        placed
+    }
+
+    /// Deletes `n` pods: waiting ones first (the ReplicaSet removes unready pods first), then running ones,
+    /// newest first (tight) or at random.
+    fn delete_pods(&mut self, n: i64) {
+        let from_waiting = n.min(self.waiting);
+        self.waiting -= from_waiting;
+        for _ in 0..(n - from_waiting) {
+            if self.pods.is_empty() {
+                break;
+            }
+            let idx = match &mut self.rng {
+                Some(r) => r.below(self.pods.len()),
+                None => self.pods.len() - 1,
+            };
+            let pod = self.pods.swap_remove(idx);
+            if self.cfg.enable_ipv6 {
+                self.ds.ipv6_assigned -= 1;
+            } else {
+                self.ds.unassign(pod, self.now);
+            }
+        }
+    }
+
+    /// Mirrors `updateIPPoolIfRequired` for network card 0.
+    fn update_ip_pool_if_required(&mut self) -> (Decision, Vec<Action>) {
+        let mut actions = Vec::new();
+        if self.cfg.enable_pod_eni && !self.ds.has_trunk() && !self.cni_node_patched {
+            if let Some(a) = self.try_enable_security_groups_for_pods() {
+                actions.push(a);
+            }
+        }
+        let stats = self.ds.get_ip_stats(self.now);
+        let fp = self.ds.get_free_prefixes();
+        let low = pool::is_pool_too_low(self.cfg, &self.lim, &stats, fp);
+        let decision = if low.yes {
+            match self.increase_datastore_pool() {
+                Ok(a) => {
+                    actions.push(a);
+                    Decision {
+                        kind: "too-low",
+                        text: low.why,
+                    }
+                }
+                Err(why) => Decision {
+                    kind: "too-low",
+                    text: format!("{}; {why}", low.why),
+                },
+            }
+        } else {
+            let high = pool::is_pool_too_high(self.cfg, &stats, fp);
+            let kind = if stats.total_ips >= self.lim.max_pods {
+                "max-pods"
+            } else {
+                "ok"
+            };
+            if !high.yes {
+                Decision {
+                    kind,
+                    text: low.why,
+                }
+            } else if let Some(last) = self
+                .last_decrease
+                .filter(|&t| self.now - t <= DECREASE_IP_POOL_INTERVAL)
+            {
+                Decision {
+                    kind: "decrease-wait",
+                    text: format!(
+                        "{}, but the last decrease was {} s ago (≤ 30 s): wait",
+                        high.why,
+                        self.now - last
+                    ),
+                }
+            } else {
+                actions.extend(self.try_unassign_cidrs_from_all());
+                self.last_decrease = Some(self.now);
+                Decision {
+                    kind: "too-high",
+                    text: high.why,
+                }
+            }
+        };
+        if pool::should_remove_extra_enis(
+            self.cfg,
+            &self.lim,
+            &stats,
+            self.ds.check_freeable_eni_exists(),
+        ) {
+            if let Some(a) = self.try_free_eni() {
+                actions.push(a);
+            }
+        }
+        (decision, actions)
+    }
+
+    /// Mirrors `tryEnableSecurityGroupsForPods`: patch CNINode only while an ENI slot is free.
+    fn try_enable_security_groups_for_pods(&mut self) -> Option<Action> {
+        if self.ds.enis.len() as i64 >= self.lim.max_eni {
+            if !self.warnings.iter().any(|w| w.code == "no-trunk-slot") {
+                self.warnings.push(Warning::new(
+                    "no-trunk-slot",
+                    format!(
+                        "No slot available for a trunk ENI to be attached: all {} ENIs are in use, so security groups for pods never turn on.",
+                        self.lim.max_eni
+                    ),
+                ));
+            }
+            return None;
+        }
+        self.cni_node_patched = true;
+        if !self.instance.is_trunking_compatible() {
+            self.warnings.push(Warning::new(
+                "not-trunk-compatible",
+                format!("{} is not trunking compatible: the VPC resource controller attaches no trunk ENI.", self.instance.name),
+            ));
+        }
+        Some(Action {
+            api: "CNINode update",
+            eni: String::new(),
+            count: 0,
+            unit: Unit::None,
+            allocation: false,
+            text: "CNINode gets the SecurityGroupsForPods feature: the VPC resource controller will attach a trunk ENI".into(),
+        })
+    }
+
+    /// Mirrors `increaseDatastorePool`: top up an existing ENI first, else attach a new one.
+    fn increase_datastore_pool(&mut self) -> Result<Action, String> {
+        let added = if self.cfg.enable_prefix_delegation {
+            self.try_assign_prefixes()
+        } else {
+            self.try_assign_ips()
+        };
+        if let Some(a) = added {
+            return Ok(a);
+        }
+        if self.has_room_for_eni() {
+            return self.try_allocate_eni();
+        }
+        let reserve = if self.trunk_reserved() {
+            " (one slot held for the trunk ENI)"
+        } else {
+            ""
+        };
+        Err(format!(
+            "no ENI has room and no ENI slot is left: {} of maxENI {} in use{reserve}",
+            self.ds.enis.len(),
+            self.lim.max_eni
+        ))
+    }
+
+    fn trunk_reserved(&self) -> bool {
+        self.cfg.enable_pod_eni && !self.ds.has_trunk() && self.instance.is_trunking_compatible()
+    }
+
+    /// Mirrors `hasRoomForEni`.
+    fn has_room_for_eni(&self) -> bool {
+        (self.ds.enis.len() as i64) < self.lim.max_eni - i64::from(self.trunk_reserved())
+    }
+
+    /// Mirrors `tryAssignIPs`: on the first allocatable ENI, `min(M − entries, toAllocate)` IPs.
+    fn try_assign_ips(&mut self) -> Option<Action> {
+        let stats = self.ds.get_ip_stats(self.now);
+        let ts = pool::datastore_target_state(self.cfg, &stats, self.ds.get_free_prefixes());
+        if ts.is_some_and(|t| t.short == 0) {
+            return None;
+        }
+        let to_allocate = ts.map_or(self.lim.max_ips_per_eni, |t| t.short);
+        self.assign_on_first_allocatable(self.lim.max_ips_per_eni, to_allocate)
+    }
+
+    /// Mirrors `tryAssignPrefixes`: on the first allocatable ENI, `min(PFX − entries, getPrefixesNeeded)`.
+    fn try_assign_prefixes(&mut self) -> Option<Action> {
+        let stats = self.ds.get_ip_stats(self.now);
+        let to_allocate = pool::get_prefixes_needed(self.cfg, &stats, self.ds.get_free_prefixes());
+        self.assign_on_first_allocatable(self.lim.max_prefixes_per_eni, to_allocate)
+    }
+
+    fn assign_on_first_allocatable(
+        &mut self,
+        max_entries: i64,
+        to_allocate: i64,
+    ) -> Option<Action> {
+        let order = self.fill_order(self.ds.enis.len());
+        let &idx = self
+            .ds
+            .get_allocatable_enis(&order, max_entries, self.cfg.use_custom_networking)
+            .first()?;
+        let entries = self.ds.enis[idx].cidrs.len() as i64;
+        // AllocIPAddresses clamps to IPv4Limit − 1.
+        let n = (max_entries - entries)
+            .min(to_allocate)
+            .min(self.lim.ipv4_limit_minus_one);
+        let pd = self.cfg.enable_prefix_delegation;
+        self.ds.add_cidrs(idx, n, pd);
+        let eni = self.eni_name(idx);
+        let what = if pd {
+            plural(n, "/28 prefix", "/28 prefixes")
+        } else {
+            plural(n, "secondary IP", "secondary IPs")
+        };
+        Some(Action {
+            api: "AssignPrivateIpAddresses",
+            text: format!("AssignPrivateIpAddresses {eni}: {what}"),
+            eni,
+            count: n,
+            unit: self.unit(),
+            allocation: true,
+        })
+    }
+
+    /// Mirrors `GetENIResourcesToAllocate`.
+    fn get_eni_resources_to_allocate(&self) -> i64 {
+        let stats = self.ds.get_ip_stats(self.now);
+        let fp = self.ds.get_free_prefixes();
+        if self.cfg.enable_prefix_delegation {
+            pool::get_prefixes_needed(self.cfg, &stats, fp).min(self.lim.max_prefixes_per_eni)
+        } else {
+            pool::datastore_target_state(self.cfg, &stats, fp)
+                .map_or(self.lim.max_ips_per_eni, |t| t.short)
+        }
+    }
+
+    /// Mirrors `tryAllocateENI`: `CreateNetworkInterface` with the resources, then attach.
+    fn try_allocate_eni(&mut self) -> Result<Action, String> {
+        let resources = self.get_eni_resources_to_allocate();
+        if resources <= 0 {
+            return Err("0 IPs needed, so no ENI is created".into());
+        }
+        // createENI clamps the count to IPv4Limit − 1.
+        let n = resources.min(self.lim.ipv4_limit_minus_one);
+        let idx = self.new_eni(false, false);
+        let pd = self.cfg.enable_prefix_delegation;
+        self.ds.add_cidrs(idx, n, pd);
+        let eni = self.eni_name(idx);
+        let subnet = if self.cfg.use_custom_networking {
+            " in the ENIConfig subnet"
+        } else {
+            ""
+        };
+        let what = if pd {
+            plural(n, "/28 prefix", "/28 prefixes")
+        } else {
+            plural(n, "secondary IP", "secondary IPs")
+        };
+        Ok(Action {
+            api: "CreateNetworkInterface + AttachNetworkInterface",
+            text: format!("CreateNetworkInterface + AttachNetworkInterface {eni}{subnet}: primary IP + {what}"),
+            eni,
+            count: n,
+            unit: self.unit(),
+            allocation: true,
+        })
+    }
+
+    /// Mirrors `tryUnassignCidrsFromAll`: release up to `over` pod-free CIDRs, ENI by ENI.
+    fn try_unassign_cidrs_from_all(&mut self) -> Vec<Action> {
+        let stats = self.ds.get_ip_stats(self.now);
+        let fp = self.ds.get_free_prefixes();
+        let mut over = match pool::datastore_target_state(self.cfg, &stats, fp) {
+            Some(ts) => ts.over,
+            None => pool::compute_extra_prefixes_over_warm_target(self.cfg, fp),
+        };
+        let mut actions = Vec::new();
+        if over <= 0 {
+            return actions;
+        }
+        let order = self.release_order(self.ds.enis.len());
+        for idx in order {
+            let mut cidrs = self.ds.find_freeable_cidrs(idx);
+            match &mut self.rng {
+                Some(r) => r.shuffle(&mut cidrs),
+                None => cidrs.reverse(),
+            }
+            cidrs.truncate(over.min(cidrs.len() as i64) as usize);
+            if cidrs.is_empty() {
+                continue;
+            }
+            let n = cidrs.len() as i64;
+            self.ds.remove_cidrs(idx, &cidrs);
+            let eni = self.eni_name(idx);
+            let what = if self.cfg.enable_prefix_delegation {
+                plural(n, "/28 prefix", "/28 prefixes")
+            } else {
+                plural(n, "secondary IP", "secondary IPs")
+            };
+            actions.push(Action {
+                api: "UnassignPrivateIpAddresses",
+                text: format!("UnassignPrivateIpAddresses {eni}: {what} back to the subnet"),
+                eni,
+                count: n,
+                unit: self.unit(),
+                allocation: false,
+            });
+            over -= n;
+            if over <= 0 {
+                break;
+            }
+        }
+        actions
+    }
+
+    /// Mirrors `tryFreeENI` → `RemoveUnusedENIFromStore`: at most one ENI per pass.
+    fn try_free_eni(&mut self) -> Option<Action> {
+        let order = self.release_order(self.ds.enis.len());
+        let idx = self.ds.get_deletable_eni(
+            &order,
+            self.now,
+            self.cfg.warm_ip_target,
+            self.cfg.minimum_ip_target,
+            self.cfg.warm_prefix_target,
+        )?;
+        let eni = self.eni_name(idx);
+        let removed = self.ds.remove_eni(idx);
+        let held: i64 = removed.cidrs.iter().map(|c| c.size()).sum();
+        Some(Action {
+            api: "DetachNetworkInterface + DeleteNetworkInterface",
+            text: format!(
+                "DetachNetworkInterface + DeleteNetworkInterface {eni}: no pods, ≥ 60 s old; its primary IP and {held} addresses go back to the subnet"
+            ),
+            eni,
+            count: 1,
+            unit: Unit::None,
+            allocation: false,
+        })
+    }
+
+    /// Nothing can change any more without a new pod event.
+    fn is_quiet(&self, step: &Step) -> bool {
+        step.actions.is_empty()
+            && !self.changed
+            && step.decision.kind != "decrease-wait"
+            && step.stats.cooldown_ips == 0
+            && !(self.cni_node_patched
+                && !self.ds.has_trunk()
+                && self.instance.is_trunking_compatible())
+            && !self
+                .ds
+                .enis
+                .iter()
+                .any(|e| !e.is_primary && !e.has_pods() && e.is_too_young(self.now))
+    }
+}
+
+fn plural(n: i64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}

@@ -1,0 +1,47 @@
+//! vpc-cni-calc: what the Amazon VPC CNI's ipamd attaches on an EKS node, and what it costs the subnet.
+//!
+//! # Bird's-eye view
+//!
+//! A `Scenario` (instance type, pods, nodes, subnet, the `aws-node` environment) goes into
+//! `scenario::plan`, which resolves the settings the way ipamd parses them, computes every max-pods
+//! variant, runs a step-by-step model of ipamd's reconcile loop on one node, and prices the node group
+//! against the subnet. The `Report` that comes back is plain data; the CLI prints it as text or JSON and
+//! the web page draws it. Snippet generators turn the same environment into config to apply.
+//!
+//! # Code map
+//!
+//! - `vpc`: the embedded instance catalog (`data/*.csv`), exact lookup with suggestions.
+//! - `config`: the `SETTINGS` table, `CniEnv` (raw env) and `CniConfig` (what ipamd uses), `isConfigValid`.
+//! - `max_pods`: eni-max-pods, `max-pods-calculator.sh`, nodeadm, ipamd's real capacity.
+//! - `nodeadm`: nodeadm's `maxPodsExpression` evaluator.
+//! - `ipamd`: the simulator. `datastore` mirrors `data_store.go`, `pool` the warm-pool decisions of
+//!   `ipamd.go`, `trace` the steps it records.
+//! - `subnet`: CIDR parsing, AWS's reserved addresses, /28 blocks, exhaustion.
+//! - `scenario`: the API boundary, `plan(&Scenario) -> Report`.
+//! - `snippets`: one generator module per output format.
+//! - `cli`: argument parsing and text rendering for the native binary (pure: strings in, strings out).
+//! - `report`, `suggest`: warnings with stable codes; "did you mean".
+//! - `ui` (feature `ui`, wasm only): the Yew page.
+//!
+//! # Architecture invariants
+//!
+//! - The core (everything but `src/ui/` and `src/main.rs`) does no IO and reads no clock or OS entropy;
+//!   randomness is a seeded generator. It never names yew, gloo, web-sys or wasm-bindgen; only `src/ui/`
+//!   does. `tests/it/tidy.rs` enforces this.
+//! - Bad input never panics: it comes back as a `PlanError` or a `Warning`. Property tests check this.
+//! - Each function that mirrors ipamd names its Go counterpart in its doc comment.
+
+pub mod cli;
+pub mod config;
+pub mod ipamd;
+pub mod max_pods;
+pub mod nodeadm;
+pub mod report;
+pub mod scenario;
+pub mod snippets;
+pub mod subnet;
+pub mod suggest;
+pub mod vpc;
+
+#[cfg(feature = "ui")]
+pub mod ui;

@@ -1,0 +1,460 @@
+//! The API boundary of the core: a `Scenario` (every user input, plain data) in, a `Report` (max pods,
+//! the simulated trace, the steady state, the subnet burn and every warning) out. The CLI and the page
+//! both call `plan` and nothing else to compute.
+
+use crate::config::{self, CniConfig, CniEnv, ConfigError};
+use crate::ipamd::{self, trace::Step, Arrival, Workload, MAX_PODS_INPUT};
+use crate::max_pods::{self, MaxPods};
+use crate::report::Warning;
+use crate::subnet::{self, NodeCost};
+use crate::vpc::{self, InstanceTypeLimits, UnknownInstanceType};
+
+/// The largest node count accepted.
+pub const MAX_NODES: u32 = 100_000;
+/// The largest kubelet maxPods accepted (nodeadm's MaxInt32 is far past any node).
+pub const MAX_KUBELET_MAX_PODS: u32 = 1_000_000;
+
+/// Every input of a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scenario {
+    pub instance_type: String,
+    /// Pods that need a VPC IP on each node (host-network pods excluded).
+    pub pods: u32,
+    pub then_pods: Option<u32>,
+    pub arrival: Arrival,
+    pub nodes: u32,
+    /// The subnet pods' addresses come from (the ENIConfig subnet under custom networking).
+    pub subnet: Option<String>,
+    /// Custom networking only: the node's own subnet.
+    pub node_subnet: Option<String>,
+    /// kubelet maxPods; `None` uses max-pods-calculator.sh's recommendation.
+    pub max_pods: Option<u32>,
+    pub seed: Option<u64>,
+    pub env: CniEnv,
+}
+
+impl Scenario {
+    /// One node of `instance_type`, no pods, the shipped manifest's settings.
+    pub fn new(instance_type: &str) -> Scenario {
+        Scenario {
+            instance_type: instance_type.to_string(),
+            pods: 0,
+            then_pods: None,
+            arrival: Arrival::Ramp,
+            nodes: 1,
+            subnet: None,
+            node_subnet: None,
+            max_pods: None,
+            seed: None,
+            env: CniEnv::manifest(),
+        }
+    }
+}
+
+/// Why no plan could be made. Each names the input at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanError {
+    UnknownInstanceType(UnknownInstanceType),
+    Config(ConfigError),
+    /// A field outside its range, or a subnet that is not one.
+    Input {
+        field: &'static str,
+        message: String,
+    },
+}
+
+impl std::fmt::Display for PlanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PlanError::UnknownInstanceType(e) => e.fmt(f),
+            PlanError::Config(e) => e.fmt(f),
+            PlanError::Input { message, .. } => f.write_str(message),
+        }
+    }
+}
+
+/// The instance facts the report repeats.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct InstanceSummary {
+    pub name: String,
+    pub eni_limit: u32,
+    pub ipv4_limit: u32,
+    pub hypervisor: String,
+    pub bare_metal: bool,
+    pub vcpus: Option<u32>,
+    pub network_cards: usize,
+}
+
+/// The node after the workload settled.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SteadyState {
+    pub pods: i64,
+    pub pods_without_ip: i64,
+    pub enis: i64,
+    /// Secondary IPs per ENI (secondary-IP mode) or prefixes per ENI (prefix mode), primary first.
+    pub per_eni: Vec<i64>,
+    pub total_ips: i64,
+    pub assigned_ips: i64,
+    pub unused_ips: i64,
+    pub prefixes: i64,
+    pub settled: bool,
+}
+
+/// The subnet the pods draw from, for the whole node group.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SubnetReport {
+    pub cidr: Option<String>,
+    /// IPv4 addresses one node takes from this subnet at steady state (ENI primaries + secondaries or 16 × prefixes).
+    pub addresses_per_node: i64,
+    pub prefixes_per_node: i64,
+    /// The most one node held at any step (bursts and scale-downs can overshoot the steady state).
+    pub peak_addresses_per_node: i64,
+    pub nodes: i64,
+    pub cluster_addresses: i64,
+    pub subnet_usable: Option<i64>,
+    /// Prefix mode: aligned /28 blocks with no reserved address.
+    pub prefix_blocks_usable: Option<i64>,
+    pub fits: Option<bool>,
+    pub exhausts_at_nodes: Option<i64>,
+    /// Custom networking: the node subnet, which pays only for the node IP.
+    pub node_subnet: Option<NodeSubnetReport>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct NodeSubnetReport {
+    pub cidr: Option<String>,
+    pub addresses_per_node: i64,
+    pub cluster_addresses: i64,
+    pub subnet_usable: Option<i64>,
+    pub exhausts_at_nodes: Option<i64>,
+}
+
+/// Everything the page and the CLI show.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Report {
+    pub instance: InstanceSummary,
+    /// `secondary-ip`, `prefix-delegation` or `ipv6`.
+    pub mode: &'static str,
+    pub config: CniConfig,
+    pub max_pods: MaxPods,
+    pub steady_state: SteadyState,
+    pub subnet: SubnetReport,
+    pub trace: Vec<Step>,
+    pub warnings: Vec<Warning>,
+}
+
+fn input(field: &'static str, message: String) -> PlanError {
+    PlanError::Input { field, message }
+}
+
+/// Checks the numeric inputs' ranges; the page and the CLI share these rules.
+pub fn check_ranges(s: &Scenario) -> Result<(), PlanError> {
+    if s.pods > MAX_PODS_INPUT {
+        return Err(input(
+            "pods",
+            format!("pods per node must be a whole number from 0 to {MAX_PODS_INPUT}"),
+        ));
+    }
+    if s.then_pods.is_some_and(|p| p > MAX_PODS_INPUT) {
+        return Err(input(
+            "then_pods",
+            format!("the scale-down target must be a whole number from 0 to {MAX_PODS_INPUT}"),
+        ));
+    }
+    if s.nodes == 0 || s.nodes > MAX_NODES {
+        return Err(input(
+            "nodes",
+            format!("nodes must be a whole number from 1 to {MAX_NODES}"),
+        ));
+    }
+    if s.max_pods
+        .is_some_and(|m| m == 0 || m > MAX_KUBELET_MAX_PODS)
+    {
+        return Err(input(
+            "max_pods",
+            format!("kubelet maxPods must be a whole number from 1 to {MAX_KUBELET_MAX_PODS}"),
+        ));
+    }
+    Ok(())
+}
+
+/// Plans one node group.
+pub fn plan(s: &Scenario) -> Result<Report, PlanError> {
+    check_ranges(s)?;
+    let instance = vpc::lookup(&s.instance_type).map_err(PlanError::UnknownInstanceType)?;
+    let subnet = s
+        .subnet
+        .as_deref()
+        .map(subnet::parse_cidr)
+        .transpose()
+        .map_err(|m| input("subnet", m))?;
+    let node_subnet = s
+        .node_subnet
+        .as_deref()
+        .map(subnet::parse_cidr)
+        .transpose()
+        .map_err(|m| input("node_subnet", m))?;
+    let (cfg, mut warnings) = config::resolve(&s.env, instance).map_err(PlanError::Config)?;
+    let (max_pods, vcpu_assumed) = max_pods::max_pods(instance, &cfg, s.max_pods);
+    if vcpu_assumed && s.max_pods.is_none() {
+        warnings.push(Warning::new(
+            "vcpus-unknown",
+            format!("{} has no published vCPU count; the calculator's cap is assumed to be 110. Set maxPods to be sure.", instance.name),
+        ));
+    }
+    let workload = Workload {
+        pods: s.pods,
+        then_pods: s.then_pods,
+        arrival: s.arrival,
+        seed: s.seed,
+    };
+    let sim = ipamd::simulate(instance, &cfg, max_pods.kubelet, &workload);
+    warnings.extend(sim.warnings.iter().cloned());
+
+    let last = sim
+        .steps
+        .last()
+        .cloned()
+        .unwrap_or_else(|| unreachable_step());
+    let steady = steady_state(&cfg, &last, sim.settled);
+    let target = i64::from(s.then_pods.unwrap_or(s.pods));
+    if target + 2 > max_pods.kubelet {
+        warnings.push(Warning::new(
+            "pods-exceed-max-pods",
+            format!(
+                "{target} pods plus aws-node and kube-proxy exceed kubelet maxPods {}: the scheduler would leave {} Pending; \
+                 here they are counted as pods without an IP.",
+                max_pods.kubelet,
+                target + 2 - max_pods.kubelet
+            ),
+        ));
+    }
+    if steady.pods_without_ip > 0 {
+        warnings.push(Warning::new(
+            "pods-without-ip",
+            why_no_ip(&cfg, instance, &max_pods, &steady),
+        ));
+    }
+    if cfg.enable_ipv6 {
+        warnings.push(Warning::new(
+            "ipv6-new-cluster-only",
+            "IPv6 is chosen when the cluster is created and cannot be switched on an existing IPv4 cluster. Nodes still take one IPv4 address per ENI.",
+        ));
+    }
+    let subnet_report = subnet_report(
+        &cfg,
+        &sim.steps,
+        i64::from(s.nodes),
+        subnet,
+        node_subnet,
+        &mut warnings,
+    );
+
+    Ok(Report {
+        instance: InstanceSummary {
+            name: instance.name.clone(),
+            eni_limit: instance.eni_limit,
+            ipv4_limit: instance.ipv4_limit,
+            hypervisor: instance.hypervisor.clone(),
+            bare_metal: instance.bare_metal,
+            vcpus: instance.vcpus,
+            network_cards: instance.network_cards.len(),
+        },
+        mode: mode(&cfg),
+        config: cfg,
+        max_pods,
+        steady_state: steady,
+        subnet: subnet_report,
+        trace: sim.steps,
+        warnings,
+    })
+}
+
+/// `simulate` always returns the start step; this keeps `plan` free of `unwrap`.
+fn unreachable_step() -> Step {
+    Step {
+        time_s: 0,
+        pass: 0,
+        events: Vec::new(),
+        decision: ipamd::trace::Decision {
+            kind: "start",
+            text: String::new(),
+        },
+        actions: Vec::new(),
+        stats: ipamd::trace::StepStats::new(&Default::default(), 0),
+        pods: Default::default(),
+        enis: Vec::new(),
+    }
+}
+
+/// The mode name used in JSON and the page.
+pub fn mode(cfg: &CniConfig) -> &'static str {
+    if cfg.enable_ipv6 {
+        "ipv6"
+    } else if cfg.enable_prefix_delegation {
+        "prefix-delegation"
+    } else {
+        "secondary-ip"
+    }
+}
+
+fn steady_state(cfg: &CniConfig, last: &Step, settled: bool) -> SteadyState {
+    let per_eni = last
+        .enis
+        .iter()
+        .map(|e| {
+            if cfg.enable_ipv6 {
+                i64::from(e.ipv6_prefix)
+            } else if cfg.enable_prefix_delegation {
+                e.prefixes.len() as i64
+            } else {
+                i64::from(e.ips.assigned + e.ips.cooling + e.ips.warm)
+            }
+        })
+        .collect();
+    SteadyState {
+        pods: last.pods.running + last.pods.waiting,
+        pods_without_ip: last.pods.waiting,
+        enis: last.enis.len() as i64,
+        per_eni,
+        total_ips: last.stats.total_ips,
+        assigned_ips: last.stats.assigned_ips,
+        unused_ips: last.stats.total_ips - last.stats.assigned_ips,
+        prefixes: last.stats.total_prefixes,
+        settled,
+    }
+}
+
+fn why_no_ip(
+    cfg: &CniConfig,
+    instance: &InstanceTypeLimits,
+    mp: &MaxPods,
+    st: &SteadyState,
+) -> String {
+    let n = st.pods_without_ip;
+    let reason = if st.total_ips >= mp.kubelet {
+        format!("ipamd stops adding addresses once it holds maxPods {} (isDatastorePoolTooLow's ceiling)", mp.kubelet)
+    } else if cfg.minimum_ip_target > 0
+        && cfg.warm_ip_target == 0
+        && st.total_ips <= cfg.minimum_ip_target.max(0)
+    {
+        format!(
+            "MINIMUM_IP_TARGET={} without WARM_IP_TARGET caps the pool at {} IPs",
+            cfg.minimum_ip_target, cfg.minimum_ip_target
+        )
+    } else if st.total_ips >= mp.ip_capacity {
+        format!(
+            "every usable ENI slot on {} is full ({} addresses)",
+            instance.name, mp.ip_capacity
+        )
+    } else {
+        "their addresses are still cooling or the pool has not caught up".to_string()
+    };
+    format!(
+        "{n} pod{} without an IP (\"failed to assign an IP address to container\"): {reason}.",
+        if n == 1 { "" } else { "s" }
+    )
+}
+
+/// What one node's step takes from the pod subnet.
+fn node_cost(cfg: &CniConfig, step: &Step) -> NodeCost {
+    let enis = step.enis.len() as i64;
+    // Under custom networking the primary ENI (node IP) lives in the node subnet.
+    let primaries = if cfg.use_custom_networking {
+        enis - 1
+    } else {
+        enis
+    };
+    if cfg.enable_ipv6 {
+        NodeCost {
+            single: primaries,
+            prefixes: 0,
+        }
+    } else if cfg.enable_prefix_delegation {
+        NodeCost {
+            single: primaries,
+            prefixes: step.stats.total_prefixes,
+        }
+    } else {
+        NodeCost {
+            single: primaries + step.stats.total_ips,
+            prefixes: 0,
+        }
+    }
+}
+
+fn subnet_report(
+    cfg: &CniConfig,
+    steps: &[Step],
+    nodes: i64,
+    subnet: Option<subnet::Ipv4Cidr>,
+    node_subnet: Option<subnet::Ipv4Cidr>,
+    warnings: &mut Vec<Warning>,
+) -> SubnetReport {
+    let cost = steps.last().map_or(
+        NodeCost {
+            single: 0,
+            prefixes: 0,
+        },
+        |s| node_cost(cfg, s),
+    );
+    let peak = steps
+        .iter()
+        .map(|s| node_cost(cfg, s).addresses())
+        .max()
+        .unwrap_or(0);
+    let per_node = cost.addresses();
+    let exhausts = subnet.and_then(|c| subnet::exhausts_at(cost, c.len));
+    let fits = subnet.map(|c| subnet::fits(cost, nodes, c.len));
+    if let (Some(c), Some(false)) = (subnet, fits) {
+        let error = if cost.prefixes > 0 {
+            "InsufficientCidrBlocks"
+        } else {
+            "InsufficientFreeAddressesInSubnet"
+        };
+        warnings.push(Warning::new(
+            "subnet-exhausted",
+            format!(
+                "{nodes} nodes need {} addresses but {c} has {} usable: it runs out at {} nodes, and ipamd then hits {error}.",
+                per_node.saturating_mul(nodes),
+                subnet::usable_addresses(c.len),
+                exhausts.unwrap_or(0)
+            ),
+        ));
+    }
+    if cost.prefixes > 0 && subnet.is_some() {
+        warnings.push(Warning::new(
+            "prefix-fragmentation",
+            "Prefixes need whole, aligned free /28s: a subnet with free addresses can still fail with InsufficientCidrBlocks. \
+             The fit assumes no fragmentation; reserve the range with a subnet CIDR reservation of type prefix.",
+        ));
+    }
+    let node_subnet_report = cfg.use_custom_networking.then(|| {
+        let node_cost = NodeCost {
+            single: 1,
+            prefixes: 0,
+        };
+        NodeSubnetReport {
+            cidr: node_subnet.map(|c| c.to_string()),
+            addresses_per_node: 1,
+            cluster_addresses: nodes,
+            subnet_usable: node_subnet.map(|c| subnet::usable_addresses(c.len)),
+            exhausts_at_nodes: node_subnet.and_then(|c| subnet::exhausts_at(node_cost, c.len)),
+        }
+    });
+    SubnetReport {
+        cidr: subnet.map(|c| c.to_string()),
+        addresses_per_node: per_node,
+        prefixes_per_node: cost.prefixes,
+        peak_addresses_per_node: peak,
+        nodes,
+        cluster_addresses: per_node.saturating_mul(nodes),
+        subnet_usable: subnet.map(|c| subnet::usable_addresses(c.len)),
+        prefix_blocks_usable: subnet
+            .filter(|_| cfg.enable_prefix_delegation)
+            .map(|c| subnet::usable_prefix_blocks(c.len)),
+        fits,
+        exhausts_at_nodes: exhausts,
+        node_subnet: node_subnet_report,
+    }
+}

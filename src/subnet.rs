@@ -1,0 +1,118 @@
+//! Subnet arithmetic: parsing an IPv4 CIDR, the addresses AWS leaves usable, aligned /28 blocks for prefix
+//! delegation, and the node count at which a node group no longer fits (`InsufficientFreeAddressesInSubnet`
+//! for single IPs, `InsufficientCidrBlocks` for prefixes).
+
+/// An IPv4 subnet as AWS accepts it: `/16` to `/28`, no host bits set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ipv4Cidr {
+    pub addr: u32,
+    pub len: u8,
+}
+
+impl std::fmt::Display for Ipv4Cidr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let [a, b, c, d] = self.addr.to_be_bytes();
+        write!(f, "{a}.{b}.{c}.{d}/{}", self.len)
+    }
+}
+
+/// Parses `10.0.0.0/24`. The error names the rule that failed.
+pub fn parse_cidr(s: &str) -> Result<Ipv4Cidr, String> {
+    let s = s.trim();
+    let (ip, len) = s
+        .split_once('/')
+        .ok_or_else(|| format!("'{s}' is not a CIDR: expected a.b.c.d/len, e.g. 10.0.0.0/24"))?;
+    let octets: Vec<&str> = ip.split('.').collect();
+    if octets.len() != 4 {
+        return Err(format!(
+            "'{s}' is not a CIDR: an IPv4 address has four dot-separated numbers"
+        ));
+    }
+    let mut addr = 0u32;
+    for o in octets {
+        let v: u8 = match o.parse() {
+            Ok(v) if !o.is_empty() && o.bytes().all(|b| b.is_ascii_digit()) => v,
+            _ => return Err(format!("'{s}' is not a CIDR: each IPv4 number is 0 to 255")),
+        };
+        addr = (addr << 8) | u32::from(v);
+    }
+    let len: u8 = match len.parse() {
+        Ok(l) if len.bytes().all(|b| b.is_ascii_digit()) && l <= 32 => l,
+        _ => return Err(format!("'{s}' is not a CIDR: the prefix length is 0 to 32")),
+    };
+    if !(16..=28).contains(&len) {
+        return Err(format!("'{s}': AWS subnets are /16 to /28"));
+    }
+    let mask = u32::MAX << (32 - u32::from(len));
+    if addr & !mask != 0 {
+        let net = Ipv4Cidr {
+            addr: addr & mask,
+            len,
+        };
+        return Err(format!("'{s}' has host bits set; did you mean {net}?"));
+    }
+    Ok(Ipv4Cidr { addr, len })
+}
+
+/// Usable addresses: AWS reserves the first four and the last (`2^(32−len) − 5`).
+pub fn usable_addresses(len: u8) -> i64 {
+    (1i64 << (32 - u32::from(len))) - 5
+}
+
+/// Whole, aligned /28 blocks free of reserved addresses: `2^(28−len) − 2`, at least 0.
+pub fn usable_prefix_blocks(len: u8) -> i64 {
+    if len > 28 {
+        return 0;
+    }
+    ((1i64 << (28 - u32::from(len))) - 2).max(0)
+}
+
+/// What one node takes from a subnet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct NodeCost {
+    /// Single addresses: ENI primary IPs and secondary /32s.
+    pub single: i64,
+    /// /28 prefixes (16 aligned addresses each).
+    pub prefixes: i64,
+}
+
+impl NodeCost {
+    pub fn addresses(&self) -> i64 {
+        self.single + 16 * self.prefixes
+    }
+}
+
+/// Whether `nodes` nodes of `cost` fit in a subnet of length `len`. Prefixes need whole aligned /28s;
+/// single addresses fill the two edge blocks first (12 + 15 spare) and then take whole blocks — the best
+/// case, since EC2 may place primaries anywhere and fragment the rest.
+pub fn fits(cost: NodeCost, nodes: i64, len: u8) -> bool {
+    let singles = cost.single.saturating_mul(nodes);
+    let prefixes = cost.prefixes.saturating_mul(nodes);
+    if prefixes == 0 {
+        return singles <= usable_addresses(len);
+    }
+    if len >= 28 {
+        return false;
+    }
+    let edge_spare = 27;
+    let blocks_for_singles = crate::ipamd::datastore::div_ceil((singles - edge_spare).max(0), 16);
+    prefixes.saturating_add(blocks_for_singles) <= usable_prefix_blocks(len)
+}
+
+/// The smallest node count that no longer fits, or `None` when a node takes nothing from the subnet.
+pub fn exhausts_at(cost: NodeCost, len: u8) -> Option<i64> {
+    if cost.single == 0 && cost.prefixes == 0 {
+        return None;
+    }
+    // `fits` is monotone in the node count; the answer is at most usable + 1.
+    let (mut lo, mut hi) = (0i64, usable_addresses(len) + 1);
+    while lo + 1 < hi {
+        let mid = lo + (hi - lo) / 2;
+        if fits(cost, mid, len) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Some(hi)
+}

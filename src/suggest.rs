@@ -1,0 +1,59 @@
+//! "Did you mean" suggestions: the nearest names by edit distance (optimal string alignment).
+//! Used for unknown instance types and unknown setting names.
+
+/// Up to `limit` candidates nearest to `wanted`, closest first, ties in candidate order.
+/// A candidate qualifies when its distance is at most a third of the longer name (and at least 2),
+/// or when it starts with `wanted`.
+pub fn nearest<'a>(
+    wanted: &str,
+    candidates: impl Iterator<Item = &'a str>,
+    limit: usize,
+) -> Vec<String> {
+    let wanted = wanted.to_ascii_lowercase();
+    let mut scored: Vec<(usize, &str)> = candidates
+        .filter_map(|cand| {
+            let lower = cand.to_ascii_lowercase();
+            let d = distance(&wanted, &lower);
+            let budget = (wanted.len().max(lower.len()) / 3).max(2);
+            if d <= budget {
+                Some((d, cand))
+            } else if !wanted.is_empty() && lower.starts_with(&wanted) {
+                Some((budget + 1 + lower.len() - wanted.len(), cand))
+            } else {
+                None
+            }
+        })
+        .collect();
+    scored.sort_by_key(|&(d, _)| d);
+    scored
+        .into_iter()
+        .take(limit)
+        .map(|(_, c)| c.to_string())
+        .collect()
+}
+
+/// Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps.
+pub fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        rows[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
+}

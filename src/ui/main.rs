@@ -1,0 +1,2 @@
+//! The web entry point.
+fn main() {}

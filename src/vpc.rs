@@ -1,0 +1,138 @@
+//! The EC2 instance catalog: per-type ENI and IPv4 limits, hypervisor, bare metal and vCPUs.
+//! Mirrors `pkg/vpc/vpc_ip_resource_limit.go` (the generated `InstanceNetworkingInfo` table); the CSVs in
+//! `data/` are embedded at compile time and parsed once.
+
+use std::sync::LazyLock;
+
+const LIMITS_CSV: &str = include_str!("../data/ec2-instance-network-limits.csv");
+const VCPUS_CSV: &str = include_str!("../data/ec2-instance-vcpus.csv");
+
+/// One row of the limits table, joined with its vCPU count.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct InstanceTypeLimits {
+    pub name: String,
+    /// `ENILimit`: the default network card's `MaximumNetworkInterfaces`.
+    pub eni_limit: u32,
+    /// `IPv4Limit`: IPv4 addresses per interface, the ENI's primary address included.
+    pub ipv4_limit: u32,
+    /// `HypervisorType`: `nitro`, `xen` or `unknown` (bare metal and two old types).
+    pub hypervisor: String,
+    pub bare_metal: bool,
+    pub default_network_card_index: u32,
+    /// `(index, max_enis)` for every network card.
+    pub network_cards: Vec<(u32, u32)>,
+    /// `VCpuInfo.DefaultVCpus`; `None` for the five types with no published figure.
+    pub vcpus: Option<u32>,
+}
+
+impl InstanceTypeLimits {
+    /// Mirrors `IsPrefixDelegationSupported` in `pkg/awsutils/awsutils.go`: Nitro or bare metal.
+    pub fn is_prefix_delegation_supported(&self) -> bool {
+        self.hypervisor == "nitro" || self.bare_metal
+    }
+
+    /// Approximates `IsTrunkingCompatible` in `pkg/awsutils/awsutils.go`. The real answer comes from the
+    /// vpc-resource-controller's limits table, which is not in this project: Nitro or metal and not the `t`
+    /// family is the documented rule of thumb (security groups for pods "not supported by the t family").
+    pub fn is_trunking_compatible(&self) -> bool {
+        self.is_prefix_delegation_supported() && !self.name.starts_with('t')
+    }
+
+    /// The `eni-max-pods.txt` value: `ENILimit × (IPv4Limit − 1) + 2` (`printPodLimit`).
+    pub fn eni_max_pods(&self) -> u32 {
+        self.eni_limit * (self.ipv4_limit - 1) + 2
+    }
+}
+
+/// Why a lookup failed, with the nearest names to offer instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownInstanceType {
+    pub name: String,
+    pub suggestions: Vec<String>,
+}
+
+impl std::fmt::Display for UnknownInstanceType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown instance type '{}'", self.name)?;
+        if !self.suggestions.is_empty() {
+            write!(f, "; did you mean {}?", self.suggestions.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+static CATALOG: LazyLock<Vec<InstanceTypeLimits>> =
+    LazyLock::new(|| parse_catalog(LIMITS_CSV, VCPUS_CSV));
+
+/// Every instance type, sorted by name.
+pub fn catalog() -> &'static [InstanceTypeLimits] {
+    &CATALOG
+}
+
+/// Exact, case-insensitive lookup (`M5.Large` finds `m5.large`). Surrounding blanks are ignored.
+pub fn lookup(name: &str) -> Result<&'static InstanceTypeLimits, UnknownInstanceType> {
+    let wanted = name.trim().to_ascii_lowercase();
+    match CATALOG.binary_search_by(|row| row.name.as_str().cmp(&wanted)) {
+        Ok(idx) => Ok(&CATALOG[idx]),
+        Err(_) => Err(UnknownInstanceType {
+            name: name.trim().to_string(),
+            suggestions: crate::suggest::nearest(
+                &wanted,
+                CATALOG.iter().map(|r| r.name.as_str()),
+                3,
+            ),
+        }),
+    }
+}
+
+/// Types whose name starts with `prefix` (case-insensitive), in name order.
+pub fn with_prefix(prefix: &str) -> impl Iterator<Item = &'static InstanceTypeLimits> {
+    let prefix = prefix.trim().to_ascii_lowercase();
+    CATALOG
+        .iter()
+        .filter(move |row| row.name.starts_with(&prefix))
+}
+
+fn parse_catalog(limits: &str, vcpus: &str) -> Vec<InstanceTypeLimits> {
+    let vcpu_of: std::collections::HashMap<&str, u32> = vcpus
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let (name, n) = line.split_once(',')?;
+            Some((name, n.trim().parse().ok()?))
+        })
+        .collect();
+    let mut rows: Vec<InstanceTypeLimits> = limits
+        .lines()
+        .skip(1)
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let f: Vec<&str> = line.split(',').collect();
+            // The embedded file is validated row by row in tests/it/catalog.rs, so a malformed row is a
+            // build-time data bug, not user input.
+            let num = |i: usize| {
+                f[i].trim()
+                    .parse::<u32>()
+                    .expect("embedded limits table: number")
+            };
+            InstanceTypeLimits {
+                name: f[0].to_string(),
+                eni_limit: num(1),
+                ipv4_limit: num(2),
+                hypervisor: f[3].to_string(),
+                bare_metal: f[4] == "true",
+                default_network_card_index: num(5),
+                network_cards: f[6]
+                    .split(';')
+                    .filter_map(|card| {
+                        let (i, n) = card.split_once(':')?;
+                        Some((i.parse().ok()?, n.parse().ok()?))
+                    })
+                    .collect(),
+                vcpus: vcpu_of.get(f[0]).copied(),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    rows
+}

@@ -211,11 +211,7 @@ pub fn plan(s: &Scenario) -> Result<Report, PlanError> {
     let sim = ipamd::simulate(instance, &cfg, max_pods.kubelet, &workload);
     warnings.extend(sim.warnings.iter().cloned());
 
-    let last = sim
-        .steps
-        .last()
-        .cloned()
-        .unwrap_or_else(|| unreachable_step());
+    let last = sim.steps.last().cloned().unwrap_or_else(unreachable_step);
     let steady = steady_state(&cfg, &last, sim.settled);
     let target = i64::from(s.then_pods.unwrap_or(s.pods));
     if target + 2 > max_pods.kubelet {

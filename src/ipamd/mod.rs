@@ -67,7 +67,10 @@ pub fn simulate(
     phases.extend(workload.then_pods.map(|p| i64::from(p.min(MAX_PODS_INPUT))));
     for target in phases {
         let mut after_target = 0;
-        loop {
+        // A ramp needs one pass per pod; anything beyond that plus the settle allowance is a model bug,
+        // and must not hang the page.
+        let budget = i64::from(MAX_PODS_INPUT) + i64::from(SETTLE_LIMIT_PASSES) + 2;
+        for _ in 0..budget {
             let step = node.pass(target, workload.arrival);
             let reached = node.desired() == target;
             let quiet = reached && node.is_quiet(&step);
@@ -358,8 +361,14 @@ impl<'a> Ipamd<'a> {
 
     fn place_waiting(&mut self) -> i64 {
         if self.cfg.enable_ipv6 {
+            // Every pod gets an address from the primary ENI's /80.
             let n = self.waiting;
             self.ds.ipv6_assigned += n;
+            self.pods.extend((0..n).map(|_| PodAddr {
+                eni: 0,
+                cidr: u32::MAX,
+                addr: 0,
+            }));
             self.waiting = 0;
             return n;
         }

@@ -1,0 +1,151 @@
+use vpc_cni_calc::vpc;
+
+#[test]
+fn every_row_is_sane() {
+    let rows = vpc::catalog();
+    assert_eq!(rows.len(), 1391);
+    let mut prev = "";
+    for r in rows {
+        assert!(r.name.as_str() > prev, "sorted and unique: {}", r.name);
+        prev = &r.name;
+        assert!(r.eni_limit >= 1, "{}", r.name);
+        assert!(r.ipv4_limit >= 2, "{}", r.name);
+        assert!(
+            ["nitro", "xen", "unknown"].contains(&r.hypervisor.as_str()),
+            "{}",
+            r.name
+        );
+        assert!(!r.network_cards.is_empty(), "{}", r.name);
+        let default_card = r
+            .network_cards
+            .iter()
+            .find(|c| c.0 == r.default_network_card_index);
+        assert_eq!(
+            default_card.map(|c| c.1),
+            Some(r.eni_limit),
+            "{}: ENILimit is the default card's",
+            r.name
+        );
+        assert_eq!(r.eni_max_pods(), r.eni_limit * (r.ipv4_limit - 1) + 2);
+    }
+}
+
+#[test]
+fn vcpus_are_known_except_five() {
+    let missing: Vec<&str> = vpc::catalog()
+        .iter()
+        .filter(|r| r.vcpus.is_none())
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "bmn-sf1.metal",
+            "c5a.metal",
+            "c5ad.metal",
+            "c7i.32xlarge",
+            "hs1.8xlarge"
+        ]
+    );
+}
+
+#[track_caller]
+fn check(name: &str, enis: u32, ipv4: u32, hypervisor: &str, metal: bool, max_pods: u32) {
+    let r = vpc::lookup(name).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (
+            r.eni_limit,
+            r.ipv4_limit,
+            r.hypervisor.as_str(),
+            r.bare_metal
+        ),
+        (enis, ipv4, hypervisor, metal),
+        "{name}"
+    );
+    assert_eq!(r.eni_max_pods(), max_pods, "{name}");
+}
+
+#[test]
+fn upstream_limits() {
+    // A12 (pkg/vpc/vpc_test.go) and eni-max-pods.txt values quoted in the spec.
+    check("a1.2xlarge", 4, 15, "nitro", false, 58);
+    check("a1.4xlarge", 8, 30, "nitro", false, 234);
+    check("a1.metal", 8, 30, "unknown", true, 234);
+    check("c3.large", 3, 10, "xen", false, 29);
+    check("t3.small", 3, 4, "nitro", false, 11);
+    check("m5.large", 3, 10, "nitro", false, 29);
+    check("m5.xlarge", 4, 15, "nitro", false, 58);
+    check("p3dn.24xlarge", 15, 50, "nitro", false, 737);
+    // Multi-card: only the default card's ENIs count (p5.48xlarge: 2 ENIs, 100 pods).
+    check("p5.48xlarge", 2, 50, "nitro", false, 100);
+    assert_eq!(
+        vpc::lookup("a1.2xlarge").map(|r| r.network_cards.clone()),
+        Ok(vec![(0, 4)])
+    );
+    assert_eq!(
+        vpc::lookup("c6in.32xlarge").map(|r| r.network_cards.clone()),
+        Ok(vec![(0, 8), (1, 8)])
+    );
+    assert!(vpc::lookup("c7g.metal").is_ok_and(|r| r.hypervisor == "nitro" && r.bare_metal));
+}
+
+#[test]
+fn lookup_is_exact_and_case_insensitive() {
+    assert_eq!(
+        vpc::lookup("M5.Large").map(|r| r.name.as_str()),
+        Ok("m5.large")
+    );
+    assert_eq!(
+        vpc::lookup(" m5.large ").map(|r| r.name.as_str()),
+        Ok("m5.large")
+    );
+    // A12 #83: `large` does not exist.
+    assert!(vpc::lookup("large").is_err());
+    assert!(vpc::lookup("m5").is_err());
+}
+
+#[test]
+fn unknown_types_suggest_the_nearest() {
+    let e = vpc::lookup("m5.larg").unwrap_err();
+    assert_eq!(e.suggestions.first().map(String::as_str), Some("m5.large"));
+    assert!(e.to_string().contains("did you mean m5.large"), "{e}");
+    let e = vpc::lookup("t3.smal").unwrap_err();
+    assert_eq!(e.suggestions.first().map(String::as_str), Some("t3.small"));
+    let e = vpc::lookup("zzzzzzzzzz").unwrap_err();
+    assert!(e.suggestions.is_empty());
+}
+
+#[test]
+fn prefix_listing() {
+    let t3: Vec<&str> = vpc::with_prefix("T3.").map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        t3,
+        [
+            "t3.2xlarge",
+            "t3.large",
+            "t3.medium",
+            "t3.micro",
+            "t3.nano",
+            "t3.small",
+            "t3.xlarge"
+        ]
+    );
+}
+
+#[test]
+fn prefix_delegation_support_follows_hypervisor_or_metal() {
+    let pd = |n: &str| vpc::lookup(n).map(|r| r.is_prefix_delegation_supported());
+    assert_eq!(pd("m5.large"), Ok(true));
+    assert_eq!(pd("a1.metal"), Ok(true));
+    assert_eq!(pd("t2.medium"), Ok(false));
+    assert_eq!(pd("cr1.8xlarge"), Ok(false));
+    // A10 #74: i3.2xlarge is not trunking compatible; m8g.12xlarge is.
+    assert_eq!(
+        vpc::lookup("i3.2xlarge").map(|r| r.is_trunking_compatible()),
+        Ok(false)
+    );
+    assert_eq!(
+        vpc::lookup("m8g.12xlarge").map(|r| r.is_trunking_compatible()),
+        Ok(true)
+    );
+}

@@ -1,0 +1,206 @@
+//! The binary itself: output, exit codes and one-line errors.
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_vpc-cni-calc"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+/// One failing command line: exit 2, nothing on stdout, one line on stderr containing `fragment`.
+#[track_caller]
+fn check_error(args: &[&str], fragment: &str) {
+    let (code, out, err) = run(args);
+    assert_eq!(code, 2, "{args:?}: {err}");
+    assert!(out.is_empty(), "{args:?}: {out}");
+    assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+    assert!(err.contains(fragment), "{args:?}: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn bad_input_is_one_line_and_exit_2() {
+    check_error(&["plan", "m5.larg", "--pods", "5"], "did you mean m5.large");
+    check_error(
+        &["plan", "m5.large", "--pods", "5", "WARM_IP_TARGT=2"],
+        "did you mean WARM_IP_TARGET",
+    );
+    check_error(
+        &["plan", "m5.large", "--pods", "five"],
+        "--pods expects a whole number",
+    );
+    check_error(
+        &["plan", "m5.large", "--pods", "-1"],
+        "--pods expects a whole number",
+    );
+    check_error(
+        &["plan", "m5.large", "--pods", "5", "--subnet", "10.0.0.0/33"],
+        "prefix length",
+    );
+    check_error(
+        &["plan", "m5.large", "--pods", "5", "--subnet", "banana"],
+        "not a CIDR",
+    );
+    check_error(&["plan", "m5.large", "--pods", "99999999999"], "too large");
+    check_error(&["plan", "m5.large", "--pods", "40000"], "pods per node");
+    check_error(
+        &["plan", "m5.large", "--pods", "5", "--nodes", "0"],
+        "nodes must be",
+    );
+    check_error(&["plan", "m5.large"], "--pods");
+    check_error(&["plan", "--pods", "3"], "instance type");
+    check_error(
+        &["plan", "m5.large", "--pods", "5", "ENABLE_IPv6=true"],
+        "both enabled",
+    );
+    check_error(
+        &["plan", "m5.large", "--pods", "5", "--arrival", "trickle"],
+        "ramp or burst",
+    );
+    check_error(&["frobnicate"], "unknown command");
+    check_error(&["max-pods", "--instance-type", "m5.larg"], "did you mean");
+    check_error(&["max-pods", "--instance-type", "c7i.32xlarge"], "vCPU");
+    check_error(
+        &[
+            "max-pods",
+            "--instance-type",
+            "m5.large",
+            "--cni-version",
+            "one",
+        ],
+        "--cni-version",
+    );
+    check_error(&["snippet", "yaml"], "unknown snippet format");
+}
+
+#[test]
+fn pods_past_capacity_are_reported_not_an_error() {
+    let (code, out, _) = run(&["plan", "t3.small", "--pods", "20", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // t3.small holds 9 secondary IPs; kubelet maxPods is 11.
+    assert_eq!(v["steady_state"]["pods_without_ip"], 11);
+    assert!(v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["code"] == "pods-without-ip"));
+}
+
+#[test]
+fn seed_scenario_text() {
+    let (code, out, _) = run(&["plan", "m5.large", "--pods", "5", "WARM_IP_TARGET=2"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("7 IPs held, 5 used, 2 unused"), "{out}");
+    assert!(out.contains("AssignPrivateIpAddresses eni-0"), "{out}");
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let (code, out, _) = run(&[
+        "plan",
+        "m5.large",
+        "--pods",
+        "20",
+        "--nodes",
+        "10",
+        "--subnet",
+        "10.0.0.0/24",
+        "ENABLE_PREFIX_DELEGATION=true",
+        "--json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["mode"], "prefix-delegation");
+    for k in [
+        "eni_max_pods",
+        "calculator",
+        "calculator_max_allowed",
+        "kubelet",
+        "ip_capacity",
+    ] {
+        assert!(v["max_pods"][k].is_i64(), "max_pods.{k}");
+    }
+    for k in [
+        "pods",
+        "pods_without_ip",
+        "enis",
+        "per_eni",
+        "total_ips",
+        "assigned_ips",
+        "unused_ips",
+        "prefixes",
+    ] {
+        assert!(!v["steady_state"][k].is_null(), "steady_state.{k}");
+    }
+    for k in [
+        "addresses_per_node",
+        "nodes",
+        "cluster_addresses",
+        "subnet_usable",
+        "exhausts_at_nodes",
+    ] {
+        assert!(!v["subnet"][k].is_null(), "subnet.{k}");
+    }
+    // 20 pods, WARM_PREFIX_TARGET 1: 3 prefixes on the primary ENI.
+    assert_eq!(v["steady_state"]["per_eni"], serde_json::json!([3]));
+    assert_eq!(v["subnet"]["addresses_per_node"], 49);
+    let step = &v["trace"][1];
+    for k in ["time_s", "events", "decision", "actions", "stats", "enis"] {
+        assert!(!step[k].is_null(), "trace[].{k}");
+    }
+    assert!(v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|w| w["code"].is_string() && w["message"].is_string()));
+}
+
+#[test]
+fn max_pods_prints_one_number() {
+    assert_eq!(
+        run(&[
+            "max-pods",
+            "--instance-type",
+            "m5.8xlarge",
+            "--cni-version",
+            "1.11.2",
+            "--cni-prefix-delegation-enabled"
+        ])
+        .1,
+        "250\n"
+    );
+    assert_eq!(
+        run(&[
+            "max-pods",
+            "--instance-type",
+            "c6in.32xlarge",
+            "--show-max-allowed"
+        ])
+        .1,
+        "394\n"
+    );
+    assert_eq!(run(&["max-pods", "--instance-type", "m5.large"]).1, "29\n");
+}
+
+#[test]
+fn snippets_and_instances() {
+    let (code, out, _) = run(&["snippet", "kubectl", "WARM_IP_TARGET=2"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("-c aws-node WARM_IP_TARGET=2\n"), "{out}");
+    let (_, out, _) = run(&["instances", "t3.sm"]);
+    assert!(
+        out.contains("t3.small") && out.lines().count() == 2,
+        "{out}"
+    );
+    let (_, out, _) = run(&["instances", "p5.48", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[0]["eni_limit"], 2);
+}

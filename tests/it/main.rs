@@ -1,0 +1,13 @@
+//! The one integration test binary. Upstream vectors go through one `check` helper per area.
+
+mod catalog; // data/ is complete and sane; lookup and suggestions (A12)
+mod cli; // the binary: exit codes, messages, JSON shape
+mod config; // env parsing and isConfigValid (A11)
+mod docs; // upstream doc tables run through the simulator (Part B)
+mod max_pods; // max-pods-calculator.sh and nodeadm (A13)
+mod pool; // warm-pool decisions, datastore, ENI deletability (A1–A9)
+mod props; // property tests: no panic, invariants, closed forms
+mod simulate; // increase calls, SGP, scale-down, IPv6, traces (A8)
+mod snippets; // kubectl and CDK output
+mod subnet; // CIDRs, reserved addresses, /28 blocks, exhaustion
+mod tidy; // architecture invariants

@@ -1,0 +1,290 @@
+//! The simulator end to end: A8's increase calls, security groups for pods, scale-down, IPv6, bursts,
+//! the max-pods ceiling and seeded placement.
+
+use vpc_cni_calc::ipamd::trace::Step;
+use vpc_cni_calc::ipamd::Arrival;
+use vpc_cni_calc::scenario::{plan, Report, Scenario};
+
+fn scenario(instance: &str, pods: u32, settings: &[&str]) -> Scenario {
+    let mut s = Scenario::new(instance);
+    s.pods = pods;
+    for a in settings {
+        s.env.apply(a).unwrap();
+    }
+    s
+}
+
+fn report(s: &Scenario) -> Report {
+    plan(s).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The EC2 calls of one step, as "API eni count".
+fn calls(step: &Step) -> Vec<String> {
+    step.actions
+        .iter()
+        .map(|a| format!("{} {} {}", a.api, a.eni, a.count))
+        .collect()
+}
+
+/// One increase vector: the first step's calls for a node that starts with these settings.
+#[track_caller]
+fn check_first_increase(instance: &str, settings: &[&str], expected: &[&str]) {
+    let r = report(&scenario(instance, 0, settings));
+    assert_eq!(calls(&r.trace[0]), expected, "{instance} {settings:?}");
+}
+
+#[test]
+fn a8_increase_calls() {
+    // m5.4xlarge: M = 14 like the upstream fixtures' instance.
+    // #40/#39: the primary ENI is present with 0 IPs, so it is filled first with M IPs.
+    check_first_increase("m5.4xlarge", &[], &["AssignPrivateIpAddresses eni-0 29"]);
+    check_first_increase("m5.xlarge", &[], &["AssignPrivateIpAddresses eni-0 14"]);
+    // #41: custom networking skips the primary: a new ENI with M IPs.
+    check_first_increase(
+        "m5.xlarge",
+        &["AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true"],
+        &["CreateNetworkInterface + AttachNetworkInterface eni-1 14"],
+    );
+    // #44/#45: prefix mode asks for 1 prefix.
+    check_first_increase(
+        "m5.xlarge",
+        &["ENABLE_PREFIX_DELEGATION=true"],
+        &["AssignPrivateIpAddresses eni-0 1"],
+    );
+    // #46: PD + custom networking: a new ENI with 1 prefix.
+    check_first_increase(
+        "m5.xlarge",
+        &[
+            "ENABLE_PREFIX_DELEGATION=true",
+            "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true",
+        ],
+        &["CreateNetworkInterface + AttachNetworkInterface eni-1 1"],
+    );
+    // #47: WARM_IP_TARGET=3 on an ENI-less pool: min(short 3, M 14).
+    check_first_increase(
+        "m5.xlarge",
+        &[
+            "WARM_IP_TARGET=3",
+            "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true",
+        ],
+        &["CreateNetworkInterface + AttachNetworkInterface eni-1 3"],
+    );
+    // A WARM_IP_TARGET above M is clamped to IPv4Limit − 1 (AllocIPAddresses, createENI).
+    check_first_increase(
+        "m5.xlarge",
+        &["WARM_IP_TARGET=50"],
+        &["AssignPrivateIpAddresses eni-0 14"],
+    );
+}
+
+#[test]
+fn a8_security_groups_for_pods_need_a_free_slot() {
+    // #48: maxENI 1: no CNINode patch, and a warning; maxENI 4: patched, then a trunk ENI appears.
+    let r = report(&scenario(
+        "m5.xlarge",
+        0,
+        &["ENABLE_POD_ENI=true", "MAX_ENI=1"],
+    ));
+    assert!(r
+        .trace
+        .iter()
+        .all(|s| s.actions.iter().all(|a| a.api != "CNINode update")));
+    assert!(r.warnings.iter().any(|w| w.code == "no-trunk-slot"));
+    let r = report(&scenario("m5.xlarge", 30, &["ENABLE_POD_ENI=true"]));
+    assert!(r.trace[1].actions.iter().any(|a| a.api == "CNINode update"));
+    let roles: Vec<String> = r
+        .trace
+        .last()
+        .unwrap()
+        .enis
+        .iter()
+        .map(|e| format!("{:?}", e.role))
+        .collect();
+    assert_eq!(roles, ["Primary", "Secondary", "Trunk", "Secondary"]);
+    // The trunk takes a slot, so 3 ENIs × 14 IPs serve pods: capacity 42.
+    assert_eq!(r.max_pods.ip_capacity, 42);
+}
+
+#[test]
+fn trunk_slot_is_held_back_before_the_trunk_arrives() {
+    // t3.small is not trunking compatible (t family): no slot is held and no trunk appears.
+    let r = report(&scenario("t3.small", 9, &["ENABLE_POD_ENI=true"]));
+    assert_eq!(r.steady_state.enis, 3);
+    assert!(r.warnings.iter().any(|w| w.code == "not-trunk-compatible"));
+}
+
+#[test]
+fn burst_pods_wait_and_retry() {
+    let mut s = scenario("t3.small", 9, &[]);
+    s.arrival = Arrival::Burst;
+    let r = report(&s);
+    assert_eq!((r.trace[1].pods.running, r.trace[1].pods.waiting), (3, 6));
+    assert!(r.trace[1]
+        .events
+        .iter()
+        .any(|e| e.contains("failed to assign an IP address to container")));
+    assert_eq!(r.steady_state.pods_without_ip, 0);
+    assert_eq!(r.steady_state.total_ips, 9);
+}
+
+#[test]
+fn at_most_one_allocation_per_pass() {
+    for settings in [
+        &[][..],
+        &["WARM_IP_TARGET=5"][..],
+        &["ENABLE_PREFIX_DELEGATION=true"][..],
+    ] {
+        let mut s = scenario("m5.2xlarge", 60, settings);
+        s.arrival = Arrival::Burst;
+        for step in report(&s).trace {
+            assert!(
+                step.actions.iter().filter(|a| a.allocation).count() <= 1,
+                "{settings:?} t={}",
+                step.time_s
+            );
+        }
+    }
+}
+
+#[test]
+fn t3_small_eni_count_grows_step_by_step() {
+    let r = report(&scenario("t3.small", 9, &[]));
+    let enis: Vec<usize> = r.trace.iter().map(|s| s.enis.len()).collect();
+    assert_eq!(enis.first(), Some(&1));
+    assert_eq!(enis.last(), Some(&3));
+    assert!(enis.windows(2).all(|w| w[1] >= w[0]));
+}
+
+#[test]
+fn scale_down_frees_enis_after_cooldown_and_minimum_age() {
+    let mut s = scenario("t3.small", 9, &[]);
+    s.then_pods = Some(0);
+    let r = report(&s);
+    assert_eq!(r.steady_state.enis, 1);
+    let freed: Vec<&Step> = r
+        .trace
+        .iter()
+        .filter(|s| {
+            s.actions
+                .iter()
+                .any(|a| a.api.starts_with("DetachNetworkInterface"))
+        })
+        .collect();
+    assert_eq!(freed.len(), 2);
+    // The last pod leaves at pass 9 + 9 + settle; nothing is freed while its IP cools (30 s).
+    let last_delete = r
+        .trace
+        .iter()
+        .rposition(|s| s.events.iter().any(|e| e.contains("deleted")))
+        .unwrap();
+    assert!(freed
+        .iter()
+        .all(|s| s.time_s > r.trace[last_delete].time_s - 30));
+}
+
+#[test]
+fn warm_ip_target_scale_down_releases_ips_every_30_s() {
+    let mut s = scenario("m5.large", 6, &["WARM_IP_TARGET=2"]);
+    s.then_pods = Some(0);
+    s.arrival = Arrival::Burst;
+    let r = report(&s);
+    let releases: Vec<i64> = r
+        .trace
+        .iter()
+        .filter(|s| {
+            s.actions
+                .iter()
+                .any(|a| a.api == "UnassignPrivateIpAddresses")
+        })
+        .map(|s| s.time_s)
+        .collect();
+    assert!(!releases.is_empty());
+    // decreaseIPPoolInterval: strictly more than 30 s between decreases.
+    assert!(
+        releases.windows(2).all(|w| w[1] - w[0] > 30),
+        "{releases:?}"
+    );
+    assert_eq!(r.steady_state.total_ips, 2);
+}
+
+#[test]
+fn max_pods_ceiling_stops_growth() {
+    // m5.24xlarge with PD, 737 pods, calculator maxPods 250: ipamd stops at 16 prefixes (256 ≥ 250).
+    let r = report(&scenario(
+        "m5.24xlarge",
+        737,
+        &["ENABLE_PREFIX_DELEGATION=true"],
+    ));
+    assert_eq!(r.max_pods.kubelet, 250);
+    assert_eq!(r.steady_state.prefixes, 16);
+    assert_eq!(r.steady_state.pods_without_ip, 737 - 256);
+    assert_eq!(r.trace.last().unwrap().decision.kind, "max-pods");
+}
+
+#[test]
+fn ipv6_uses_one_prefix_and_no_pool() {
+    let r = report(&scenario(
+        "m5.large",
+        50,
+        &[
+            "ENABLE_IPv4=false",
+            "ENABLE_IPv6=true",
+            "ENABLE_PREFIX_DELEGATION=true",
+        ],
+    ));
+    assert_eq!(r.mode, "ipv6");
+    assert_eq!(calls(&r.trace[0]), ["AssignIpv6Addresses eni-0 1"]);
+    assert_eq!(r.steady_state.enis, 1);
+    assert_eq!(r.steady_state.total_ips, 1 << 48);
+    assert_eq!(r.subnet.addresses_per_node, 1);
+    assert!(r.trace[1..]
+        .iter()
+        .all(|s| s.actions.is_empty() && s.decision.kind == "ipv6"));
+}
+
+#[test]
+fn custom_networking_splits_the_subnets() {
+    let mut s = scenario("m5.large", 10, &["AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true"]);
+    s.subnet = Some("100.64.0.0/24".into());
+    s.node_subnet = Some("10.0.0.0/24".into());
+    s.nodes = 3;
+    let r = report(&s);
+    // Pods on eni-1 and eni-2 (9 + 9 IPs, W=1), each with its own primary: 20 in the pod subnet.
+    assert_eq!(r.steady_state.per_eni, [0, 9, 9]);
+    assert_eq!(r.subnet.addresses_per_node, 20);
+    let ns = r.subnet.node_subnet.as_ref().unwrap();
+    assert_eq!((ns.addresses_per_node, ns.cluster_addresses), (1, 3));
+}
+
+#[test]
+fn seeded_placement_is_reproducible_and_shows_hysteresis() {
+    let mut s = scenario("m5.large", 25, &[]);
+    s.then_pods = Some(5);
+    s.seed = Some(7);
+    let a = report(&s);
+    let b = report(&s);
+    assert_eq!(a.trace, b.trace);
+    s.seed = None;
+    let tight = report(&s);
+    // Tight packing frees every ENI it can; random placement can only keep as many or more.
+    assert!(a.steady_state.enis >= tight.steady_state.enis);
+}
+
+#[test]
+fn subnet_exhaustion_for_a_node_group() {
+    let mut s = scenario("m5.large", 5, &["WARM_IP_TARGET=2"]);
+    s.subnet = Some("10.0.0.0/26".into());
+    s.nodes = 10;
+    let r = report(&s);
+    // 8 addresses a node, 59 usable: 7 fit, the 8th does not.
+    assert_eq!(
+        (
+            r.subnet.addresses_per_node,
+            r.subnet.subnet_usable,
+            r.subnet.exhausts_at_nodes
+        ),
+        (8, Some(59), Some(8))
+    );
+    assert_eq!(r.subnet.fits, Some(false));
+    assert!(r.warnings.iter().any(|w| w.code == "subnet-exhausted"));
+}

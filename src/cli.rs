@@ -54,13 +54,11 @@ fn number<T: std::str::FromStr>(flag: &str, v: Option<&String>) -> Result<T, Str
     if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
         return Err(format!("{flag} expects a whole number ≥ 0, got '{v}'"));
     }
-    v.parse()
-        .map_err(|_| format!("{flag} value '{v}' is too large"))
+    v.parse().map_err(|_| format!("{flag} value '{v}' is too large"))
 }
 
 fn value<'a>(flag: &str, v: Option<&'a String>) -> Result<&'a str, String> {
-    v.map(String::as_str)
-        .ok_or_else(|| format!("{flag} needs a value"))
+    v.map(String::as_str).ok_or_else(|| format!("{flag} needs a value"))
 }
 
 fn plan(args: &[String]) -> Result<String, String> {
@@ -89,22 +87,15 @@ fn plan(args: &[String]) -> Result<String, String> {
                 }
             }
             "--json" => json = true,
-            flag if flag.starts_with("--") => {
-                return Err(format!("unknown option '{flag}' for plan (see --help)"))
-            }
+            flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}' for plan (see --help)")),
             setting if setting.contains('=') || setting.ends_with('-') => {
                 s.env.apply(setting).map_err(|e| e.to_string())?
             }
             name if instance.is_none() => instance = Some(name.to_string()),
-            extra => {
-                return Err(format!(
-                    "unexpected argument '{extra}': settings are KEY=VALUE"
-                ))
-            }
+            extra => return Err(format!("unexpected argument '{extra}': settings are KEY=VALUE")),
         }
     }
-    s.instance_type =
-        instance.ok_or("plan needs an instance type, e.g. vpc-cni-calc plan m5.large --pods 20")?;
+    s.instance_type = instance.ok_or("plan needs an instance type, e.g. vpc-cni-calc plan m5.large --pods 20")?;
     if !pods_given {
         return Err("plan needs --pods N, the pods per node that need a VPC IP".into());
     }
@@ -133,40 +124,30 @@ fn max_pods_cmd(args: &[String]) -> Result<String, String> {
             "--instance-type" => instance = Some(value("--instance-type", it.next())?.to_string()),
             "--cni-version" => {
                 let v = value("--cni-version", it.next())?;
-                ca.cni_version = max_pods::parse_cni_version(v).ok_or_else(|| {
-                    format!("--cni-version expects a version like 1.23.1, got '{v}'")
-                })?;
+                ca.cni_version = max_pods::parse_cni_version(v)
+                    .ok_or_else(|| format!("--cni-version expects a version like 1.23.1, got '{v}'"))?;
             }
             "--cni-custom-networking-enabled" => ca.custom_networking = true,
             "--cni-prefix-delegation-enabled" => ca.prefix_delegation = true,
             "--cni-max-eni" => ca.max_eni = Some(number("--cni-max-eni", it.next())?),
             "--show-max-allowed" => ca.show_max_allowed = true,
             "--instance-type-from-imds" => {
-                return Err(
-                    "--instance-type-from-imds needs a running instance; pass --instance-type"
-                        .into(),
-                )
+                return Err("--instance-type-from-imds needs a running instance; pass --instance-type".into())
             }
-            other => {
-                return Err(format!(
-                    "unknown option '{other}' for max-pods (see --help)"
-                ))
-            }
+            other => return Err(format!("unknown option '{other}' for max-pods (see --help)")),
         }
     }
     let name = instance.ok_or("max-pods needs --instance-type")?;
     let it = vpc::lookup(&name).map_err(|e| e.to_string())?;
-    let f = max_pods::calculator(it, &ca)
-        .map_err(|e| format!("{e}; pass --show-max-allowed for the uncapped value"))?;
+    let f =
+        max_pods::calculator(it, &ca).map_err(|e| format!("{e}; pass --show-max-allowed for the uncapped value"))?;
     Ok(format!("{}\n", f.value))
 }
 
 fn snippet(args: &[String]) -> Result<String, String> {
-    let (fmt, rest) = args
-        .split_first()
-        .ok_or("snippet needs a format: kubectl or cdk")?;
-    let format = Format::parse(fmt)
-        .ok_or_else(|| format!("unknown snippet format '{fmt}' (expected kubectl or cdk)"))?;
+    let (fmt, rest) = args.split_first().ok_or("snippet needs a format: kubectl or cdk")?;
+    let format =
+        Format::parse(fmt).ok_or_else(|| format!("unknown snippet format '{fmt}' (expected kubectl or cdk)"))?;
     let mut env = CniEnv::manifest();
     for a in rest {
         env.apply(a).map_err(|e| e.to_string())?;
@@ -176,10 +157,7 @@ fn snippet(args: &[String]) -> Result<String, String> {
 
 fn instances(args: &[String]) -> Result<String, String> {
     let json = args.iter().any(|a| a == "--json");
-    let prefix = args
-        .iter()
-        .find(|a| !a.starts_with("--"))
-        .map_or("", String::as_str);
+    let prefix = args.iter().find(|a| !a.starts_with("--")).map_or("", String::as_str);
     if let Some(bad) = args.iter().find(|a| a.starts_with("--") && *a != "--json") {
         return Err(format!("unknown option '{bad}' for instances"));
     }
@@ -200,11 +178,7 @@ fn instances(args: &[String]) -> Result<String, String> {
             r.name,
             r.eni_limit,
             r.ipv4_limit,
-            if r.bare_metal {
-                "metal"
-            } else {
-                r.hypervisor.as_str()
-            },
+            if r.bare_metal { "metal" } else { r.hypervisor.as_str() },
             vcpus,
             r.eni_max_pods()
         );
@@ -216,9 +190,7 @@ fn instances(args: &[String]) -> Result<String, String> {
 pub fn render_text(r: &Report, env: &CniEnv) -> String {
     let mut out = String::new();
     let i = &r.instance;
-    let vcpus = i
-        .vcpus
-        .map_or("? vCPUs".to_string(), |v| format!("{v} vCPUs"));
+    let vcpus = i.vcpus.map_or("? vCPUs".to_string(), |v| format!("{v} vCPUs"));
     out += &format!(
         "{} · {} · {} ENIs × {} IPv4 ({}{}, {vcpus})\n",
         i.name,

@@ -149,11 +149,7 @@ impl std::fmt::Display for UnknownSetting {
             None => write!(
                 f,
                 " (known: {})",
-                SETTINGS
-                    .iter()
-                    .map(|s| s.name)
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                SETTINGS.iter().map(|s| s.name).collect::<Vec<_>>().join(", ")
             ),
         }
     }
@@ -288,10 +284,7 @@ pub fn go_parse_bool(s: &str) -> Option<bool> {
 }
 
 /// Parses `env` the way ipamd does for `instance`, and validates it like `isConfigValid`.
-pub fn resolve(
-    env: &CniEnv,
-    instance: &InstanceTypeLimits,
-) -> Result<(CniConfig, Vec<Warning>), ConfigError> {
+pub fn resolve(env: &CniEnv, instance: &InstanceTypeLimits) -> Result<(CniConfig, Vec<Warning>), ConfigError> {
     let mut warnings = Vec::new();
     // getWarmENITarget, getWarmIPTarget, getMinimumIPTarget, getWarmPrefixTarget: non-integers and
     // negatives fall back to the default.
@@ -352,10 +345,7 @@ pub fn resolve(
             let why = match parsed {
                 None => "is not an integer".to_string(),
                 Some(v) if v < 1 => "is below 1".to_string(),
-                Some(_) => format!(
-                    "is not below {}'s ENI limit of {}",
-                    instance.name, instance.eni_limit
-                ),
+                Some(_) => format!("is not below {}'s ENI limit of {}", instance.name, instance.eni_limit),
             };
             warnings.push(Warning::new(
                 "max-eni-ignored",
@@ -381,8 +371,7 @@ pub fn resolve(
     if !enable_ipv4 && !enable_ipv6 {
         return fatal(
             "no-ip-family",
-            "IPv4 and IPv6 are both disabled: ipamd refuses to start. Set ENABLE_IPv4=true or ENABLE_IPv6=true."
-                .into(),
+            "IPv4 and IPv6 are both disabled: ipamd refuses to start. Set ENABLE_IPv4=true or ENABLE_IPv6=true.".into(),
         );
     }
     if enable_ipv6 && (use_custom_networking || !enable_prefix_delegation) {
@@ -434,9 +423,7 @@ pub fn resolve(
 /// The precedence rules R1–R6 of the spec, said where the user's settings trip them.
 fn interaction_warnings(env: &CniEnv, c: &CniConfig) -> Vec<Warning> {
     let mut out = Vec::new();
-    let user_set = |name: &str| {
-        env.get(name).is_some() && env.get(name) != setting(name).and_then(|s| s.manifest)
-    };
+    let user_set = |name: &str| env.get(name).is_some() && env.get(name) != setting(name).and_then(|s| s.manifest);
     if c.enable_ipv6 {
         let ignored: Vec<&str> = [
             "WARM_ENI_TARGET",
@@ -451,7 +438,10 @@ fn interaction_warnings(env: &CniEnv, c: &CniConfig) -> Vec<Warning> {
         if !ignored.is_empty() {
             out.push(Warning::new(
                 "ipv6-ignores-targets",
-                format!("IPv6 mode runs no warm pool: {} do nothing (the pool manager returns at once).", ignored.join(", ")),
+                format!(
+                    "IPv6 mode runs no warm pool: {} do nothing (the pool manager returns at once).",
+                    ignored.join(", ")
+                ),
             ));
         }
         return out;
@@ -527,7 +517,10 @@ fn interaction_warnings(env: &CniEnv, c: &CniConfig) -> Vec<Warning> {
     if c.ip_cooldown_period < 0 {
         out.push(Warning::new(
             "cooldown-negative",
-            format!("IP_COOLDOWN_PERIOD={} is negative: ipamd accepts it and released IPs are never in cooldown.", c.ip_cooldown_period),
+            format!(
+                "IP_COOLDOWN_PERIOD={} is negative: ipamd accepts it and released IPs are never in cooldown.",
+                c.ip_cooldown_period
+            ),
         ));
     }
     out

@@ -18,6 +18,7 @@
 //!   `ipamd.go`, `trace` the steps it records.
 //! - `subnet`: CIDR parsing, AWS's reserved addresses, /28 blocks, exhaustion.
 //! - `scenario`: the API boundary, `plan(&Scenario) -> Report`.
+//! - `form`: the page's inputs as typed, their rules, presets and the URL query round trip.
 //! - `snippets`: one generator module per output format.
 //! - `cli`: argument parsing and text rendering for the native binary (pure: strings in, strings out).
 //! - `report`, `suggest`: warnings with stable codes; "did you mean".
@@ -33,6 +34,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod form;
 pub mod ipamd;
 pub mod max_pods;
 pub mod nodeadm;

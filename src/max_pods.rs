@@ -61,9 +61,7 @@ pub fn calculator(instance: &InstanceTypeLimits, args: &CalculatorArgs) -> Resul
         }
     };
     let value = raw.value.min(cap);
-    let vcpus = instance
-        .vcpus
-        .map_or("unknown".to_string(), |v| v.to_string());
+    let vcpus = instance.vcpus.map_or("unknown".to_string(), |v| v.to_string());
     Ok(Formula {
         value,
         formula: format!(
@@ -172,11 +170,7 @@ pub struct MaxPodsFormulas {
 }
 
 /// The calculator arguments that match a resolved configuration.
-pub fn calculator_args_for(
-    cfg: &CniConfig,
-    instance: &InstanceTypeLimits,
-    show_max_allowed: bool,
-) -> CalculatorArgs {
+pub fn calculator_args_for(cfg: &CniConfig, instance: &InstanceTypeLimits, show_max_allowed: bool) -> CalculatorArgs {
     CalculatorArgs {
         cni_version: parse_cni_version(CURRENT_CNI_VERSION).unwrap_or((1, 23)),
         custom_networking: cfg.use_custom_networking,
@@ -188,19 +182,10 @@ pub fn calculator_args_for(
 
 /// Every variant for `instance` under `cfg`; `kubelet_override` is the user's maxPods, if any.
 /// The bool is true when the calculator's cap had to assume ≤ 30 vCPUs.
-pub fn max_pods(
-    instance: &InstanceTypeLimits,
-    cfg: &CniConfig,
-    kubelet_override: Option<u32>,
-) -> (MaxPods, bool) {
+pub fn max_pods(instance: &InstanceTypeLimits, cfg: &CniConfig, kubelet_override: Option<u32>) -> (MaxPods, bool) {
     let eni = nodeadm(instance);
-    let allowed =
-        calculator(instance, &calculator_args_for(cfg, instance, true)).unwrap_or_else(|e| {
-            Formula {
-                value: 110,
-                formula: e,
-            }
-        });
+    let allowed = calculator(instance, &calculator_args_for(cfg, instance, true))
+        .unwrap_or_else(|e| Formula { value: 110, formula: e });
     let (calc, assumed) = match calculator(instance, &calculator_args_for(cfg, instance, false)) {
         Ok(f) => (f, false),
         Err(e) => (

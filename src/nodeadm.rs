@@ -54,9 +54,7 @@ pub fn evaluate_max_pods_expression(expr: &str, vars: ExprVars) -> Result<i64, E
         Value::Int(v) => Err(ExprError::Eval(format!(
             "max pods must be greater than 0 and less than MaxInt32, got {v}"
         ))),
-        Value::Bool(_) => Err(ExprError::Eval(
-            "expression must evaluate to an integer".into(),
-        )),
+        Value::Bool(_) => Err(ExprError::Eval("expression must evaluate to an integer".into())),
     }
 }
 
@@ -84,8 +82,7 @@ enum Tok {
 
 fn lex(s: &str) -> Result<Vec<Tok>, ExprError> {
     const OPS: [&str; 19] = [
-        "<=", ">=", "==", "!=", "&&", "||", "+", "-", "*", "/", "%", "<", ">", "(", ")", "?", ":",
-        "!", ",",
+        "<=", ">=", "==", "!=", "&&", "||", "+", "-", "*", "/", "%", "<", ">", "(", ")", "?", ":", "!", ",",
     ];
     let b = s.as_bytes();
     let mut out = Vec::new();
@@ -99,9 +96,9 @@ fn lex(s: &str) -> Result<Vec<Tok>, ExprError> {
             while i < b.len() && b[i].is_ascii_digit() {
                 i += 1;
             }
-            let n = s[start..i].parse().map_err(|_| {
-                ExprError::Compile(format!("integer {} out of range", &s[start..i]))
-            })?;
+            let n = s[start..i]
+                .parse()
+                .map_err(|_| ExprError::Compile(format!("integer {} out of range", &s[start..i])))?;
             out.push(Tok::Int(n));
         } else if c.is_ascii_alphabetic() || c == b'_' {
             let start = i;
@@ -136,9 +133,7 @@ impl Parser<'_> {
                     name.as_str(),
                     "default_enis" | "ips_per_eni" | "max_pods" | "true" | "false"
                 ) {
-                    return Err(ExprError::Compile(format!(
-                        "undeclared reference to '{name}'"
-                    )));
+                    return Err(ExprError::Compile(format!("undeclared reference to '{name}'")));
                 }
             }
         }
@@ -224,11 +219,7 @@ impl Parser<'_> {
             };
             let r = self.mul()?;
             let (a, b) = (as_int(v)?, as_int(r)?);
-            let out = if op == "+" {
-                a.checked_add(b)
-            } else {
-                a.checked_sub(b)
-            };
+            let out = if op == "+" { a.checked_add(b) } else { a.checked_sub(b) };
             v = Value::Int(out.ok_or_else(|| ExprError::Eval("integer overflow".into()))?);
         }
     }
@@ -252,10 +243,7 @@ impl Parser<'_> {
                 "/" => a.checked_div(b),
                 _ => a.checked_rem(b),
             };
-            v =
-                Value::Int(out.ok_or_else(|| {
-                    ExprError::Eval("integer overflow or division by zero".into())
-                })?);
+            v = Value::Int(out.ok_or_else(|| ExprError::Eval("integer overflow or division by zero".into()))?);
         }
     }
 
@@ -284,9 +272,7 @@ impl Parser<'_> {
                 "max_pods" => Ok(Value::Int(self.vars.max_pods)),
                 "true" => Ok(Value::Bool(true)),
                 "false" => Ok(Value::Bool(false)),
-                other => Err(ExprError::Compile(format!(
-                    "undeclared reference to '{other}'"
-                ))),
+                other => Err(ExprError::Compile(format!("undeclared reference to '{other}'"))),
             },
             Some(Tok::Op("(")) => {
                 let v = self.expr()?;

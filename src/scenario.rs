@@ -167,9 +167,7 @@ pub fn check_ranges(s: &Scenario) -> Result<(), PlanError> {
             format!("nodes must be a whole number from 1 to {MAX_NODES}"),
         ));
     }
-    if s.max_pods
-        .is_some_and(|m| m == 0 || m > MAX_KUBELET_MAX_PODS)
-    {
+    if s.max_pods.is_some_and(|m| m == 0 || m > MAX_KUBELET_MAX_PODS) {
         return Err(input(
             "max_pods",
             format!("kubelet maxPods must be a whole number from 1 to {MAX_KUBELET_MAX_PODS}"),
@@ -178,8 +176,21 @@ pub fn check_ranges(s: &Scenario) -> Result<(), PlanError> {
     Ok(())
 }
 
-/// Plans one node group.
-pub fn plan(s: &Scenario) -> Result<Report, PlanError> {
+/// Everything `plan` checks before it simulates: ranges, the instance type, the subnets and
+/// `isConfigValid`. Cheap enough to run on every keystroke.
+pub fn validate(s: &Scenario) -> Result<(), PlanError> {
+    resolve_inputs(s).map(|_| ())
+}
+
+type Resolved = (
+    &'static InstanceTypeLimits,
+    Option<subnet::Ipv4Cidr>,
+    Option<subnet::Ipv4Cidr>,
+    CniConfig,
+    Vec<Warning>,
+);
+
+fn resolve_inputs(s: &Scenario) -> Result<Resolved, PlanError> {
     check_ranges(s)?;
     let instance = vpc::lookup(&s.instance_type).map_err(PlanError::UnknownInstanceType)?;
     let subnet = s
@@ -194,12 +205,21 @@ pub fn plan(s: &Scenario) -> Result<Report, PlanError> {
         .map(subnet::parse_cidr)
         .transpose()
         .map_err(|m| input("node_subnet", m))?;
-    let (cfg, mut warnings) = config::resolve(&s.env, instance).map_err(PlanError::Config)?;
+    let (cfg, warnings) = config::resolve(&s.env, instance).map_err(PlanError::Config)?;
+    Ok((instance, subnet, node_subnet, cfg, warnings))
+}
+
+/// Plans one node group.
+pub fn plan(s: &Scenario) -> Result<Report, PlanError> {
+    let (instance, subnet, node_subnet, cfg, mut warnings) = resolve_inputs(s)?;
     let (max_pods, vcpu_assumed) = max_pods::max_pods(instance, &cfg, s.max_pods);
     if vcpu_assumed && s.max_pods.is_none() {
         warnings.push(Warning::new(
             "vcpus-unknown",
-            format!("{} has no published vCPU count; the calculator's cap is assumed to be 110. Set maxPods to be sure.", instance.name),
+            format!(
+                "{} has no published vCPU count; the calculator's cap is assumed to be 110. Set maxPods to be sure.",
+                instance.name
+            ),
         ));
     }
     let workload = Workload {
@@ -237,14 +257,7 @@ pub fn plan(s: &Scenario) -> Result<Report, PlanError> {
             "IPv6 is chosen when the cluster is created and cannot be switched on an existing IPv4 cluster. Nodes still take one IPv4 address per ENI.",
         ));
     }
-    let subnet_report = subnet_report(
-        &cfg,
-        &sim.steps,
-        i64::from(s.nodes),
-        subnet,
-        node_subnet,
-        &mut warnings,
-    );
+    let subnet_report = subnet_report(&cfg, &sim.steps, i64::from(s.nodes), subnet, node_subnet, &mut warnings);
 
     Ok(Report {
         instance: InstanceSummary {
@@ -321,19 +334,14 @@ fn steady_state(cfg: &CniConfig, last: &Step, settled: bool) -> SteadyState {
     }
 }
 
-fn why_no_ip(
-    cfg: &CniConfig,
-    instance: &InstanceTypeLimits,
-    mp: &MaxPods,
-    st: &SteadyState,
-) -> String {
+fn why_no_ip(cfg: &CniConfig, instance: &InstanceTypeLimits, mp: &MaxPods, st: &SteadyState) -> String {
     let n = st.pods_without_ip;
     let reason = if st.total_ips >= mp.kubelet {
-        format!("ipamd stops adding addresses once it holds maxPods {} (isDatastorePoolTooLow's ceiling)", mp.kubelet)
-    } else if cfg.minimum_ip_target > 0
-        && cfg.warm_ip_target == 0
-        && st.total_ips <= cfg.minimum_ip_target.max(0)
-    {
+        format!(
+            "ipamd stops adding addresses once it holds maxPods {} (isDatastorePoolTooLow's ceiling)",
+            mp.kubelet
+        )
+    } else if cfg.minimum_ip_target > 0 && cfg.warm_ip_target == 0 && st.total_ips <= cfg.minimum_ip_target.max(0) {
         format!(
             "MINIMUM_IP_TARGET={} without WARM_IP_TARGET caps the pool at {} IPs",
             cfg.minimum_ip_target, cfg.minimum_ip_target
@@ -356,11 +364,7 @@ fn why_no_ip(
 fn node_cost(cfg: &CniConfig, step: &Step) -> NodeCost {
     let enis = step.enis.len() as i64;
     // Under custom networking the primary ENI (node IP) lives in the node subnet.
-    let primaries = if cfg.use_custom_networking {
-        enis - 1
-    } else {
-        enis
-    };
+    let primaries = if cfg.use_custom_networking { enis - 1 } else { enis };
     if cfg.enable_ipv6 {
         NodeCost {
             single: primaries,
@@ -387,18 +391,10 @@ fn subnet_report(
     node_subnet: Option<subnet::Ipv4Cidr>,
     warnings: &mut Vec<Warning>,
 ) -> SubnetReport {
-    let cost = steps.last().map_or(
-        NodeCost {
-            single: 0,
-            prefixes: 0,
-        },
-        |s| node_cost(cfg, s),
-    );
-    let peak = steps
-        .iter()
-        .map(|s| node_cost(cfg, s).addresses())
-        .max()
-        .unwrap_or(0);
+    let cost = steps
+        .last()
+        .map_or(NodeCost { single: 0, prefixes: 0 }, |s| node_cost(cfg, s));
+    let peak = steps.iter().map(|s| node_cost(cfg, s).addresses()).max().unwrap_or(0);
     let per_node = cost.addresses();
     let exhausts = subnet.and_then(|c| subnet::exhausts_at(cost, c.len));
     let fits = subnet.map(|c| subnet::fits(cost, nodes, c.len));
@@ -426,10 +422,7 @@ fn subnet_report(
         ));
     }
     let node_subnet_report = cfg.use_custom_networking.then(|| {
-        let node_cost = NodeCost {
-            single: 1,
-            prefixes: 0,
-        };
+        let node_cost = NodeCost { single: 1, prefixes: 0 };
         NodeSubnetReport {
             cidr: node_subnet.map(|c| c.to_string()),
             addresses_per_node: 1,

@@ -45,10 +45,7 @@ pub fn parse_cidr(s: &str) -> Result<Ipv4Cidr, String> {
     }
     let mask = u32::MAX << (32 - u32::from(len));
     if addr & !mask != 0 {
-        let net = Ipv4Cidr {
-            addr: addr & mask,
-            len,
-        };
+        let net = Ipv4Cidr { addr: addr & mask, len };
         return Err(format!("'{s}' has host bits set; did you mean {net}?"));
     }
     Ok(Ipv4Cidr { addr, len })

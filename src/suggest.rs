@@ -4,11 +4,7 @@
 /// Up to `limit` candidates nearest to `wanted`, closest first, ties in candidate order.
 /// A candidate qualifies when its distance is at most a third of the longer name (and at least 2),
 /// or when it starts with `wanted`.
-pub fn nearest<'a>(
-    wanted: &str,
-    candidates: impl Iterator<Item = &'a str>,
-    limit: usize,
-) -> Vec<String> {
+pub fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>, limit: usize) -> Vec<String> {
     let wanted = wanted.to_ascii_lowercase();
     let mut scored: Vec<(usize, &str)> = candidates
         .filter_map(|cand| {
@@ -25,11 +21,7 @@ pub fn nearest<'a>(
         })
         .collect();
     scored.sort_by_key(|&(d, _)| d);
-    scored
-        .into_iter()
-        .take(limit)
-        .map(|(_, c)| c.to_string())
-        .collect()
+    scored.into_iter().take(limit).map(|(_, c)| c.to_string()).collect()
 }
 
 /// Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps.

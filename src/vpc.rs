@@ -61,8 +61,7 @@ impl std::fmt::Display for UnknownInstanceType {
     }
 }
 
-static CATALOG: LazyLock<Vec<InstanceTypeLimits>> =
-    LazyLock::new(|| parse_catalog(LIMITS_CSV, VCPUS_CSV));
+static CATALOG: LazyLock<Vec<InstanceTypeLimits>> = LazyLock::new(|| parse_catalog(LIMITS_CSV, VCPUS_CSV));
 
 /// Every instance type, sorted by name.
 pub fn catalog() -> &'static [InstanceTypeLimits] {
@@ -76,11 +75,7 @@ pub fn lookup(name: &str) -> Result<&'static InstanceTypeLimits, UnknownInstance
         Ok(idx) => Ok(&CATALOG[idx]),
         Err(_) => Err(UnknownInstanceType {
             name: name.trim().to_string(),
-            suggestions: crate::suggest::nearest(
-                &wanted,
-                CATALOG.iter().map(|r| r.name.as_str()),
-                3,
-            ),
+            suggestions: crate::suggest::nearest(&wanted, CATALOG.iter().map(|r| r.name.as_str()), 3),
         }),
     }
 }
@@ -88,9 +83,7 @@ pub fn lookup(name: &str) -> Result<&'static InstanceTypeLimits, UnknownInstance
 /// Types whose name starts with `prefix` (case-insensitive), in name order.
 pub fn with_prefix(prefix: &str) -> impl Iterator<Item = &'static InstanceTypeLimits> {
     let prefix = prefix.trim().to_ascii_lowercase();
-    CATALOG
-        .iter()
-        .filter(move |row| row.name.starts_with(&prefix))
+    CATALOG.iter().filter(move |row| row.name.starts_with(&prefix))
 }
 
 fn parse_catalog(limits: &str, vcpus: &str) -> Vec<InstanceTypeLimits> {
@@ -110,11 +103,7 @@ fn parse_catalog(limits: &str, vcpus: &str) -> Vec<InstanceTypeLimits> {
             let f: Vec<&str> = line.split(',').collect();
             // The embedded file is validated row by row in tests/it/catalog.rs, so a malformed row is a
             // build-time data bug, not user input.
-            let num = |i: usize| {
-                f[i].trim()
-                    .parse::<u32>()
-                    .expect("embedded limits table: number")
-            };
+            let num = |i: usize| f[i].trim().parse::<u32>().expect("embedded limits table: number");
             InstanceTypeLimits {
                 name: f[0].to_string(),
                 eni_limit: num(1),

@@ -144,11 +144,7 @@ impl DataStore {
 
     /// `AddIPv4CidrToStore`, `n` times: `n` secondary /32s, or `n` /28 prefixes.
     pub fn add_cidrs(&mut self, eni_idx: usize, n: i64, is_prefix: bool) {
-        let size = if is_prefix {
-            IPS_PER_PREFIX as usize
-        } else {
-            1
-        };
+        let size = if is_prefix { IPS_PER_PREFIX as usize } else { 1 };
         for _ in 0..n.max(0) {
             let id = self.next_cidr;
             self.next_cidr += 1;
@@ -201,20 +197,13 @@ impl DataStore {
 
     /// `GetAllocatableENIs`: not trunk, not the primary under custom networking, fewer than `max_entries`
     /// CIDRs. Indices in the order given.
-    pub fn get_allocatable_enis(
-        &self,
-        order: &[usize],
-        max_entries: i64,
-        skip_primary: bool,
-    ) -> Vec<usize> {
+    pub fn get_allocatable_enis(&self, order: &[usize], max_entries: i64, skip_primary: bool) -> Vec<usize> {
         order
             .iter()
             .copied()
             .filter(|&i| {
                 let e = &self.enis[i];
-                !e.is_trunk
-                    && !(skip_primary && e.is_primary)
-                    && (e.cidrs.len() as i64) < max_entries
+                !e.is_trunk && !(skip_primary && e.is_primary) && (e.cidrs.len() as i64) < max_entries
             })
             .collect()
     }
@@ -235,9 +224,10 @@ impl DataStore {
                 if c.is_prefix != self.is_pd_enabled || c.assigned as usize == c.addrs.len() {
                     continue;
                 }
-                let free = c.addrs.iter().position(|a| {
-                    !a.assigned && !a.unassigned_at.is_some_and(|u| now - u <= cooldown)
-                });
+                let free = c
+                    .addrs
+                    .iter()
+                    .position(|a| !a.assigned && !a.unassigned_at.is_some_and(|u| now - u <= cooldown));
                 if let Some(ai) = free {
                     c.addrs[ai].assigned = true;
                     c.assigned += 1;
@@ -304,11 +294,7 @@ impl DataStore {
     }
 
     /// `isRequiredForMinimumIPTarget`: total addresses on the other ENIs fall short of `MINIMUM_IP_TARGET`.
-    pub fn is_required_for_minimum_ip_target(
-        &self,
-        minimum_ip_target: i64,
-        eni_idx: usize,
-    ) -> bool {
+    pub fn is_required_for_minimum_ip_target(&self, minimum_ip_target: i64, eni_idx: usize) -> bool {
         let other_total: i64 = self.others(eni_idx).map(Cidr::size).sum();
         if self.is_pd_enabled {
             let needed = div_ceil(minimum_ip_target, IPS_PER_PREFIX);
@@ -318,11 +304,7 @@ impl DataStore {
     }
 
     /// `isRequiredForWarmPrefixTarget`: fully free CIDRs on the other ENIs fall short of `WARM_PREFIX_TARGET`.
-    pub fn is_required_for_warm_prefix_target(
-        &self,
-        warm_prefix_target: i64,
-        eni_idx: usize,
-    ) -> bool {
+    pub fn is_required_for_warm_prefix_target(&self, warm_prefix_target: i64, eni_idx: usize) -> bool {
         let free = self
             .enis
             .iter()
@@ -360,8 +342,7 @@ impl DataStore {
                 || e.has_ip_in_cooling(now, self.cooldown)
                 || e.has_pods()
                 || (warm_ip_target != 0 && self.is_required_for_warm_ip_target(warm_ip_target, i))
-                || (minimum_ip_target != 0
-                    && self.is_required_for_minimum_ip_target(minimum_ip_target, i))
+                || (minimum_ip_target != 0 && self.is_required_for_minimum_ip_target(minimum_ip_target, i))
                 || (self.is_pd_enabled
                     && warm_prefix_target != 0
                     && self.is_required_for_warm_prefix_target(warm_prefix_target, i))

@@ -53,12 +53,7 @@ pub struct Simulation {
 }
 
 /// Runs the node from start to the end of the workload.
-pub fn simulate(
-    instance: &InstanceTypeLimits,
-    cfg: &CniConfig,
-    max_pods: i64,
-    workload: &Workload,
-) -> Simulation {
+pub fn simulate(instance: &InstanceTypeLimits, cfg: &CniConfig, max_pods: i64, workload: &Workload) -> Simulation {
     let mut node = Ipamd::new(instance, cfg, max_pods, workload.seed);
     let mut steps = vec![node.start()];
     let mut settled = true;
@@ -154,12 +149,7 @@ struct Ipamd<'a> {
 }
 
 impl<'a> Ipamd<'a> {
-    fn new(
-        instance: &'a InstanceTypeLimits,
-        cfg: &'a CniConfig,
-        max_pods: i64,
-        seed: Option<u64>,
-    ) -> Self {
+    fn new(instance: &'a InstanceTypeLimits, cfg: &'a CniConfig, max_pods: i64, seed: Option<u64>) -> Self {
         Ipamd {
             instance,
             cfg,
@@ -302,11 +292,7 @@ impl<'a> Ipamd<'a> {
         let desired = self.desired();
         self.changed |= desired != target;
         if desired < target {
-            let n = if arrival == Arrival::Ramp {
-                1
-            } else {
-                target - desired
-            };
+            let n = if arrival == Arrival::Ramp { 1 } else { target - desired };
             self.waiting += n;
             events.push(if n == 1 {
                 "1 pod arrives".to_string()
@@ -314,17 +300,10 @@ impl<'a> Ipamd<'a> {
                 format!("{n} pods arrive at once")
             });
         } else if desired > target {
-            let n = if arrival == Arrival::Ramp {
-                1
-            } else {
-                desired - target
-            };
+            let n = if arrival == Arrival::Ramp { 1 } else { desired - target };
             self.delete_pods(n);
             let cooling = if self.cfg.ip_cooldown_period >= 0 {
-                format!(
-                    "its IP cools for {} s before reuse",
-                    self.cfg.ip_cooldown_period
-                )
+                format!("its IP cools for {} s before reuse", self.cfg.ip_cooldown_period)
             } else {
                 "no cooldown (IP_COOLDOWN_PERIOD < 0)".to_string()
             };
@@ -342,9 +321,7 @@ impl<'a> Ipamd<'a> {
             events.push(match (placed, left) {
                 (p, 0) => format!("{p} got an IP"),
                 (0, w) => format!("{w} waiting: \"failed to assign an IP address to container\""),
-                (p, w) => format!(
-                    "{p} got an IP, {w} waiting: \"failed to assign an IP address to container\""
-                ),
+                (p, w) => format!("{p} got an IP, {w} waiting: \"failed to assign an IP address to container\""),
             });
         }
 
@@ -452,10 +429,7 @@ impl<'a> Ipamd<'a> {
                 "ok"
             };
             if !high.yes {
-                Decision {
-                    kind,
-                    text: low.why,
-                }
+                Decision { kind, text: low.why }
             } else if let Some(last) = self
                 .last_decrease
                 .filter(|&t| self.now - t <= DECREASE_IP_POOL_INTERVAL)
@@ -477,12 +451,7 @@ impl<'a> Ipamd<'a> {
                 }
             }
         };
-        if pool::should_remove_extra_enis(
-            self.cfg,
-            &self.lim,
-            &stats,
-            self.ds.check_freeable_eni_exists(),
-        ) {
+        if pool::should_remove_extra_enis(self.cfg, &self.lim, &stats, self.ds.check_freeable_eni_exists()) {
             if let Some(a) = self.try_free_eni() {
                 actions.push(a);
             }
@@ -508,7 +477,10 @@ impl<'a> Ipamd<'a> {
         if !self.instance.is_trunking_compatible() {
             self.warnings.push(Warning::new(
                 "not-trunk-compatible",
-                format!("{} is not trunking compatible: the VPC resource controller attaches no trunk ENI.", self.instance.name),
+                format!(
+                    "{} is not trunking compatible: the VPC resource controller attaches no trunk ENI.",
+                    self.instance.name
+                ),
             ));
         }
         Some(Action {
@@ -517,7 +489,8 @@ impl<'a> Ipamd<'a> {
             count: 0,
             unit: Unit::None,
             allocation: false,
-            text: "CNINode gets the SecurityGroupsForPods feature: the VPC resource controller will attach a trunk ENI".into(),
+            text: "CNINode gets the SecurityGroupsForPods feature: the VPC resource controller will attach a trunk ENI"
+                .into(),
         })
     }
 
@@ -573,11 +546,7 @@ impl<'a> Ipamd<'a> {
         self.assign_on_first_allocatable(self.lim.max_prefixes_per_eni, to_allocate)
     }
 
-    fn assign_on_first_allocatable(
-        &mut self,
-        max_entries: i64,
-        to_allocate: i64,
-    ) -> Option<Action> {
+    fn assign_on_first_allocatable(&mut self, max_entries: i64, to_allocate: i64) -> Option<Action> {
         let order = self.fill_order(self.ds.enis.len());
         let &idx = self
             .ds
@@ -613,8 +582,7 @@ impl<'a> Ipamd<'a> {
         if self.cfg.enable_prefix_delegation {
             pool::get_prefixes_needed(self.cfg, &stats, fp).min(self.lim.max_prefixes_per_eni)
         } else {
-            pool::datastore_target_state(self.cfg, &stats, fp)
-                .map_or(self.lim.max_ips_per_eni, |t| t.short)
+            pool::datastore_target_state(self.cfg, &stats, fp).map_or(self.lim.max_ips_per_eni, |t| t.short)
         }
     }
 
@@ -728,9 +696,7 @@ impl<'a> Ipamd<'a> {
             && !self.changed
             && step.decision.kind != "decrease-wait"
             && step.stats.cooldown_ips == 0
-            && !(self.cni_node_patched
-                && !self.ds.has_trunk()
-                && self.instance.is_trunking_compatible())
+            && !(self.cni_node_patched && !self.ds.has_trunk() && self.instance.is_trunking_compatible())
             && !self
                 .ds
                 .enis

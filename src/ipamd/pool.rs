@@ -43,11 +43,7 @@ pub struct TargetState {
 }
 
 /// Mirrors `datastoreTargetState`; `None` where Go returns `enabled = false`.
-pub fn datastore_target_state(
-    cfg: &CniConfig,
-    stats: &DataStoreStats,
-    free_prefixes: i64,
-) -> Option<TargetState> {
+pub fn datastore_target_state(cfg: &CniConfig, stats: &DataStoreStats, free_prefixes: i64) -> Option<TargetState> {
     if !cfg.warm_ip_targets_defined() {
         return None;
     }
@@ -61,9 +57,7 @@ pub fn datastore_target_state(
         let short = div_ceil(short, IPS_PER_PREFIX);
         let need_for_warm = div_ceil(stats.assigned_ips.saturating_add(wit), IPS_PER_PREFIX);
         let need_for_min = div_ceil(mit, IPS_PER_PREFIX);
-        let over = free_prefixes
-            .min(stats.total_prefixes - need_for_warm)
-            .max(0);
+        let over = free_prefixes.min(stats.total_prefixes - need_for_warm).max(0);
         let over = over.min(stats.total_prefixes - need_for_min).max(0);
         return Some(TargetState { short, over });
     }
@@ -84,12 +78,7 @@ pub struct Verdict {
 }
 
 /// Mirrors `isDatastorePoolTooLow`.
-pub fn is_pool_too_low(
-    cfg: &CniConfig,
-    lim: &Limits,
-    stats: &DataStoreStats,
-    free_prefixes: i64,
-) -> Verdict {
+pub fn is_pool_too_low(cfg: &CniConfig, lim: &Limits, stats: &DataStoreStats, free_prefixes: i64) -> Verdict {
     let total = stats.total_ips;
     let available = stats.available_addresses();
     if total >= lim.max_pods {
@@ -176,10 +165,7 @@ pub fn is_pool_too_high(cfg: &CniConfig, stats: &DataStoreStats, free_prefixes: 
         return Verdict {
             yes: ts.over > 0,
             why: if ts.over > 0 {
-                format!(
-                    "{} {unit} over WARM_IP_TARGET/MINIMUM_IP_TARGET: too high",
-                    ts.over
-                )
+                format!("{} {unit} over WARM_IP_TARGET/MINIMUM_IP_TARGET: too high", ts.over)
             } else {
                 String::new()
             },
@@ -240,8 +226,7 @@ pub fn should_remove_extra_enis(
     } else {
         cfg.warm_eni_target
     };
-    let remove =
-        stats.available_addresses() >= target.saturating_add(1).saturating_mul(lim.max_ips_per_eni);
+    let remove = stats.available_addresses() >= target.saturating_add(1).saturating_mul(lim.max_ips_per_eni);
     if cfg.enable_prefix_delegation && !remove {
         return freeable_eni_exists;
     }

@@ -45,11 +45,7 @@ fn container(name: &str, changes: &[Change], value: &impl Fn(&Change) -> Option<
     let env: Vec<String> = changes
         .iter()
         .map(|c| match value(c) {
-            Some(v) => format!(
-                "        {{ name: '{}', value: '{}' }},",
-                c.name,
-                ts_escape(v)
-            ),
+            Some(v) => format!("        {{ name: '{}', value: '{}' }},", c.name, ts_escape(v)),
             None => format!("        {{ name: '{}', $patch: 'delete' }},", c.name),
         })
         .collect();
@@ -61,7 +57,5 @@ fn container(name: &str, changes: &[Change], value: &impl Fn(&Change) -> Option<
 
 /// Escapes a value for a single-quoted TypeScript string.
 fn ts_escape(v: &str) -> String {
-    v.replace('\\', r"\\")
-        .replace('\'', r"\'")
-        .replace('\n', r"\n")
+    v.replace('\\', r"\\").replace('\'', r"\'").replace('\n', r"\n")
 }

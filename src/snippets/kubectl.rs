@@ -10,26 +10,19 @@ pub(super) fn generate(changes: &Changes) -> String {
         return "# Nothing to change: these are the settings aws-node ships with.\n".to_string();
     }
     let mut out = String::from("# Apply\n");
-    out += &command("aws-node", &changes.aws_node, |c| {
-        set_arg(c.name, c.value.as_deref())
-    });
+    out += &command("aws-node", &changes.aws_node, |c| set_arg(c.name, c.value.as_deref()));
     if !changes.init.is_empty() {
         out += &command("aws-vpc-cni-init", &changes.init, |c| {
             set_arg(c.name, c.value.as_deref())
         });
     }
     out += "\n# Restore the shipped settings\n";
-    out += &command("aws-node", &changes.aws_node, |c| {
-        set_arg(c.name, c.restore)
-    });
+    out += &command("aws-node", &changes.aws_node, |c| set_arg(c.name, c.restore));
     if !changes.init.is_empty() {
-        out += &command("aws-vpc-cni-init", &changes.init, |c| {
-            set_arg(c.name, c.restore)
-        });
+        out += &command("aws-vpc-cni-init", &changes.init, |c| set_arg(c.name, c.restore));
     }
     out += "\n# If vpc-cni is an EKS managed add-on, set these in configurationValues instead:\n";
-    out +=
-        "# kubectl edits are lost when the add-on is updated with --resolve-conflicts OVERWRITE.\n";
+    out += "# kubectl edits are lost when the add-on is updated with --resolve-conflicts OVERWRITE.\n";
     if changes.needs_recycle {
         out += "# Prefix delegation, custom networking and IPv6 change max pods: set kubelet maxPods and recycle the nodes.\n";
     }
@@ -50,10 +43,7 @@ fn set_arg(name: &str, value: Option<&str>) -> String {
 
 /// Leaves plain values bare and single-quotes anything else for a POSIX shell.
 fn shell_quote(v: &str) -> String {
-    if !v.is_empty()
-        && v.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"._-+:/".contains(&b))
-    {
+    if !v.is_empty() && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-+:/".contains(&b)) {
         v.to_string()
     } else {
         format!("'{}'", v.replace('\'', r"'\''"))

@@ -68,11 +68,7 @@ impl Changes {
                 restore: config::setting(name).and_then(|s| s.manifest),
             })
             .collect();
-        let init = aws_node
-            .iter()
-            .filter(|c| c.name == "ENABLE_IPv6")
-            .cloned()
-            .collect();
+        let init = aws_node.iter().filter(|c| c.name == "ENABLE_IPv6").cloned().collect();
         let needs_recycle = aws_node.iter().any(|c| {
             matches!(
                 c.name,

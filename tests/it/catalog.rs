@@ -16,10 +16,7 @@ fn every_row_is_sane() {
             r.name
         );
         assert!(!r.network_cards.is_empty(), "{}", r.name);
-        let default_card = r
-            .network_cards
-            .iter()
-            .find(|c| c.0 == r.default_network_card_index);
+        let default_card = r.network_cards.iter().find(|c| c.0 == r.default_network_card_index);
         assert_eq!(
             default_card.map(|c| c.1),
             Some(r.eni_limit),
@@ -53,12 +50,7 @@ fn vcpus_are_known_except_five() {
 fn check(name: &str, enis: u32, ipv4: u32, hypervisor: &str, metal: bool, max_pods: u32) {
     let r = vpc::lookup(name).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
-        (
-            r.eni_limit,
-            r.ipv4_limit,
-            r.hypervisor.as_str(),
-            r.bare_metal
-        ),
+        (r.eni_limit, r.ipv4_limit, r.hypervisor.as_str(), r.bare_metal),
         (enis, ipv4, hypervisor, metal),
         "{name}"
     );
@@ -91,14 +83,8 @@ fn upstream_limits() {
 
 #[test]
 fn lookup_is_exact_and_case_insensitive() {
-    assert_eq!(
-        vpc::lookup("M5.Large").map(|r| r.name.as_str()),
-        Ok("m5.large")
-    );
-    assert_eq!(
-        vpc::lookup(" m5.large ").map(|r| r.name.as_str()),
-        Ok("m5.large")
-    );
+    assert_eq!(vpc::lookup("M5.Large").map(|r| r.name.as_str()), Ok("m5.large"));
+    assert_eq!(vpc::lookup(" m5.large ").map(|r| r.name.as_str()), Ok("m5.large"));
     // A12 #83: `large` does not exist.
     assert!(vpc::lookup("large").is_err());
     assert!(vpc::lookup("m5").is_err());
@@ -140,10 +126,7 @@ fn prefix_delegation_support_follows_hypervisor_or_metal() {
     assert_eq!(pd("t2.medium"), Ok(false));
     assert_eq!(pd("cr1.8xlarge"), Ok(false));
     // A10 #74: i3.2xlarge is not trunking compatible; m8g.12xlarge is.
-    assert_eq!(
-        vpc::lookup("i3.2xlarge").map(|r| r.is_trunking_compatible()),
-        Ok(false)
-    );
+    assert_eq!(vpc::lookup("i3.2xlarge").map(|r| r.is_trunking_compatible()), Ok(false));
     assert_eq!(
         vpc::lookup("m8g.12xlarge").map(|r| r.is_trunking_compatible()),
         Ok(true)

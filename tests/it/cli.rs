@@ -32,34 +32,19 @@ fn bad_input_is_one_line_and_exit_2() {
         &["plan", "m5.large", "--pods", "5", "WARM_IP_TARGT=2"],
         "did you mean WARM_IP_TARGET",
     );
-    check_error(
-        &["plan", "m5.large", "--pods", "five"],
-        "--pods expects a whole number",
-    );
-    check_error(
-        &["plan", "m5.large", "--pods", "-1"],
-        "--pods expects a whole number",
-    );
+    check_error(&["plan", "m5.large", "--pods", "five"], "--pods expects a whole number");
+    check_error(&["plan", "m5.large", "--pods", "-1"], "--pods expects a whole number");
     check_error(
         &["plan", "m5.large", "--pods", "5", "--subnet", "10.0.0.0/33"],
         "prefix length",
     );
-    check_error(
-        &["plan", "m5.large", "--pods", "5", "--subnet", "banana"],
-        "not a CIDR",
-    );
+    check_error(&["plan", "m5.large", "--pods", "5", "--subnet", "banana"], "not a CIDR");
     check_error(&["plan", "m5.large", "--pods", "99999999999"], "too large");
     check_error(&["plan", "m5.large", "--pods", "40000"], "pods per node");
-    check_error(
-        &["plan", "m5.large", "--pods", "5", "--nodes", "0"],
-        "nodes must be",
-    );
+    check_error(&["plan", "m5.large", "--pods", "5", "--nodes", "0"], "nodes must be");
     check_error(&["plan", "m5.large"], "--pods");
     check_error(&["plan", "--pods", "3"], "instance type");
-    check_error(
-        &["plan", "m5.large", "--pods", "5", "ENABLE_IPv6=true"],
-        "both enabled",
-    );
+    check_error(&["plan", "m5.large", "--pods", "5", "ENABLE_IPv6=true"], "both enabled");
     check_error(
         &["plan", "m5.large", "--pods", "5", "--arrival", "trickle"],
         "ramp or burst",
@@ -68,13 +53,7 @@ fn bad_input_is_one_line_and_exit_2() {
     check_error(&["max-pods", "--instance-type", "m5.larg"], "did you mean");
     check_error(&["max-pods", "--instance-type", "c7i.32xlarge"], "vCPU");
     check_error(
-        &[
-            "max-pods",
-            "--instance-type",
-            "m5.large",
-            "--cni-version",
-            "one",
-        ],
+        &["max-pods", "--instance-type", "m5.large", "--cni-version", "one"],
         "--cni-version",
     );
     check_error(&["snippet", "yaml"], "unknown snippet format");
@@ -178,13 +157,7 @@ fn max_pods_prints_one_number() {
         "250\n"
     );
     assert_eq!(
-        run(&[
-            "max-pods",
-            "--instance-type",
-            "c6in.32xlarge",
-            "--show-max-allowed"
-        ])
-        .1,
+        run(&["max-pods", "--instance-type", "c6in.32xlarge", "--show-max-allowed"]).1,
         "394\n"
     );
     assert_eq!(run(&["max-pods", "--instance-type", "m5.large"]).1, "29\n");
@@ -196,10 +169,7 @@ fn snippets_and_instances() {
     assert_eq!(code, 0);
     assert!(out.contains("-c aws-node WARM_IP_TARGET=2\n"), "{out}");
     let (_, out, _) = run(&["instances", "t3.sm"]);
-    assert!(
-        out.contains("t3.small") && out.lines().count() == 2,
-        "{out}"
-    );
+    assert!(out.contains("t3.small") && out.lines().count() == 2, "{out}");
     let (_, out, _) = run(&["instances", "p5.48", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v[0]["eni_limit"], 2);

@@ -96,16 +96,10 @@ fn odd_values_come_back_as_warnings() {
     let (_, w) = resolved("m5.large", &["MAX_ENI=9"]);
     assert!(w.contains(&"max-eni-ignored"), "{w:?}");
     let (c, w) = resolved("m5.large", &["ENABLE_PREFIX_DELEGATION=yes"]);
-    assert!(
-        w.contains(&"not-a-boolean") && !c.enable_prefix_delegation,
-        "{w:?}"
-    );
+    assert!(w.contains(&"not-a-boolean") && !c.enable_prefix_delegation, "{w:?}");
     let (_, w) = resolved("m5.large", &["MINIMUM_IP_TARGET=10"]);
     assert!(w.contains(&"minimum-without-warm-ip"), "{w:?}");
-    let (_, w) = resolved(
-        "m5.large",
-        &["ENABLE_PREFIX_DELEGATION=true", "WARM_PREFIX_TARGET=0"],
-    );
+    let (_, w) = resolved("m5.large", &["ENABLE_PREFIX_DELEGATION=true", "WARM_PREFIX_TARGET=0"]);
     assert!(w.contains(&"pd-zero-targets"), "{w:?}");
     let (_, w) = resolved("m5.large", &["IP_COOLDOWN_PERIOD=-5"]);
     assert!(w.contains(&"cooldown-negative"), "{w:?}");
@@ -136,18 +130,10 @@ fn is_config_valid() {
     check_valid("m5.large", &["ENABLE_PREFIX_DELEGATION=true"], true);
     check_valid(
         "m5.large",
-        &[
-            "ENABLE_IPv4=false",
-            "ENABLE_IPv6=true",
-            "ENABLE_PREFIX_DELEGATION=true",
-        ],
+        &["ENABLE_IPv4=false", "ENABLE_IPv6=true", "ENABLE_PREFIX_DELEGATION=true"],
         true,
     );
-    check_valid(
-        "m5.large",
-        &["ENABLE_IPv4=false", "ENABLE_IPv6=true"],
-        false,
-    );
+    check_valid("m5.large", &["ENABLE_IPv4=false", "ENABLE_IPv6=true"], false);
     check_valid(
         "m5.large",
         &["ENABLE_IPv6=true", "ENABLE_PREFIX_DELEGATION=true"],
@@ -155,11 +141,7 @@ fn is_config_valid() {
     );
     check_valid(
         "t2.medium",
-        &[
-            "ENABLE_IPv4=false",
-            "ENABLE_IPv6=true",
-            "ENABLE_PREFIX_DELEGATION=true",
-        ],
+        &["ENABLE_IPv4=false", "ENABLE_IPv6=true", "ENABLE_PREFIX_DELEGATION=true"],
         false,
     );
     check_valid(
@@ -212,32 +194,27 @@ fn derived_flags() {
     assert!(!resolved("m5.large", &["WARM_PREFIX_TARGET=0"])
         .0
         .warm_prefix_target_defined());
-    assert!(resolved(
-        "m5.large",
-        &["WARM_PREFIX_TARGET=1", "ENABLE_PREFIX_DELEGATION=true"]
-    )
-    .0
-    .warm_prefix_target_defined());
+    assert!(
+        resolved("m5.large", &["WARM_PREFIX_TARGET=1", "ENABLE_PREFIX_DELEGATION=true"])
+            .0
+            .warm_prefix_target_defined()
+    );
     assert!(!resolved("m5.large", &["WARM_PREFIX_TARGET=1"])
         .0
         .warm_prefix_target_defined());
     // By the code, (0, true) is also true (untested upstream).
-    assert!(resolved(
-        "m5.large",
-        &["WARM_PREFIX_TARGET=0", "ENABLE_PREFIX_DELEGATION=true"]
-    )
-    .0
-    .warm_prefix_target_defined());
+    assert!(
+        resolved("m5.large", &["WARM_PREFIX_TARGET=0", "ENABLE_PREFIX_DELEGATION=true"])
+            .0
+            .warm_prefix_target_defined()
+    );
 }
 
 #[test]
 fn unknown_setting_names_suggest_the_nearest() {
     let e = CniEnv::manifest().apply("WARM_IP_TARGT=2").unwrap_err();
     assert_eq!(e.suggestions, ["WARM_IP_TARGET"]);
-    assert!(
-        e.to_string().contains("did you mean WARM_IP_TARGET?"),
-        "{e}"
-    );
+    assert!(e.to_string().contains("did you mean WARM_IP_TARGET?"), "{e}");
     // Environment variable names are case-sensitive: ENABLE_IPV4 is not ENABLE_IPv4.
     let e = CniEnv::manifest().apply("ENABLE_IPV4=true").unwrap_err();
     assert_eq!(e.suggestions, ["ENABLE_IPv4"]);
@@ -250,13 +227,6 @@ fn manifest_defaults_and_changes() {
     assert_eq!(m.get("WARM_PREFIX_TARGET"), Some("1"));
     assert_eq!(m.get("ENABLE_IPv4"), Some("true"));
     assert!(m.changes().is_empty());
-    let e = env(&[
-        "WARM_IP_TARGET=2",
-        "WARM_ENI_TARGET-",
-        "WARM_PREFIX_TARGET=1",
-    ]);
-    assert_eq!(
-        e.changes(),
-        [("WARM_ENI_TARGET", None), ("WARM_IP_TARGET", Some("2"))]
-    );
+    let e = env(&["WARM_IP_TARGET=2", "WARM_ENI_TARGET-", "WARM_PREFIX_TARGET=1"]);
+    assert_eq!(e.changes(), [("WARM_ENI_TARGET", None), ("WARM_IP_TARGET", Some("2"))]);
 }

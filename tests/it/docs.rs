@@ -17,13 +17,7 @@ fn check(instance: &str, settings: &[&str], pods: u32, expected: &str) {
     let r = plan(&s).unwrap_or_else(|e| panic!("{e}"));
     let st = &r.steady_state;
     let per: Vec<String> = st.per_eni.iter().map(i64::to_string).collect();
-    let got = format!(
-        "{} / {} / {} / {}",
-        st.enis,
-        st.total_ips,
-        st.unused_ips,
-        per.join(",")
-    );
+    let got = format!("{} / {} / {} / {}", st.enis, st.total_ips, st.unused_ips, per.join(","));
     assert_eq!(got, expected, "{instance} {settings:?} {pods} pods");
     assert_eq!(st.pods_without_ip, 0);
 }

@@ -4,6 +4,7 @@ mod catalog; // data/ is complete and sane; lookup and suggestions (A12)
 mod cli; // the binary: exit codes, messages, JSON shape
 mod config; // env parsing and isConfigValid (A11)
 mod docs; // upstream doc tables run through the simulator (Part B)
+mod form; // the page's inputs: rules, presets, URL round trip
 mod max_pods; // max-pods-calculator.sh and nodeadm (A13)
 mod pool; // warm-pool decisions, datastore, ENI deletability (A1–A9)
 mod props; // property tests: no panic, invariants, closed forms

@@ -26,12 +26,7 @@ fn check(instance: &str, version: &str, flags: &[&str], expected: i64) {
 fn a13_calculator_cases() {
     check("m4.xlarge", "1.7.5", &[], 58); // 88
     check("m5.8xlarge", "1.11.2", &[], 234); // 89
-    check(
-        "m5.8xlarge",
-        "1.11.2",
-        &["--cni-prefix-delegation-enabled"],
-        250,
-    ); // 90
+    check("m5.8xlarge", "1.11.2", &["--cni-prefix-delegation-enabled"], 250); // 90
     check("c6in.32xlarge", "1.18.0", &["--show-max-allowed"], 394); // 91
 }
 
@@ -54,12 +49,7 @@ fn calculator_rules() {
         &["--cni-prefix-delegation-enabled", "--show-max-allowed"],
         434,
     );
-    check(
-        "u-6tb1.metal",
-        "1.23.1",
-        &["--cni-prefix-delegation-enabled"],
-        147,
-    );
+    check("u-6tb1.metal", "1.23.1", &["--cni-prefix-delegation-enabled"], 147);
     check(
         "c7g.metal",
         "1.23.1",
@@ -67,12 +57,7 @@ fn calculator_rules() {
         15 * 49 * 16 + 2,
     );
     // Custom networking loses one ENI; --cni-max-eni caps first.
-    check(
-        "m5.large",
-        "1.23.1",
-        &["--cni-custom-networking-enabled"],
-        20,
-    );
+    check("m5.large", "1.23.1", &["--cni-custom-networking-enabled"], 20);
     check("m5.xlarge", "1.23.1", &["--cni-max-eni=2"], 30);
     check(
         "m5.xlarge",
@@ -80,12 +65,7 @@ fn calculator_rules() {
         &["--cni-max-eni=2", "--cni-custom-networking-enabled"],
         16,
     );
-    check(
-        "t3.small",
-        "v1.23.1",
-        &["--cni-prefix-delegation-enabled"],
-        110,
-    );
+    check("t3.small", "v1.23.1", &["--cni-prefix-delegation-enabled"], 110);
     assert_eq!(parse_cni_version("1.x"), None);
     assert_eq!(parse_cni_version("v1.23.1"), Some((1, 23)));
 }
@@ -108,18 +88,11 @@ fn unknown_vcpus_only_matter_above_110() {
 fn every_variant_for_a_plan() {
     let m5 = vpc::lookup("m5.large").unwrap();
     let mut env = CniEnv::manifest();
-    env.set("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", "true")
-        .unwrap();
+    env.set("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", "true").unwrap();
     let (cfg, _) = resolve(&env, m5).unwrap();
     let (mp, _) = max_pods::max_pods(m5, &cfg, Some(29));
     assert_eq!(
-        (
-            mp.eni_max_pods,
-            mp.calculator,
-            mp.nodeadm,
-            mp.kubelet,
-            mp.ip_capacity
-        ),
+        (mp.eni_max_pods, mp.calculator, mp.nodeadm, mp.kubelet, mp.ip_capacity),
         (29, 20, 29, 29, 18)
     );
     // kubelet 29 admits 27 pods but custom networking leaves 18 IPs: the disagreement is spelled out.
@@ -159,21 +132,13 @@ fn a13_nodeadm() {
     ); // 95
     assert_eq!(calc_max_pods(3, 6, Some("99 - fake_variable")), (17, false)); // 96
     check_expr((0, 0, 0), "417", Ok(417)); // 97
-    check_expr(
-        (3, 6, 17),
-        "(default_enis * ((ips_per_eni - 1) * 16)) + 2",
-        Ok(242),
-    ); // 98
+    check_expr((3, 6, 17), "(default_enis * ((ips_per_eni - 1) * 16)) + 2", Ok(242)); // 98
     check_expr(
         (3, 6, 17),
         "((default_enis * ((ips_per_eni - 1) * 16)) + 2) < 30 ? ((default_enis * ((ips_per_eni - 1) * 16)) + 2) : 30",
         Ok(30),
     ); // 99
-    check_expr(
-        (3, 6, 17),
-        "((default_enis - 1) * (ips_per_eni - 1)) + 2",
-        Ok(12),
-    ); // 100
+    check_expr((3, 6, 17), "((default_enis - 1) * (ips_per_eni - 1)) + 2", Ok(12)); // 100
     check_expr((0, 0, 35), "max_pods < 30 ? max_pods : 30", Ok(30)); // 101
     check_expr((0, 0, 7), "max_pods", Ok(7)); // 102
     check_expr((999, 9999, 7), "max_pods + 2", Ok(9)); // 103
@@ -194,11 +159,7 @@ fn a13_nodeadm_e2e_on_m4_xlarge() {
     // 109: custom-networking expression → 44, kubeReserved 11 × 44 + 255 = 739 MiB.
     let m4 = vpc::lookup("m4.xlarge").unwrap();
     let (enis, ips) = (i64::from(m4.eni_limit), i64::from(m4.ipv4_limit));
-    let (v, used) = calc_max_pods(
-        enis,
-        ips,
-        Some("((default_enis -1) * (ips_per_eni - 1)) + 2"),
-    );
+    let (v, used) = calc_max_pods(enis, ips, Some("((default_enis -1) * (ips_per_eni - 1)) + 2"));
     assert_eq!((v, used, 11 * v + 255), (44, true, 739));
     // 110: max_pods + 2 → 60 (915 MiB); an explicit maxPods of 1 still wins in the drop-in.
     let (v, _) = calc_max_pods(enis, ips, Some("max_pods + 2"));

@@ -34,13 +34,7 @@ fn stats(total: i64, assigned: i64, prefixes: i64) -> DataStoreStats {
 
 /// One "too low" vector: settings, M (max IPs per ENI), datastore (T, A, prefixes, free prefixes), maxPods.
 #[track_caller]
-fn check_low(
-    c: &CniConfig,
-    m: i64,
-    (t, a, p, fp): (i64, i64, i64, i64),
-    max_pods: i64,
-    expected: bool,
-) {
+fn check_low(c: &CniConfig, m: i64, (t, a, p, fp): (i64, i64, i64, i64), max_pods: i64, expected: bool) {
     let lim = Limits {
         max_ips_per_eni: m,
         max_prefixes_per_eni: 16,
@@ -80,8 +74,7 @@ fn a2_pool_too_low_prefix() {
 /// One `datastoreTargetState` vector.
 #[track_caller]
 fn check_target(c: &CniConfig, (t, a, p, fp): (i64, i64, i64, i64), expected: Option<(i64, i64)>) {
-    let got = pool::datastore_target_state(c, &stats(t, a, p), fp)
-        .map(|TargetState { short, over }| (short, over));
+    let got = pool::datastore_target_state(c, &stats(t, a, p), fp).map(|TargetState { short, over }| (short, over));
     assert_eq!(got, expected);
 }
 
@@ -125,19 +118,14 @@ fn a5_decrease_releases_exactly_the_excess() {
     assert_eq!(freeable.len(), 1);
     ds.remove_cidrs(1, &freeable[..ts.over as usize]);
     let after = pool::datastore_target_state(&c, &ds.get_ip_stats(0), 0).unwrap();
-    assert_eq!(
-        (ds.get_ip_stats(0).total_ips, after.short, after.over),
-        (3, 0, 0)
-    );
+    assert_eq!((ds.get_ip_stats(0).total_ips, after.short, after.over), (3, 0, 0));
 }
 
 /// One `getDeletableENI` vector: the node and (WIT, MIT, WPT) → the ENI id removed, if any.
 #[track_caller]
 fn check_deletable(ds: &DataStore, (wit, mit, wpt): (i64, i64, i64), expected: Option<u32>) {
     let order: Vec<usize> = (0..ds.enis.len()).collect();
-    let got = ds
-        .get_deletable_eni(&order, 0, wit, mit, wpt)
-        .map(|i| ds.enis[i].id);
+    let got = ds.get_deletable_eni(&order, 0, wit, mit, wpt).map(|i| ds.enis[i].id);
     assert_eq!(got, expected, "WIT {wit} MIT {mit} WPT {wpt}");
 }
 
@@ -278,11 +266,7 @@ fn a9_prefix_addresses_start_at_the_network_address() {
     ds.add_eni(0, true, false, false, 0);
     ds.add_cidrs(0, 1, true);
     let pods: Vec<u8> = (0..3)
-        .map(|_| {
-            ds.assign_pod_ip(0, &[0], |n| (0..n).collect())
-                .unwrap()
-                .addr
-        })
+        .map(|_| ds.assign_pod_ip(0, &[0], |n| (0..n).collect()).unwrap().addr)
         .collect();
     assert_eq!(pods, [0, 1, 2]);
     let first = ds.enis[0].cidrs[0].id;
@@ -305,10 +289,7 @@ fn prefixes_needed_and_extra_prefixes() {
         pool::get_prefixes_needed(&cfg(1, 0, 0, 3, true), &stats(16, 0, 1), 1),
         2
     );
-    assert_eq!(
-        pool::get_prefixes_needed(&cfg(1, 0, 0, 0, true), &stats(0, 0, 0), 0),
-        1
-    );
+    assert_eq!(pool::get_prefixes_needed(&cfg(1, 0, 0, 0, true), &stats(0, 0, 0), 0), 1);
     assert_eq!(
         pool::get_prefixes_needed(&cfg(1, 0, 40, 3, true), &stats(0, 0, 0), 0),
         3

@@ -88,29 +88,13 @@ fn check_invariants(r: &Report) {
     let mut prev_total = 0;
     for (i, step) in r.trace.iter().enumerate() {
         let st = &step.stats;
-        assert!(
-            st.assigned_ips <= st.total_ips,
-            "step {i}: assigned ≤ total"
-        );
-        assert!(
-            st.total_ips <= cap,
-            "step {i}: total {} ≤ capacity {cap}",
-            st.total_ips
-        );
-        assert!(
-            step.enis.len() as u32 <= r.config.max_eni,
-            "step {i}: ENIs ≤ maxENI"
-        );
+        assert!(st.assigned_ips <= st.total_ips, "step {i}: assigned ≤ total");
+        assert!(st.total_ips <= cap, "step {i}: total {} ≤ capacity {cap}", st.total_ips);
+        assert!(step.enis.len() as u32 <= r.config.max_eni, "step {i}: ENIs ≤ maxENI");
         let allocations = step.actions.iter().filter(|a| a.allocation).count();
-        assert!(
-            allocations <= 1,
-            "step {i}: at most one allocation per pass"
-        );
+        assert!(allocations <= 1, "step {i}: at most one allocation per pass");
         if allocations == 1 && i > 0 && r.mode != "ipv6" {
-            assert!(
-                prev_total < r.max_pods.kubelet,
-                "step {i}: growth only below maxPods"
-            );
+            assert!(prev_total < r.max_pods.kubelet, "step {i}: growth only below maxPods");
         }
         assert_eq!(
             step.pods.running, st.assigned_ips,
@@ -225,6 +209,19 @@ proptest! {
         prop_assume!(r.steady_state.settled);
         if let Some((enis, total)) = closed_form(&r, i64::from(pods)) {
             prop_assert_eq!((r.steady_state.enis, r.steady_state.total_ips), (enis, total), "{:?}", r.config);
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn any_query_or_field_text_is_handled(query in ".{0,80}", field in 0usize..17, text in ".{0,16}") {
+        let (form, _) = vpc_cni_calc::form::Form::from_query(&query);
+        let _ = form.check();
+        let mut f = vpc_cni_calc::form::Form::initial();
+        f.set(vpc_cni_calc::form::Field::ALL[field], &text);
+        if let Ok(s) = f.check() {
+            prop_assert!(plan(&s).is_ok());
         }
     }
 }

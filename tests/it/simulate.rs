@@ -63,10 +63,7 @@ fn a8_increase_calls() {
     // #47: WARM_IP_TARGET=3 on an ENI-less pool: min(short 3, M 14).
     check_first_increase(
         "m5.xlarge",
-        &[
-            "WARM_IP_TARGET=3",
-            "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true",
-        ],
+        &["WARM_IP_TARGET=3", "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true"],
         &["CreateNetworkInterface + AttachNetworkInterface eni-1 3"],
     );
     // A WARM_IP_TARGET above M is clamped to IPv4Limit − 1 (AllocIPAddresses, createENI).
@@ -80,11 +77,7 @@ fn a8_increase_calls() {
 #[test]
 fn a8_security_groups_for_pods_need_a_free_slot() {
     // #48: maxENI 1: no CNINode patch, and a warning; maxENI 4: patched, then a trunk ENI appears.
-    let r = report(&scenario(
-        "m5.xlarge",
-        0,
-        &["ENABLE_POD_ENI=true", "MAX_ENI=1"],
-    ));
+    let r = report(&scenario("m5.xlarge", 0, &["ENABLE_POD_ENI=true", "MAX_ENI=1"]));
     assert!(r
         .trace
         .iter()
@@ -164,11 +157,7 @@ fn scale_down_frees_enis_after_cooldown_and_minimum_age() {
     let freed: Vec<&Step> = r
         .trace
         .iter()
-        .filter(|s| {
-            s.actions
-                .iter()
-                .any(|a| a.api.starts_with("DetachNetworkInterface"))
-        })
+        .filter(|s| s.actions.iter().any(|a| a.api.starts_with("DetachNetworkInterface")))
         .collect();
     assert_eq!(freed.len(), 2);
     // The last pod leaves at pass 9 + 9 + settle; nothing is freed while its IP cools (30 s).
@@ -177,9 +166,7 @@ fn scale_down_frees_enis_after_cooldown_and_minimum_age() {
         .iter()
         .rposition(|s| s.events.iter().any(|e| e.contains("deleted")))
         .unwrap();
-    assert!(freed
-        .iter()
-        .all(|s| s.time_s > r.trace[last_delete].time_s - 30));
+    assert!(freed.iter().all(|s| s.time_s > r.trace[last_delete].time_s - 30));
 }
 
 #[test]
@@ -191,30 +178,19 @@ fn warm_ip_target_scale_down_releases_ips_every_30_s() {
     let releases: Vec<i64> = r
         .trace
         .iter()
-        .filter(|s| {
-            s.actions
-                .iter()
-                .any(|a| a.api == "UnassignPrivateIpAddresses")
-        })
+        .filter(|s| s.actions.iter().any(|a| a.api == "UnassignPrivateIpAddresses"))
         .map(|s| s.time_s)
         .collect();
     assert!(!releases.is_empty());
     // decreaseIPPoolInterval: strictly more than 30 s between decreases.
-    assert!(
-        releases.windows(2).all(|w| w[1] - w[0] > 30),
-        "{releases:?}"
-    );
+    assert!(releases.windows(2).all(|w| w[1] - w[0] > 30), "{releases:?}");
     assert_eq!(r.steady_state.total_ips, 2);
 }
 
 #[test]
 fn max_pods_ceiling_stops_growth() {
     // m5.24xlarge with PD, 737 pods, calculator maxPods 250: ipamd stops at 16 prefixes (256 ≥ 250).
-    let r = report(&scenario(
-        "m5.24xlarge",
-        737,
-        &["ENABLE_PREFIX_DELEGATION=true"],
-    ));
+    let r = report(&scenario("m5.24xlarge", 737, &["ENABLE_PREFIX_DELEGATION=true"]));
     assert_eq!(r.max_pods.kubelet, 250);
     assert_eq!(r.steady_state.prefixes, 16);
     assert_eq!(r.steady_state.pods_without_ip, 737 - 256);
@@ -226,11 +202,7 @@ fn ipv6_uses_one_prefix_and_no_pool() {
     let r = report(&scenario(
         "m5.large",
         50,
-        &[
-            "ENABLE_IPv4=false",
-            "ENABLE_IPv6=true",
-            "ENABLE_PREFIX_DELEGATION=true",
-        ],
+        &["ENABLE_IPv4=false", "ENABLE_IPv6=true", "ENABLE_PREFIX_DELEGATION=true"],
     ));
     assert_eq!(r.mode, "ipv6");
     assert_eq!(calls(&r.trace[0]), ["AssignIpv6Addresses eni-0 1"]);

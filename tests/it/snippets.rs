@@ -68,11 +68,7 @@ fn nothing_to_change() {
 fn cdk_kubernetes_patch() {
     check(
         Format::Cdk,
-        &[
-            "WARM_IP_TARGET=5",
-            "MINIMUM_IP_TARGET=20",
-            "WARM_ENI_TARGET-",
-        ],
+        &["WARM_IP_TARGET=5", "MINIMUM_IP_TARGET=20", "WARM_ENI_TARGET-"],
         "import * as eks from 'aws-cdk-lib/aws-eks';
 
 // For a vpc-cni managed add-on (new eks.Addon), put these in configurationValues instead.

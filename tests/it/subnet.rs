@@ -1,6 +1,4 @@
-use vpc_cni_calc::subnet::{
-    exhausts_at, fits, parse_cidr, usable_addresses, usable_prefix_blocks, NodeCost,
-};
+use vpc_cni_calc::subnet::{exhausts_at, fits, parse_cidr, usable_addresses, usable_prefix_blocks, NodeCost};
 
 /// One CIDR parse: the input and either its canonical form or a fragment of the error.
 #[track_caller]
@@ -39,28 +37,13 @@ fn reserved_addresses_and_blocks() {
 #[test]
 fn exhaustion() {
     // Secondary IPs: 8 addresses a node in a /24 (251 usable): 31 fit, the 32nd does not.
-    let sip = NodeCost {
-        single: 8,
-        prefixes: 0,
-    };
+    let sip = NodeCost { single: 8, prefixes: 0 };
     assert!(fits(sip, 31, 24) && !fits(sip, 32, 24));
     assert_eq!(exhausts_at(sip, 24), Some(32));
     // Prefixes: 1 ENI primary and 2 /28s a node in a /24: 14 blocks, 27 spare edge addresses.
-    let pd = NodeCost {
-        single: 1,
-        prefixes: 2,
-    };
+    let pd = NodeCost { single: 1, prefixes: 2 };
     assert_eq!(exhausts_at(pd, 24), Some(8));
     // A /28 holds no whole prefix.
     assert_eq!(exhausts_at(pd, 28), Some(1));
-    assert_eq!(
-        exhausts_at(
-            NodeCost {
-                single: 0,
-                prefixes: 0
-            },
-            24
-        ),
-        None
-    );
+    assert_eq!(exhausts_at(NodeCost { single: 0, prefixes: 0 }, 24), None);
 }

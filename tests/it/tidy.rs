@@ -22,10 +22,7 @@ fn sources() -> Vec<(String, String)> {
         .into_iter()
         .map(|p| {
             (
-                p.strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/"),
+                p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"),
                 std::fs::read_to_string(&p).unwrap(),
             )
         })
@@ -91,29 +88,19 @@ fn the_core_does_no_io_and_reads_no_clock() {
             }
         }
     }
-    assert!(
-        offenders.is_empty(),
-        "IO or clock in the core: {offenders:?}"
-    );
+    assert!(offenders.is_empty(), "IO or clock in the core: {offenders:?}");
 }
 
 #[test]
 fn every_module_opens_with_a_header() {
     for (path, text) in sources() {
         let first = text.lines().next().unwrap_or("");
-        assert!(
-            first.starts_with("//!"),
-            "{path} must open with a //! header"
-        );
+        assert!(first.starts_with("//!"), "{path} must open with a //! header");
     }
 }
 
 #[test]
 fn lib_states_the_invariant() {
-    let lib = sources()
-        .into_iter()
-        .find(|(p, _)| p == "src/lib.rs")
-        .unwrap()
-        .1;
+    let lib = sources().into_iter().find(|(p, _)| p == "src/lib.rs").unwrap().1;
     assert!(lib.contains("never names yew, gloo, web-sys or wasm-bindgen"));
 }

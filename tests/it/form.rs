@@ -1,0 +1,130 @@
+//! The page's form: field rules, mode gating, presets and the URL query round trip.
+
+use vpc_cni_calc::form::{decode, encode, presets, Field, Form, Mode};
+use vpc_cni_calc::scenario::plan;
+
+#[test]
+fn the_first_load_is_the_seed_example() {
+    let s = Form::initial().check().unwrap();
+    let r = plan(&s).unwrap();
+    assert_eq!((r.steady_state.pods, r.steady_state.total_ips), (5, 7));
+    assert_eq!(r.subnet.exhausts_at_nodes, Some(32));
+}
+
+#[test]
+fn every_preset_plans() {
+    for (name, f) in presets() {
+        let s = f.check().unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert!(plan(&s).is_ok(), "{name}");
+    }
+}
+
+/// One field rule: set `field` to `value` and expect the error message to contain `fragment`.
+#[track_caller]
+fn check_rule(field: Field, value: &str, fragment: Option<&str>) {
+    let mut f = Form::initial();
+    f.set(field, value);
+    match (f.check(), fragment) {
+        (Ok(_), None) => {}
+        (Err(errors), Some(frag)) => {
+            let e = errors
+                .iter()
+                .find(|e| e.field == field)
+                .unwrap_or_else(|| panic!("{field:?}: {errors:?}"));
+            assert!(e.message.contains(frag), "{}", e.message);
+        }
+        (got, want) => panic!("{field:?}={value}: got {got:?}, want {want:?}"),
+    }
+}
+
+#[test]
+fn field_rules() {
+    check_rule(
+        Field::WarmIpTarget,
+        "-1",
+        Some("WARM_IP_TARGET must be a whole number ≥ 0"),
+    );
+    check_rule(
+        Field::WarmIpTarget,
+        "2.5",
+        Some("WARM_IP_TARGET must be a whole number ≥ 0"),
+    );
+    check_rule(Field::WarmIpTarget, "", None);
+    check_rule(Field::Pods, "abc", Some("Pods per node must be a whole number"));
+    check_rule(Field::Pods, "40000", Some("Pods per node must be a whole number"));
+    check_rule(Field::Nodes, "0", Some("Nodes must be"));
+    check_rule(Field::Subnet, "10.0.0.1/24", Some("did you mean 10.0.0.0/24"));
+    check_rule(Field::InstanceType, "m5.larg", Some("did you mean m5.large"));
+    check_rule(Field::MaxEni, "0", Some("MAX_ENI"));
+    check_rule(Field::MaxPods, "0", Some("maxPods"));
+}
+
+#[test]
+fn ipv6_on_xen_is_an_error_on_the_mode() {
+    let mut f = Form::initial();
+    f.instance_type = "t2.medium".into();
+    f.mode = Mode::Ipv6;
+    let errors = f.check().unwrap_err();
+    assert_eq!(errors[0].field, Field::Mode);
+}
+
+#[test]
+fn fields_that_do_not_apply_are_disabled_and_ignored() {
+    let mut f = Form::initial();
+    f.mode = Mode::Ipv6;
+    assert!(f.applies(Field::WarmIpTarget).is_err());
+    f.warm_ip_target = "not a number".into();
+    assert!(f.check().is_ok(), "a disabled field is not checked");
+    assert_eq!(f.env().get("WARM_IP_TARGET"), None);
+    f.mode = Mode::SecondaryIp;
+    assert_eq!(
+        f.applies(Field::WarmPrefixTarget),
+        Err("Used only in prefix delegation mode")
+    );
+    f.mode = Mode::PrefixDelegation;
+    assert!(f.applies(Field::WarmEniTarget).is_err());
+    assert!(f.applies(Field::NodeSubnet).is_err());
+    f.custom_networking = true;
+    assert!(f.applies(Field::NodeSubnet).is_ok());
+}
+
+#[test]
+fn query_round_trip() {
+    for (_, mut f) in presets() {
+        f.subnet = "100.64.0.0/20".into();
+        f.seed = "42".into();
+        f.then_pods = "3".into();
+        let q = f.to_query();
+        let (back, notices) = Form::from_query(&q);
+        assert_eq!(back, f, "{q}");
+        assert!(notices.is_empty(), "{notices:?}");
+    }
+    assert_eq!(
+        Form::initial().to_query(),
+        "type=m5.large&pods=5&nodes=20&subnet=10.0.0.0/24&WARM_IP_TARGET=2"
+    );
+}
+
+#[test]
+fn tampered_queries_fall_back_field_by_field() {
+    let (f, notices) =
+        Form::from_query("?type=m5.xlarge&pods=lots&mode=quantum&WARM_IP_TARGET=-4&nodes=3&bogus=1&embed=1");
+    assert_eq!(f.instance_type, "m5.xlarge");
+    assert_eq!(f.nodes, "3");
+    assert_eq!(f.pods, "0");
+    assert_eq!(f.mode, Mode::SecondaryIp);
+    assert_eq!(f.warm_ip_target, "");
+    assert_eq!(notices.len(), 4, "{notices:?}");
+    assert!(notices.iter().any(|n| n.contains("pods=lots")));
+    // An empty query is the first-load example.
+    assert_eq!(Form::from_query("").0, Form::initial());
+    assert_eq!(Form::from_query("?embed=1").0, Form::initial());
+}
+
+#[test]
+fn percent_encoding() {
+    assert_eq!(encode("a b/c&d"), "a%20b/c%26d");
+    assert_eq!(decode("a%20b/c%26d+e"), "a b/c&d e");
+    assert_eq!(decode("100%"), "100%");
+    assert_eq!(decode("%zz"), "%zz");
+}

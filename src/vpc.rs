@@ -86,6 +86,38 @@ pub fn with_prefix(prefix: &str) -> impl Iterator<Item = &'static InstanceTypeLi
     CATALOG.iter().filter(move |row| row.name.starts_with(&prefix))
 }
 
+/// Up to `limit` types for a search box: exact and prefix matches first, then names containing the query,
+/// then the nearest names by edit distance (so `m5.larg` and `m5large` still find `m5.large`).
+pub fn search(query: &str, limit: usize) -> Vec<&'static InstanceTypeLimits> {
+    let q = query.trim().to_ascii_lowercase();
+    if q.is_empty() {
+        return CATALOG.iter().take(limit).collect();
+    }
+    let mut out: Vec<&'static InstanceTypeLimits> =
+        CATALOG.iter().filter(|r| r.name.starts_with(&q)).take(limit).collect();
+    out.sort_by_key(|r| (r.name != q, r.name.len()));
+    for r in CATALOG
+        .iter()
+        .filter(|r| !r.name.starts_with(&q) && r.name.contains(&q))
+    {
+        if out.len() >= limit {
+            return out;
+        }
+        out.push(r);
+    }
+    for name in crate::suggest::nearest(&q, CATALOG.iter().map(|r| r.name.as_str()), limit) {
+        if out.len() >= limit {
+            break;
+        }
+        if let Ok(r) = lookup(&name) {
+            if !out.iter().any(|o| o.name == r.name) {
+                out.push(r);
+            }
+        }
+    }
+    out
+}
+
 fn parse_catalog(limits: &str, vcpus: &str) -> Vec<InstanceTypeLimits> {
     let vcpu_of: std::collections::HashMap<&str, u32> = vcpus
         .lines()

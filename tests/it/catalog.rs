@@ -132,3 +132,19 @@ fn prefix_delegation_support_follows_hypervisor_or_metal() {
         Ok(true)
     );
 }
+
+#[test]
+fn search_is_typo_tolerant() {
+    let names = |q: &str| {
+        vpc::search(q, 5)
+            .into_iter()
+            .map(|r| r.name.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names("m5.large")[0], "m5.large");
+    assert!(names("m5.larg").contains(&"m5.large"));
+    assert!(names("m5large").contains(&"m5.large"), "{:?}", names("m5large"));
+    assert!(names("24xlarge").iter().all(|n| n.contains("24xlarge")));
+    assert_eq!(names("").len(), 5);
+    assert!(names("qqqqqqqqqqqq").is_empty());
+}

@@ -1,0 +1,103 @@
+//! The root component: one reducer over the inputs; the report, the field errors and the URL are derived.
+
+use super::browser;
+use super::components::{
+    inputs::Inputs, node_view::NodeView, snippets::Snippets, stepper::Stepper, summary::Summary, SharedReport,
+};
+use super::state::{Action, State};
+use crate::form::Form;
+use crate::scenario::plan;
+use std::collections::HashMap;
+use yew::prelude::*;
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(|| {
+        let (form, notices) = Form::from_query(&browser::query());
+        State::new(form, notices)
+    });
+    let report = use_memo(state.last_valid.clone(), plan);
+    let shared = SharedReport(report.clone());
+    let errors = use_memo(state.form.clone(), |f| {
+        f.check()
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| (e.field, e.message))
+            .collect::<HashMap<_, _>>()
+    });
+    let embed = use_memo((), |_| browser::is_embed());
+
+    // The form lives in the URL: every change is a history entry; back/forward restore it.
+    use_effect_with(state.form.clone(), |form| browser::push_query(&form.to_query()));
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = browser::on_popstate(move || {
+                let (form, notices) = Form::from_query(&browser::query());
+                dispatch.dispatch(Action::Restore(form, notices));
+            });
+            move || drop(listener)
+        });
+    }
+    let trace_len = report.as_ref().as_ref().map_or(0, |r| r.trace.len());
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((state.playing, trace_len), move |&(playing, len)| {
+            let timer = playing.then(|| browser::every(450, move || dispatch.dispatch(Action::Tick(len))));
+            move || drop(timer)
+        });
+    }
+
+    let on_action = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+    let stale = state.form.check().is_err();
+    let body = match report.as_ref() {
+        Ok(r) => {
+            let idx = state.step_index(r.trace.len());
+            html! {
+                <section class="results" aria-label="Results">
+                    if stale {
+                        <p class="stale" role="status">{"Showing the last valid result: fix the highlighted field to update it."}</p>
+                    }
+                    <Stepper report={shared.clone()} index={idx} playing={state.playing} on_action={on_action.clone()} />
+                    <NodeView report={shared.clone()} index={idx} />
+                    <Summary report={shared.clone()} />
+                    <Snippets env={state.last_valid.env.clone()} />
+                </section>
+            }
+        }
+        Err(e) => html! { <section class="results"><p class="error" role="alert">{e.to_string()}</p></section> },
+    };
+    let notices = (!state.notices.is_empty()).then(|| {
+        let dismiss = on_action.reform(|_| Action::DismissNotices);
+        html! {
+            <div class="notice" role="status">
+                <ul>{ for state.notices.iter().map(|n| html! { <li>{n}</li> }) }</ul>
+                <button type="button" onclick={dismiss}>{"Dismiss"}</button>
+            </div>
+        }
+    });
+    html! {
+        <div class={classes!("app", embed.then_some("embed"))}>
+            if !*embed {
+                <header>
+                    <h1>{"vpc-cni-calc"}</h1>
+                    <p>{"What the Amazon VPC CNI's ipamd attaches on an EKS node, step by step, and when your subnet runs out."}</p>
+                </header>
+            }
+            { for notices }
+            <main>
+                <Inputs form={state.form.clone()} errors={errors.clone()} report={shared.clone()} on_action={on_action.clone()} />
+                { body }
+            </main>
+            if !*embed {
+                <footer>
+                    <p>{"Modelled on ipamd v1.23.1 (aws/amazon-vpc-cni-k8s). Where AWS's docs and the code disagree, this follows the code. Runs entirely in your browser."}</p>
+                </footer>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,153 @@
+//! The browser glue the components need: mounting, the panic banner, the URL query and history, a
+//! repeating timer, and the clipboard. Kept in one place so components stay declarative.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// Mounts the app into `#vpc-cni-calc` if the host page has it, else into `<body>`.
+pub fn mount() {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let root = doc
+        .get_element_by_id("vpc-cni-calc")
+        .or_else(|| doc.body().map(Into::into));
+    if let Some(root) = root {
+        yew::Renderer::<super::App>::with_root(root).render();
+    }
+}
+
+/// Replaces the page with a visible error banner (a panic in wasm would otherwise leave a dead page).
+pub fn show_panic_banner(message: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = doc.body() else { return };
+    body.set_inner_html("");
+    if let Ok(div) = doc.create_element("div") {
+        div.set_class_name("panic-banner");
+        div.set_attribute("role", "alert").ok();
+        div.set_text_content(Some(&format!(
+            "vpc-cni-calc hit an internal error and stopped. Reload the page; if it happens again, please report it with the link you used. ({message})"
+        )));
+        body.append_child(&div).ok();
+    }
+}
+
+/// The current query string, without `?`.
+pub fn query() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+        .trim_start_matches('?')
+        .to_string()
+}
+
+/// Whether the page runs in the compact `?embed=1` layout.
+pub fn is_embed() -> bool {
+    query().split('&').any(|p| p == "embed=1" || p == "embed=true")
+}
+
+/// Pushes `query` as a new history entry unless it is already the current one.
+pub fn push_query(query: &str) {
+    let Some(w) = window() else { return };
+    let mut q = query.to_string();
+    if is_embed() {
+        q = if q.is_empty() {
+            "embed=1".into()
+        } else {
+            format!("{q}&embed=1")
+        };
+    }
+    if self::query() == q {
+        return;
+    }
+    let url = if q.is_empty() {
+        w.location().pathname().unwrap_or_default()
+    } else {
+        format!("?{q}")
+    };
+    if let Ok(h) = w.history() {
+        h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)).ok();
+    }
+}
+
+/// A listener that lives as long as the value; dropping it removes the listener or timer.
+pub struct Listener {
+    cleanup: Option<Box<dyn FnOnce()>>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        if let Some(f) = self.cleanup.take() {
+            f();
+        }
+    }
+}
+
+/// Calls `f` on every `popstate` (back/forward).
+pub fn on_popstate(f: impl Fn() + 'static) -> Listener {
+    let Some(w) = window() else {
+        return Listener { cleanup: None };
+    };
+    let cb = Closure::<dyn Fn()>::new(f);
+    w.add_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref())
+        .ok();
+    Listener {
+        cleanup: Some(Box::new(move || {
+            w.remove_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref())
+                .ok();
+        })),
+    }
+}
+
+/// Calls `f` every `ms` milliseconds.
+pub fn every(ms: i32, f: impl Fn() + 'static) -> Listener {
+    let Some(w) = window() else {
+        return Listener { cleanup: None };
+    };
+    let cb = Closure::<dyn Fn()>::new(f);
+    let id = w
+        .set_interval_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), ms)
+        .unwrap_or(-1);
+    Listener {
+        cleanup: Some(Box::new(move || {
+            w.clear_interval_with_handle(id);
+            drop(cb);
+        })),
+    }
+}
+
+/// Calls `f` once after `ms` milliseconds.
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
+    let Some(w) = window() else { return };
+    let cb = Closure::once_into_js(f);
+    w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms)
+        .ok();
+}
+
+/// Writes `text` to the clipboard; `done(true)` once it is there, `done(false)` if refused.
+pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(w) = window() else { return done(false) };
+    let promise = w.navigator().clipboard().write_text(text);
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let ok = done.clone();
+    let on_ok = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(move |_| {
+        if let Some(f) = ok.borrow_mut().take() {
+            f(true)
+        }
+    });
+    let on_err = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(move |_| {
+        if let Some(f) = done.borrow_mut().take() {
+            f(false)
+        }
+    });
+    let _ = promise.then2(&on_ok, &on_err);
+    // One pair per click; the promise settles once, so leaking these two small closures is bounded.
+    on_ok.forget();
+    on_err.forget();
+}

@@ -1,0 +1,76 @@
+//! A labelled text field with its help line, the value used when empty, the reason it is disabled, and its
+//! inline error. Text, not `type=number`, so whatever the user typed stays visible and gets a message.
+
+use crate::form::Field;
+use crate::ui::state::Action;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FieldProps {
+    pub field: Field,
+    pub value: String,
+    /// What ipamd uses when the field is empty.
+    #[prop_or_default]
+    pub placeholder: String,
+    #[prop_or_default]
+    pub error: Option<String>,
+    #[prop_or_default]
+    pub disabled: Option<&'static str>,
+    #[prop_or_default]
+    pub numeric: bool,
+    pub on_action: Callback<Action>,
+}
+
+/// The element id for a field.
+pub fn id(field: Field) -> String {
+    format!("f-{}", field.key().to_ascii_lowercase())
+}
+
+#[component]
+pub fn TextField(props: &FieldProps) -> Html {
+    let FieldProps {
+        field,
+        value,
+        placeholder,
+        error,
+        disabled,
+        numeric,
+        on_action,
+    } = props;
+    let field = *field;
+    let id = id(field);
+    let help_id = format!("{id}-help");
+    let err_id = format!("{id}-err");
+    let oninput = on_action
+        .reform(move |e: InputEvent| Action::SetField(field, e.target_unchecked_into::<HtmlInputElement>().value()));
+    let described = if error.is_some() {
+        format!("{help_id} {err_id}")
+    } else {
+        help_id.clone()
+    };
+    html! {
+        <div class={classes!("field", error.is_some().then_some("invalid"), disabled.is_some().then_some("disabled"))}>
+            <label for={id.clone()}>{field.label()}</label>
+            <input
+                id={id}
+                type="text"
+                inputmode={numeric.then_some("numeric")}
+                autocomplete="off"
+                spellcheck="false"
+                value={value.clone()}
+                placeholder={placeholder.clone()}
+                disabled={disabled.is_some()}
+                aria-invalid={error.is_some().then_some("true")}
+                aria-describedby={described}
+                {oninput}
+            />
+            <small id={help_id}>
+                { disabled.map_or(field.help().to_string(), |why| format!("Disabled: {why}.")) }
+            </small>
+            if let Some(e) = error {
+                <p class="error" id={err_id} role="alert">{e}</p>
+            }
+        </div>
+    }
+}

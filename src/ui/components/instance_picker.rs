@@ -1,0 +1,135 @@
+//! The instance-type combobox: type to search all 1391 types (typo-tolerant, from `vpc::search`), arrow
+//! keys and Enter to pick, Escape to close. Shows the selected type's ENIs × IPv4, hypervisor and vCPUs.
+
+use crate::form::Field;
+use crate::ui::state::Action;
+use crate::vpc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct InstancePickerProps {
+    pub value: String,
+    pub error: Option<String>,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn InstancePicker(props: &InstancePickerProps) -> Html {
+    let InstancePickerProps {
+        value,
+        error,
+        on_action,
+    } = props;
+    let open = use_state(|| false);
+    let active = use_state(|| None::<usize>);
+    let matches = use_memo(value.clone(), |v| vpc::search(v, 8));
+
+    let pick = {
+        let (open, active, on_action) = (open.clone(), active.clone(), on_action.clone());
+        Callback::from(move |name: String| {
+            on_action.emit(Action::SetField(Field::InstanceType, name));
+            open.set(false);
+            active.set(None);
+        })
+    };
+    let oninput = {
+        let (open, active, on_action) = (open.clone(), active.clone(), on_action.clone());
+        Callback::from(move |e: InputEvent| {
+            on_action.emit(Action::SetField(
+                Field::InstanceType,
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            ));
+            open.set(true);
+            active.set(None);
+        })
+    };
+    let onkeydown = {
+        let (open, active, pick, matches) = (open.clone(), active.clone(), pick.clone(), matches.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let n = matches.len();
+            match e.key().as_str() {
+                "ArrowDown" if n > 0 => {
+                    e.prevent_default();
+                    open.set(true);
+                    active.set(Some(active.map_or(0, |i| (i + 1) % n)));
+                }
+                "ArrowUp" if n > 0 => {
+                    e.prevent_default();
+                    open.set(true);
+                    active.set(Some(active.map_or(n - 1, |i| (i + n - 1) % n)));
+                }
+                "Enter" => {
+                    if let Some(r) = active.and_then(|i| matches.get(i)).filter(|_| *open) {
+                        e.prevent_default();
+                        pick.emit(r.name.clone());
+                    }
+                }
+                "Escape" => open.set(false),
+                _ => {}
+            }
+        })
+    };
+    let onfocus = {
+        let open = open.clone();
+        Callback::from(move |_: FocusEvent| open.set(true))
+    };
+    let onblur = {
+        let open = open.clone();
+        Callback::from(move |_: FocusEvent| open.set(false))
+    };
+
+    let selected = vpc::lookup(value).ok();
+    let info = selected.map(|r| {
+        let vcpus = r.vcpus.map_or("vCPUs unknown".to_string(), |v| format!("{v} vCPUs"));
+        let hv = if r.bare_metal {
+            "bare metal".to_string()
+        } else {
+            r.hypervisor.clone()
+        };
+        format!("{} ENIs × {} IPv4 per ENI · {hv} · {vcpus}", r.eni_limit, r.ipv4_limit)
+    });
+    let expanded = *open && !matches.is_empty();
+    let active_id = active.filter(|_| expanded).map(|i| format!("f-type-opt-{i}"));
+    html! {
+        <div class={classes!("field", "combobox", error.is_some().then_some("invalid"))}>
+            <label for="f-type" id="f-type-label">{Field::InstanceType.label()}</label>
+            <input
+                id="f-type"
+                type="text"
+                role="combobox"
+                autocomplete="off"
+                spellcheck="false"
+                aria-autocomplete="list"
+                aria-expanded={if expanded { "true" } else { "false" }}
+                aria-controls="f-type-list"
+                aria-activedescendant={active_id}
+                aria-invalid={error.is_some().then_some("true")}
+                aria-describedby="f-type-help"
+                value={value.clone()}
+                {oninput} {onkeydown} {onfocus} {onblur}
+            />
+            if expanded {
+                <ul id="f-type-list" role="listbox" aria-labelledby="f-type-label">
+                    { for matches.iter().enumerate().map(|(i, r)| {
+                        let name = r.name.clone();
+                        let pick = pick.clone();
+                        let onmousedown = Callback::from(move |e: MouseEvent| { e.prevent_default(); pick.emit(name.clone()); });
+                        let selected = Some(i) == *active;
+                        html! {
+                            <li id={format!("f-type-opt-{i}")} role="option" aria-selected={if selected { "true" } else { "false" }}
+                                class={classes!(selected.then_some("active"))} {onmousedown}>
+                                <span>{&r.name}</span>
+                                <span class="dim">{format!("{} × {}", r.eni_limit, r.ipv4_limit)}</span>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+            <small id="f-type-help">{ info.unwrap_or_else(|| Field::InstanceType.help().to_string()) }</small>
+            if let Some(e) = error {
+                <p class="error" role="alert">{e}</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,28 @@
+//! One component per file, each named for what it shows.
+
+pub mod field;
+pub mod inputs;
+pub mod instance_picker;
+pub mod node_view;
+pub mod snippets;
+pub mod stepper;
+pub mod summary;
+
+use crate::scenario::{PlanError, Report};
+use std::rc::Rc;
+
+/// The derived report, shared without copying; equal only to itself, so props compare in O(1).
+#[derive(Clone)]
+pub struct SharedReport(pub Rc<Result<Report, PlanError>>);
+
+impl PartialEq for SharedReport {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl SharedReport {
+    pub fn ok(&self) -> Option<&Report> {
+        self.0.as_ref().as_ref().ok()
+    }
+}

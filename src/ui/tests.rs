@@ -1,0 +1,116 @@
+//! In-browser tests (wasm-bindgen-test in headless Chromium): the reducer, the URL round trip through the
+//! real `location`, and a mounted App.
+
+use super::state::{Action, Move, State};
+use crate::form::{Field, Form, Mode};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::Reducible;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn reduce(s: Rc<State>, a: Action) -> Rc<State> {
+    s.reduce(a)
+}
+
+#[wasm_bindgen_test]
+fn bad_input_keeps_the_last_valid_scenario() {
+    let s = Rc::new(State::new(Form::initial(), vec![]));
+    let valid = s.last_valid.clone();
+    let s = reduce(s, Action::SetField(Field::WarmIpTarget, "-1".into()));
+    assert_eq!(s.form.warm_ip_target, "-1");
+    assert_eq!(s.last_valid, valid, "an invalid field keeps the last valid result");
+    let s = reduce(s, Action::SetField(Field::WarmIpTarget, "3".into()));
+    assert_eq!(s.last_valid.env.get("WARM_IP_TARGET"), Some("3"));
+}
+
+#[wasm_bindgen_test]
+fn stepping_clamps_and_follows_the_last_step() {
+    let s = Rc::new(State::new(Form::initial(), vec![]));
+    assert_eq!(s.step_index(10), 9);
+    let s = reduce(s, Action::Step(Move::First, 10));
+    assert_eq!(s.step_index(10), 0);
+    let s = reduce(s, Action::Step(Move::Prev, 10));
+    assert_eq!(s.step_index(10), 0);
+    let s = reduce(s, Action::Step(Move::Next, 10));
+    assert_eq!(s.step_index(10), 1);
+    let s = reduce(s, Action::Step(Move::To(99), 10));
+    assert_eq!((s.step, s.step_index(10)), (None, 9));
+    // Play runs from the start and stops at the end.
+    let mut s = reduce(s, Action::TogglePlay);
+    assert_eq!(s.step_index(3), 0);
+    for _ in 0..5 {
+        s = reduce(s, Action::Tick(3));
+    }
+    assert!(!s.playing);
+    assert_eq!(s.step_index(3), 2);
+}
+
+#[wasm_bindgen_test]
+fn an_unchanged_state_is_the_same_rc() {
+    let s = Rc::new(State::new(Form::initial(), vec![]));
+    let same = reduce(s.clone(), Action::Tick(5));
+    assert!(Rc::ptr_eq(&s, &same), "Yew skips re-rendering on the same Rc");
+}
+
+#[wasm_bindgen_test]
+fn presets_and_restores() {
+    let s = Rc::new(State::new(Form::initial(), vec![]));
+    let s = reduce(s, Action::LoadPreset(3));
+    assert_eq!(
+        (s.form.instance_type.as_str(), s.form.mode),
+        ("t3.small", Mode::PrefixDelegation)
+    );
+    assert_eq!(s.form.nodes, "20", "presets keep the node group");
+    let (f, notices) = Form::from_query("type=p3dn.24xlarge&pods=oops");
+    let s = reduce(s, Action::Restore(f, notices));
+    assert_eq!(s.form.instance_type, "p3dn.24xlarge");
+    assert_eq!(s.notices.len(), 1);
+    let s = reduce(s, Action::DismissNotices);
+    assert!(s.notices.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn url_round_trip_through_the_location() {
+    let mut f = Form::initial();
+    f.mode = Mode::PrefixDelegation;
+    f.subnet = "100.64.0.0/19".into();
+    super::browser::push_query(&f.to_query());
+    let (back, notices) = Form::from_query(&super::browser::query());
+    assert_eq!(back, f);
+    assert!(notices.is_empty());
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_app_mounts_and_shows_the_seed_example() {
+    // Other tests move the location; the app reads its state from it.
+    super::browser::push_query(&Form::initial().to_query());
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<super::App>::with_root(root.clone()).render();
+    sleep(100).await;
+    let held = root
+        .query_selector("[data-testid=ips-held]")
+        .unwrap()
+        .expect("steady state rendered");
+    assert_eq!(held.text_content().as_deref(), Some("7"));
+    let input = root
+        .query_selector("#f-warm_ip_target")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .unwrap();
+    assert_eq!(input.value(), "2");
+}

@@ -45,8 +45,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
     };
     html! {
         <section class="summary" aria-label="Summary">
-            <div class="card">
+            <div class="card maxpods-card">
                 <h2>{"Max pods"}</h2>
+                <div class="table-wrap">
                 <table class="maxpods">
                     <thead><tr><th scope="col">{"Variant"}</th><th scope="col">{"Value"}</th><th scope="col">{"Formula"}</th></tr></thead>
                     <tbody>
@@ -57,6 +58,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                             <td>{ if m.kubelet_source == "override" { "your value" } else { "the calculator's recommendation" } }</td></tr>
                     </tbody>
                 </table>
+                </div>
                 { for m.notes.iter().map(|n| html! { <p class="note">{n}</p> }) }
             </div>
             <div class="card">

@@ -1,0 +1,211 @@
+// End-to-end tests: playwright-core drives Debian's Chromium against the built dist/, served with the
+// Content-Security-Policy the page must work under. Run by `make test-e2e` (after `make dist`).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+let server, browser, base;
+const consoleErrors = [];
+const foreignRequests = [];
+
+before(async () => {
+  server = await serve('dist', 0);
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS, headless: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A fresh page that records console errors and any request leaving the page's origin. */
+async function open(path = '/', options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`); });
+  page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) foreignRequests.push(r.url()); });
+  await page.goto(base + path);
+  await page.locator('[data-testid=ips-held]').waitFor();
+  return { context, page };
+}
+
+/** What the core says, through the CLI on the same code. */
+function core(args) {
+  return JSON.parse(execFileSync('cargo', ['run', '-q', '--bin', 'vpc-cni-calc', '--', 'plan', ...args, '--json'], { encoding: 'utf8' }));
+}
+
+const stepPos = (page) => page.locator('.step-pos');
+const eniCount = async (page) => page.locator('.enis > li').count();
+
+test('the seed scenario holds 7 IPs for 5 pods and the kubectl snippet carries WARM_IP_TARGET=2', async () => {
+  const { context, page } = await open('/');
+  assert.equal(await page.locator('[data-testid=ips-held]').textContent(), '7');
+  assert.match(await page.locator('#snippet-kubectl').textContent(), /-c aws-node WARM_IP_TARGET=2\n/);
+  assert.equal(await page.getByLabel('Pods per node', { exact: true }).inputValue(), '5');
+  mkdirSync('tests/e2e/artifacts', { recursive: true });
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.screenshot({ path: 'tests/e2e/artifacts/page.png', fullPage: true });
+  await context.close();
+});
+
+test('stepping through a t3.small trace shows the ENI count the core computes', async () => {
+  const expected = core(['t3.small', '--pods', '9']).trace.map((s) => s.enis.length);
+  const { context, page } = await open('/?type=t3.small&pods=9');
+  await page.getByRole('button', { name: 'First step' }).click();
+  const seen = [await eniCount(page)];
+  for (let i = 1; i < expected.length; i++) {
+    await page.getByRole('button', { name: 'Next step' }).click();
+    seen.push(await eniCount(page));
+  }
+  assert.deepEqual(seen, expected);
+  assert.ok(new Set(seen).size > 1, 'the ENI count changes');
+  // Arrow keys move steps too.
+  await page.locator('.stepper').focus();
+  await page.keyboard.press('Home');
+  assert.match(await stepPos(page).textContent(), /^Step 1 of/);
+  await page.keyboard.press('ArrowRight');
+  assert.match(await stepPos(page).textContent(), /^Step 2 of/);
+  assert.match(await page.locator('.actions').textContent(), /AssignPrivateIpAddresses|CreateNetworkInterface|No EC2 call/);
+  await context.close();
+});
+
+test('prefix delegation mode shows /28 prefixes', async () => {
+  const { context, page } = await open('/?type=t3.small&pods=58');
+  assert.equal(await page.locator('.prefix:not(.empty)').count(), 0);
+  await page.getByLabel('IPv4 prefix delegation').check();
+  await page.locator('[data-testid=prefixes]').waitFor();
+  assert.equal(await page.locator('[data-testid=prefixes]').textContent(), '5');
+  assert.equal(await page.locator('.prefix:not(.empty)').count(), 5);
+  assert.equal(await page.locator('.prefix:not(.empty) .slot').count(), 5 * 16);
+  // Fields that do not apply are disabled, with the reason.
+  assert.ok(await page.getByLabel('WARM_ENI_TARGET').isDisabled());
+  assert.match(await page.locator('#f-warm_eni_target-help').textContent(), /Prefix mode ignores WARM_ENI_TARGET/);
+  await context.close();
+});
+
+test('a copy button puts the exact snippet on the clipboard', async () => {
+  const { context, page } = await open('/');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  await page.getByRole('button', { name: 'Copy kubectl' }).click();
+  await page.locator('#snippet-kubectl-status', { hasText: 'Copied' }).waitFor();
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(clip, await page.locator('#snippet-kubectl').textContent());
+  await page.getByRole('button', { name: 'Copy cdk' }).click();
+  await page.locator('#snippet-cdk-status', { hasText: 'Copied' }).waitFor();
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /resourceNamespace: 'kube-system'/);
+  await context.close();
+});
+
+test('a shared URL reproduces the state in a fresh page, and back/forward work', async () => {
+  const { context, page } = await open('/');
+  await page.getByRole('combobox', { name: 'Instance type' }).fill('m5.xlarge');
+  await page.getByLabel('Pods per node', { exact: true }).fill('23');
+  await page.getByLabel('WARM_IP_TARGET').fill('4');
+  await page.getByLabel('Burst (all at once)').check();
+  const held = await page.locator('[data-testid=ips-held]').textContent();
+  const url = page.url();
+  assert.match(url, /type=m5.xlarge/);
+  const fresh = await open(url.slice(base.length));
+  assert.equal(await fresh.page.getByLabel('Pods per node', { exact: true }).inputValue(), '23');
+  assert.equal(await fresh.page.getByLabel('WARM_IP_TARGET').inputValue(), '4');
+  assert.ok(await fresh.page.getByLabel('Burst (all at once)').isChecked());
+  assert.equal(await fresh.page.locator('[data-testid=ips-held]').textContent(), held);
+  await fresh.context.close();
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes('arrival=burst'));
+  assert.ok(await page.getByLabel('Ramp (one pod per pass)').isChecked());
+  await context.close();
+});
+
+test('a tampered link falls back field by field with a notice', async () => {
+  const { context, page } = await open('/?type=m5.xlarge&pods=lots&mode=quantum');
+  assert.match(await page.locator('.notice').textContent(), /Ignored pods=lots/);
+  assert.equal(await page.getByRole('combobox', { name: 'Instance type' }).inputValue(), 'm5.xlarge');
+  assert.ok(await page.getByLabel('IPv4 secondary IPs').isChecked());
+  await context.close();
+});
+
+test('the page works inside an iframe with ?embed=1', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`iframe: ${m.text()}`); });
+  await page.route(`${base}/wiki.html`, (r) => r.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><title>wiki</title><h1>Team wiki</h1><iframe title="vpc-cni-calc" src="/?embed=1&type=t3.small&pods=5" width="1200" height="900"></iframe>`,
+  }));
+  await page.goto(`${base}/wiki.html`);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('[data-testid=ips-held]').waitFor();
+  assert.equal(await frame.locator('header').count(), 0, 'no header in embed mode');
+  assert.equal(await frame.locator('footer').count(), 0, 'no footer in embed mode');
+  assert.equal(await frame.locator('[data-testid=ips-held]').textContent(), '9');
+  await frame.getByLabel('Pods per node', { exact: true }).fill('2');
+  await frame.locator('[data-testid=ips-held]', { hasText: '6' }).waitFor();
+  await context.close();
+});
+
+test('bad input shows a message that names the rule and keeps the old result', async () => {
+  const { context, page } = await open('/');
+  await page.getByLabel('WARM_IP_TARGET').fill('-1');
+  assert.match(await page.locator('.field.invalid .error').textContent(), /WARM_IP_TARGET must be a whole number ≥ 0/);
+  assert.equal(await page.locator('[data-testid=ips-held]').textContent(), '7');
+  await page.locator('.stale').waitFor();
+  await page.getByLabel('Subnet CIDR', { exact: true }).fill('10.0.0.1/24');
+  assert.match(await page.locator('#f-subnet-err').textContent(), /did you mean 10.0.0.0\/24/);
+  await page.getByRole('combobox', { name: 'Instance type' }).fill('m5.larg');
+  assert.match(await page.locator('.combobox .error').textContent(), /did you mean m5.large/);
+  assert.equal(await page.locator('[data-testid=ips-held]').textContent(), '7');
+  // Fixing the fields brings the result back to life.
+  await page.getByRole('combobox', { name: 'Instance type' }).fill('m5.large');
+  await page.getByLabel('Subnet CIDR', { exact: true }).fill('10.0.0.0/24');
+  await page.getByLabel('WARM_IP_TARGET').fill('3');
+  await page.locator('[data-testid=ips-held]', { hasText: '8' }).waitFor();
+  await context.close();
+});
+
+test('the instance combobox is typo-tolerant and keyboard driven', async () => {
+  const { context, page } = await open('/');
+  const input = page.getByRole('combobox', { name: 'Instance type' });
+  await input.fill('c5xlarg');
+  await page.locator('#f-type-list [role=option]').first().waitFor();
+  await input.press('ArrowDown');
+  await input.press('Enter');
+  assert.match(await input.inputValue(), /^c5/);
+  assert.equal(await page.locator('.combobox .error').count(), 0);
+  await context.close();
+});
+
+test('axe-core reports no violations, in light and dark', async () => {
+  const axe = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+  for (const colorScheme of ['light', 'dark']) {
+    const { context, page } = await open('/?type=t3.small&pods=20&mode=pd', { bypassCSP: true, colorScheme });
+    await page.evaluate(axe);
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const summary = result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`);
+    assert.deepEqual(summary, [], colorScheme);
+    if (colorScheme === 'dark') {
+      await page.screenshot({ path: 'tests/e2e/artifacts/dark.png', fullPage: true });
+    }
+    await context.close();
+  }
+});
+
+test('usable at 360 px wide', async () => {
+  const { context, page } = await open('/', { viewport: { width: 360, height: 800 } });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
+  await page.screenshot({ path: 'tests/e2e/artifacts/narrow.png', fullPage: true });
+  await context.close();
+});
+
+test('no console errors and no request to any other origin', () => {
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(foreignRequests, []);
+});

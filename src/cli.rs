@@ -17,7 +17,8 @@ USAGE:
                     [--subnet CIDR] [--node-subnet CIDR] [--max-pods N] [--seed S] [KEY=VALUE | KEY- ...] [--json]
   vpc-cni-calc max-pods --instance-type T [--cni-version V] [--cni-custom-networking-enabled]
                     [--cni-prefix-delegation-enabled] [--cni-max-eni N] [--show-max-allowed]
-  vpc-cni-calc snippet kubectl|cdk [KEY=VALUE | KEY- ...]
+  vpc-cni-calc snippet kubectl|cdk|addon|eksctl|terraform|helm [KEY=VALUE | KEY- ...]
+  vpc-cni-calc snippet max-pods N
   vpc-cni-calc instances [PREFIX] [--json]
 
 Settings are aws-node environment variables, starting from the shipped manifest
@@ -145,9 +146,16 @@ fn max_pods_cmd(args: &[String]) -> Result<String, String> {
 }
 
 fn snippet(args: &[String]) -> Result<String, String> {
-    let (fmt, rest) = args.split_first().ok_or("snippet needs a format: kubectl or cdk")?;
-    let format =
-        Format::parse(fmt).ok_or_else(|| format!("unknown snippet format '{fmt}' (expected kubectl or cdk)"))?;
+    let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+    let expected = format!("{} or max-pods", names.join(", "));
+    let (fmt, rest) = args
+        .split_first()
+        .ok_or_else(|| format!("snippet needs a format: {expected}"))?;
+    if fmt == "max-pods" {
+        let n: i64 = number("snippet max-pods", rest.first())?;
+        return Ok(snippets::max_pods_settings(n));
+    }
+    let format = Format::parse(fmt).ok_or_else(|| format!("unknown snippet format '{fmt}' (expected {expected})"))?;
     let mut env = CniEnv::manifest();
     for a in rest {
         env.apply(a).map_err(|e| e.to_string())?;

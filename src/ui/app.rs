@@ -65,7 +65,7 @@ pub fn App() -> Html {
                     <Stepper report={shared.clone()} index={idx} playing={state.playing} on_action={on_action.clone()} />
                     <NodeView report={shared.clone()} index={idx} />
                     <Summary report={shared.clone()} />
-                    <Snippets env={state.last_valid.env.clone()} />
+                    <Snippets env={state.last_valid.env.clone()} max_pods={r.max_pods.kubelet} />
                 </section>
             }
         }

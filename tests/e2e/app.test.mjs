@@ -97,6 +97,7 @@ test('a copy button puts the exact snippet on the clipboard', async () => {
   await page.locator('#snippet-kubectl-status', { hasText: 'Copied' }).waitFor();
   const clip = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(clip, await page.locator('#snippet-kubectl').textContent());
+  await page.getByRole('tab', { name: 'cdk' }).click();
   await page.getByRole('button', { name: 'Copy cdk' }).click();
   await page.locator('#snippet-cdk-status', { hasText: 'Copied' }).waitFor();
   assert.match(await page.evaluate(() => navigator.clipboard.readText()), /resourceNamespace: 'kube-system'/);

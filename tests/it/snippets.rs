@@ -101,3 +101,175 @@ new eks.KubernetesPatch(this, 'AwsNodeEnv', {
 ",
     );
 }
+
+fn env(settings: &[&str]) -> CniEnv {
+    let mut env = CniEnv::manifest();
+    for s in settings {
+        env.apply(s).unwrap();
+    }
+    env
+}
+
+#[test]
+fn addon_update_command() {
+    check(
+        Format::Addon,
+        &["ENABLE_PREFIX_DELEGATION=true", "WARM_PREFIX_TARGET=2"],
+        r#"# EKS managed add-on. Every value is a string; check the keys for your add-on version with
+#   aws eks describe-addon-configuration --addon-name vpc-cni --addon-version <version>
+aws eks update-addon --cluster-name my-cluster --addon-name vpc-cni \
+  --resolve-conflicts PRESERVE \
+  --configuration-values '{"env":{"WARM_PREFIX_TARGET":"2","ENABLE_PREFIX_DELEGATION":"true"}}'
+
+# Restore: update the add-on with configurationValues that no longer set these keys (e.g. '{}'),
+# and the add-on's defaults apply again.
+# Prefix delegation, custom networking and IPv6 change max pods: set kubelet maxPods and recycle the nodes.
+"#,
+    );
+}
+
+#[test]
+fn eksctl_terraform_helm() {
+    check(
+        Format::Eksctl,
+        &["WARM_IP_TARGET=5", "MINIMUM_IP_TARGET=20"],
+        r#"# eksctl update addon -f cluster.yaml   (eksctl create addon -f for a new add-on)
+apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata:
+  name: my-cluster
+  region: us-west-2
+addons:
+- name: vpc-cni
+  version: latest
+  resolveConflicts: preserve
+  configurationValues: |-
+    env:
+      WARM_IP_TARGET: "5"
+      MINIMUM_IP_TARGET: "20"
+"#,
+    );
+    check(
+        Format::Terraform,
+        &["WARM_IP_TARGET=5", "MINIMUM_IP_TARGET=20"],
+        r#"resource "aws_eks_addon" "vpc_cni" {
+  cluster_name                = aws_eks_cluster.this.name
+  addon_name                  = "vpc-cni"
+  resolve_conflicts_on_create = "OVERWRITE"
+  resolve_conflicts_on_update = "PRESERVE"
+  configuration_values = jsonencode({
+    env = {
+      WARM_IP_TARGET    = "5"
+      MINIMUM_IP_TARGET = "20"
+    }
+  })
+}
+# With terraform-aws-modules/eks, put the same jsonencode(...) in addons.vpc-cni.configuration_values
+# and set before_compute = true so nodes start with these settings.
+"#,
+    );
+    check(
+        Format::Helm,
+        &[
+            "ENABLE_IPv4=false",
+            "ENABLE_IPv6=true",
+            "ENABLE_PREFIX_DELEGATION=true",
+            "WARM_ENI_TARGET-",
+        ],
+        "helm repo add eks https://aws.github.io/eks-charts
+helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --reuse-values \\
+  --set env.WARM_ENI_TARGET=null \\
+  --set-string env.ENABLE_PREFIX_DELEGATION=true \\
+  --set-string env.ENABLE_IPv4=false \\
+  --set-string env.ENABLE_IPv6=true \\
+  --set-string init.env.ENABLE_IPv6=true
+
+# Restore the chart's defaults
+helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --reset-values
+# Prefix delegation, custom networking and IPv6 change max pods: set kubelet maxPods and recycle the nodes.
+",
+    );
+}
+
+#[test]
+fn ipv6_and_removals_are_explained_for_the_addon() {
+    let out = generate(
+        Format::Addon,
+        &env(&[
+            "ENABLE_IPv4=false",
+            "ENABLE_IPv6=true",
+            "ENABLE_PREFIX_DELEGATION=true",
+            "WARM_PREFIX_TARGET-",
+        ]),
+    );
+    assert!(
+        out.contains(r#"'{"env":{"ENABLE_PREFIX_DELEGATION":"true"}}'"#),
+        "{out}"
+    );
+    assert!(out.contains("# ENABLE_IPv6 is not a configurationValues key"), "{out}");
+    assert!(
+        out.contains("# WARM_PREFIX_TARGET: configurationValues cannot remove a variable"),
+        "{out}"
+    );
+}
+
+/// Every env key the add-on-shaped formats can emit is in the add-on schema, with a string value.
+#[test]
+fn addon_keys_match_the_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../data/vpc-cni-addon-configuration-schema.json")).unwrap();
+    let env_schema = &schema["definitions"]["Env"];
+    assert_eq!(env_schema["additionalProperties"], false);
+    for s in vpc_cni_calc::config::SETTINGS {
+        let known = env_schema["properties"].get(s.name);
+        if vpc_cni_calc::snippets::NOT_IN_ADDON_SCHEMA.contains(&s.name) {
+            assert!(known.is_none(), "{} is in the schema after all", s.name);
+            continue;
+        }
+        assert_eq!(
+            known.map(|k| k["type"].clone()),
+            Some(serde_json::json!("string")),
+            "{}",
+            s.name
+        );
+        // The generated JSON parses and carries the value as a string.
+        let out = generate(Format::Addon, &env(&[&format!("{}=7", s.name)]));
+        let json = out
+            .split("--configuration-values '")
+            .nth(1)
+            .and_then(|r| r.split("'\n").next())
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(v["env"][s.name], "7", "{out}");
+    }
+}
+
+#[test]
+fn odd_values_are_escaped_in_every_format() {
+    let e = env(&[r#"WARM_IP_TARGET=a"b'c\d ${x}"#]);
+    assert!(generate(Format::Terraform, &e).contains(r#"WARM_IP_TARGET = "a\"b'c\\d $${x}""#));
+    assert!(generate(Format::Cdk, &e).contains(r#"value: 'a"b\'c\\d ${x}'"#));
+    assert!(generate(Format::Helm, &e).contains(r#"--set-string env.WARM_IP_TARGET='a"b'\''c\\d ${x}'"#));
+    let addon = generate(Format::Addon, &e);
+    let json = addon
+        .split("--configuration-values '")
+        .nth(1)
+        .unwrap()
+        .split("'\n")
+        .next()
+        .unwrap()
+        .replace(r"'\''", "'");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["env"]["WARM_IP_TARGET"], r#"a"b'c\d ${x}"#);
+}
+
+#[test]
+fn max_pods_settings() {
+    let out = vpc_cni_calc::snippets::max_pods_settings(110);
+    assert!(
+        out.contains("maxPods: 110")
+            && out.contains("--max-pods=110")
+            && out.contains("maxPodsPerNode: 110")
+            && out.contains("max-pods = 110")
+    );
+}

@@ -1,26 +1,60 @@
-//! The config snippets with one-click copy and visible "Copied" feedback.
+//! The config snippets, one tab per delivery format plus where to set kubelet maxPods, each with one-click
+//! copy and visible "Copied" feedback. Arrow keys move between tabs.
 
 use crate::config::CniEnv;
-use crate::snippets::{generate, Format};
+use crate::snippets::{generate, max_pods_settings, Format};
 use crate::ui::browser;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SnippetsProps {
     pub env: CniEnv,
+    /// The kubelet maxPods the plan uses.
+    pub max_pods: i64,
+}
+
+/// The tabs: every format, then the max-pods settings.
+fn tabs() -> Vec<(&'static str, &'static str)> {
+    let mut t: Vec<(&str, &str)> = Format::ALL.iter().map(|f| (f.name(), f.title())).collect();
+    t.push(("max-pods", "Where to set kubelet maxPods"));
+    t
 }
 
 #[component]
 pub fn Snippets(props: &SnippetsProps) -> Html {
-    let copied = use_state(|| None::<(Format, bool)>);
+    let selected = use_state(|| 0usize);
+    let copied = use_state(|| None::<(usize, bool)>);
+    let tabs = tabs();
+    let n = tabs.len();
+    let onkeydown = {
+        let selected = selected.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let next = match e.key().as_str() {
+                "ArrowRight" => (*selected + 1) % n,
+                "ArrowLeft" => (*selected + n - 1) % n,
+                _ => return,
+            };
+            e.prevent_default();
+            selected.set(next);
+        })
+    };
     html! {
         <section class="snippets" aria-label="Config to apply">
             <h2>{"Apply it"}</h2>
-            { for Format::ALL.iter().map(|&format| {
-                let text = generate(format, &props.env);
-                let title = match format {
-                    Format::Kubectl => "kubectl (self-managed aws-node)",
-                    Format::Cdk => "AWS CDK (TypeScript, eks.KubernetesPatch)",
+            <div class="tabs" role="tablist" aria-label="Format" {onkeydown}>
+                { for tabs.iter().enumerate().map(|(i, (name, _))| {
+                    let select = { let selected = selected.clone(); Callback::from(move |_: MouseEvent| selected.set(i)) };
+                    let on = i == *selected;
+                    html! {
+                        <button type="button" role="tab" id={format!("tab-{name}")} aria-selected={if on { "true" } else { "false" }}
+                            aria-controls={format!("panel-{name}")} tabindex={if on { "0" } else { "-1" }} onclick={select}>{*name}</button>
+                    }
+                }) }
+            </div>
+            { for tabs.iter().enumerate().map(|(i, &(name, title))| {
+                let text = match Format::parse(name) {
+                    Some(format) => generate(format, &props.env),
+                    None => max_pods_settings(props.max_pods),
                 };
                 let onclick = {
                     let copied = copied.clone();
@@ -28,25 +62,23 @@ pub fn Snippets(props: &SnippetsProps) -> Html {
                     Callback::from(move |_: MouseEvent| {
                         let copied = copied.clone();
                         browser::copy(&text, move |ok| {
-                            copied.set(Some((format, ok)));
+                            copied.set(Some((i, ok)));
                             let reset = copied.clone();
                             browser::after(2000, move || reset.set(None));
                         });
                     })
                 };
                 let status = match *copied {
-                    Some((f, true)) if f == format => "Copied",
-                    Some((f, false)) if f == format => "Copy failed: select the text instead",
+                    Some((j, true)) if j == i => "Copied",
+                    Some((j, false)) if j == i => "Copy failed: select the text instead",
                     _ => "",
                 };
-                let id = format!("snippet-{}", format.name());
+                let id = format!("snippet-{name}");
                 html! {
-                    <div class="snippet">
+                    <div class="snippet" role="tabpanel" id={format!("panel-{name}")} aria-labelledby={format!("tab-{name}")} hidden={i != *selected}>
                         <div class="snippet-head">
                             <h3 id={format!("{id}-title")}>{title}</h3>
-                            <button type="button" class="copy" aria-describedby={format!("{id}-status")} {onclick}>
-                                {format!("Copy {}", format.name())}
-                            </button>
+                            <button type="button" class="copy" aria-describedby={format!("{id}-status")} {onclick}>{format!("Copy {name}")}</button>
                             <span id={format!("{id}-status")} class="copied" role="status" aria-live="polite">{status}</span>
                         </div>
                         <pre id={id.clone()} aria-labelledby={format!("{id}-title")} tabindex="0"><code>{text}</code></pre>

@@ -109,9 +109,16 @@ pub fn nodeadm(instance: &InstanceTypeLimits) -> Formula {
 /// ENI slots that can carry pod addresses on card 0 (`hasRoomForEni`, `GetAllocatableENIs`):
 /// maxENI, less the trunk ENI and the primary ENI under custom networking.
 pub fn usable_eni_slots(instance: &InstanceTypeLimits, cfg: &CniConfig) -> i64 {
-    let trunk = i64::from(cfg.enable_pod_eni && instance.is_trunking_compatible());
+    let trunk = i64::from(trunk_takes_a_slot(instance, cfg));
     let custom = i64::from(cfg.use_custom_networking);
     (i64::from(cfg.max_eni) - trunk - custom).max(0)
+}
+
+/// Whether a trunk ENI ends up attached: security groups for pods on a trunking-compatible type, and a free
+/// slot when `tryEnableSecurityGroupsForPods` first runs (only the primary ENI is attached then, so
+/// `MAX_ENI=1` leaves no room and the trunk never comes).
+pub fn trunk_takes_a_slot(instance: &InstanceTypeLimits, cfg: &CniConfig) -> bool {
+    cfg.enable_pod_eni && instance.is_trunking_compatible() && cfg.max_eni >= 2
 }
 
 /// ipamd's real address capacity for pods with these settings.
@@ -124,7 +131,7 @@ pub fn ip_capacity(instance: &InstanceTypeLimits, cfg: &CniConfig) -> Formula {
     }
     let slots = usable_eni_slots(instance, cfg);
     let mut slots_text = cfg.max_eni.to_string();
-    if cfg.enable_pod_eni && instance.is_trunking_compatible() {
+    if trunk_takes_a_slot(instance, cfg) {
         slots_text += " − 1 trunk";
     }
     if cfg.use_custom_networking {

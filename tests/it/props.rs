@@ -1,5 +1,5 @@
 //! Property tests: no input panics the core; invariants hold at every step; under tight packing the
-//! steady state matches the closed forms of spec §10.
+//! steady state matches the closed forms of spec §10. 256 cases each by default; `PROPTEST_CASES=5000` digs deeper.
 
 use proptest::prelude::*;
 use vpc_cni_calc::ipamd::datastore::div_ceil;
@@ -108,7 +108,6 @@ fn check_invariants(r: &Report) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
 
     #[test]
     fn plans_never_panic_and_keep_their_invariants(s in scenario()) {
@@ -182,7 +181,6 @@ fn small_target() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
 
     #[test]
     fn steady_state_matches_the_closed_forms(

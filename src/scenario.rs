@@ -116,6 +116,8 @@ pub struct SubnetReport {
     pub prefix_blocks_usable: Option<i64>,
     pub fits: Option<bool>,
     pub exhausts_at_nodes: Option<i64>,
+    /// The same at the per-node peak, where bursts or scale-downs hold more than the steady state.
+    pub peak_exhausts_at_nodes: Option<i64>,
     /// Custom networking: the node subnet, which pays only for the node IP.
     pub node_subnet: Option<NodeSubnetReport>,
 }
@@ -394,7 +396,13 @@ fn subnet_report(
     let cost = steps
         .last()
         .map_or(NodeCost { single: 0, prefixes: 0 }, |s| node_cost(cfg, s));
-    let peak = steps.iter().map(|s| node_cost(cfg, s).addresses()).max().unwrap_or(0);
+    let peak_cost = steps
+        .iter()
+        .map(|s| node_cost(cfg, s))
+        .max_by_key(NodeCost::addresses)
+        .unwrap_or(cost);
+    let peak = peak_cost.addresses();
+    let peak_exhausts = subnet.and_then(|c| subnet::exhausts_at(peak_cost, c.len));
     let per_node = cost.addresses();
     let exhausts = subnet.and_then(|c| subnet::exhausts_at(cost, c.len));
     let fits = subnet.map(|c| subnet::fits(cost, nodes, c.len));
@@ -413,6 +421,16 @@ fn subnet_report(
                 exhausts.unwrap_or(0)
             ),
         ));
+    }
+    if let (Some(c), Some(true), Some(at)) = (subnet, fits, peak_exhausts) {
+        if at <= nodes {
+            warnings.push(Warning::new(
+                "subnet-exhausted-at-peak",
+                format!(
+                    "At its peak a node holds {peak} addresses (steady state {per_node}): {c} runs out at {at} nodes while pods arrive or leave."
+                ),
+            ));
+        }
     }
     if cost.prefixes > 0 && subnet.is_some() {
         warnings.push(Warning::new(
@@ -444,6 +462,7 @@ fn subnet_report(
             .map(|c| subnet::usable_prefix_blocks(c.len)),
         fits,
         exhausts_at_nodes: exhausts,
+        peak_exhausts_at_nodes: peak_exhausts,
         node_subnet: node_subnet_report,
     }
 }

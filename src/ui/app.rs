@@ -62,6 +62,9 @@ pub fn App() -> Html {
                     if stale {
                         <p class="stale" role="status">{"Showing the last valid result: fix the highlighted field to update it."}</p>
                     }
+                    if let Some(note) = crate::form::doc_note(&state.form) {
+                        <p class="note docs-vs-code"><strong>{"AWS's docs vs the code: "}</strong>{note}</p>
+                    }
                     <Stepper report={shared.clone()} index={idx} playing={state.playing} on_action={on_action.clone()} />
                     <NodeView report={shared.clone()} index={idx} />
                     <Summary report={shared.clone()} />

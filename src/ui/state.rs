@@ -82,7 +82,7 @@ impl Reducible for State {
                 s.revalidate();
             }
             Action::LoadPreset(i) => {
-                if let Some((_, form)) = presets().into_iter().nth(i) {
+                if let Some(form) = presets().into_iter().nth(i).map(|p| p.form) {
                     let keep = (s.form.nodes.clone(), s.form.subnet.clone());
                     s.form = form;
                     (s.form.nodes, s.form.subnet) = keep;

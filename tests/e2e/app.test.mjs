@@ -90,6 +90,16 @@ test('prefix delegation mode shows /28 prefixes', async () => {
   await context.close();
 });
 
+test('a doc preset says where AWS\'s docs and the code disagree', async () => {
+  const { context, page } = await open('/');
+  await page.getByLabel('Preset').selectOption({ label: 'p3dn.24xlarge prefixes, 95 pods (docs)' });
+  await page.locator('.docs-vs-code').waitFor();
+  assert.match(await page.locator('.docs-vs-code').textContent(), /shows 3 ENIs/);
+  assert.equal(await page.locator('[data-testid=steady-enis]').textContent(), '1');
+  assert.equal(await page.locator('[data-testid=prefixes]').textContent(), '7');
+  await context.close();
+});
+
 test('a copy button puts the exact snippet on the clipboard', async () => {
   const { context, page } = await open('/');
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });

@@ -1,6 +1,6 @@
 //! The page's form: field rules, mode gating, presets and the URL query round trip.
 
-use vpc_cni_calc::form::{decode, encode, presets, Field, Form, Mode};
+use vpc_cni_calc::form::{decode, doc_note, encode, presets, Field, Form, Mode};
 use vpc_cni_calc::scenario::plan;
 
 #[test]
@@ -13,9 +13,13 @@ fn the_first_load_is_the_seed_example() {
 
 #[test]
 fn every_preset_plans() {
-    for (name, f) in presets() {
-        let s = f.check().unwrap_or_else(|e| panic!("{name}: {e:?}"));
-        assert!(plan(&s).is_ok(), "{name}");
+    for p in presets() {
+        let s = p.form.check().unwrap_or_else(|e| panic!("{}: {e:?}", p.name));
+        assert!(plan(&s).is_ok(), "{}", p.name);
+        // A preset's doc note is found again from its form, whatever the node group.
+        let mut f = p.form.clone();
+        f.nodes = "7".into();
+        assert_eq!(doc_note(&f), p.doc_note, "{}", p.name);
     }
 }
 
@@ -90,7 +94,8 @@ fn fields_that_do_not_apply_are_disabled_and_ignored() {
 
 #[test]
 fn query_round_trip() {
-    for (_, mut f) in presets() {
+    for p in presets() {
+        let mut f = p.form;
         f.subnet = "100.64.0.0/20".into();
         f.seed = "42".into();
         f.then_pods = "3".into();

@@ -260,3 +260,20 @@ fn subnet_exhaustion_for_a_node_group() {
     assert_eq!(r.subnet.fits, Some(false));
     assert!(r.warnings.iter().any(|w| w.code == "subnet-exhausted"));
 }
+
+#[test]
+fn the_peak_can_run_the_subnet_out_before_the_steady_state_does() {
+    let mut s = scenario("m5.large", 20, &["WARM_IP_TARGET=2"]);
+    s.then_pods = Some(2);
+    s.subnet = Some("10.0.0.0/26".into());
+    s.nodes = 4;
+    let r = report(&s);
+    // Steady: 1 ENI, 4 IPs → 5 addresses. Peak: 22 IPs on 3 ENIs → 25 addresses.
+    assert_eq!((r.subnet.addresses_per_node, r.subnet.peak_addresses_per_node), (5, 25));
+    assert_eq!(
+        (r.subnet.exhausts_at_nodes, r.subnet.peak_exhausts_at_nodes),
+        (Some(12), Some(3))
+    );
+    assert_eq!(r.subnet.fits, Some(true));
+    assert!(r.warnings.iter().any(|w| w.code == "subnet-exhausted-at-peak"));
+}

@@ -51,7 +51,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 <label for="f-preset">{"Preset"}</label>
                 <select id="f-preset" onchange={on_preset}>
                     <option value="" selected=true>{"Choose an example…"}</option>
-                    { for presets().iter().enumerate().map(|(i, (name, _))| html! { <option value={i.to_string()}>{*name}</option> }) }
+                    { for presets().iter().enumerate().map(|(i, p)| html! { <option value={i.to_string()}>{p.name}</option> }) }
                 </select>
             </div>
             <fieldset>

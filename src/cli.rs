@@ -2,6 +2,7 @@
 //! text or JSON. Pure: `run` takes the arguments and returns the text to print or the one-line error;
 //! `src/main.rs` does the printing and the exit code.
 
+use crate::advisor;
 use crate::config::{CniEnv, SETTINGS};
 use crate::ipamd::{trace::Step, Arrival};
 use crate::max_pods::{self, CalculatorArgs};
@@ -14,7 +15,7 @@ vpc-cni-calc: what the Amazon VPC CNI's ipamd attaches on an EKS node, and what 
 
 USAGE:
   vpc-cni-calc plan <instance-type> --pods N [--then-pods M] [--arrival ramp|burst] [--nodes N]
-                    [--subnet CIDR] [--node-subnet CIDR] [--max-pods N] [--seed S] [KEY=VALUE | KEY- ...] [--json]
+                    [--subnet CIDR] [--node-subnet CIDR] [--max-pods N] [--seed S] [KEY=VALUE | KEY- ...] [--advise] [--json]
   vpc-cni-calc max-pods --instance-type T [--cni-version V] [--cni-custom-networking-enabled]
                     [--cni-prefix-delegation-enabled] [--cni-max-eni N] [--show-max-allowed]
   vpc-cni-calc snippet kubectl|cdk|addon|eksctl|terraform|helm [KEY=VALUE | KEY- ...]
@@ -67,6 +68,7 @@ fn plan(args: &[String]) -> Result<String, String> {
     let mut s = Scenario::new("");
     let mut pods_given = false;
     let mut json = false;
+    let mut advise = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -88,6 +90,7 @@ fn plan(args: &[String]) -> Result<String, String> {
                 }
             }
             "--json" => json = true,
+            "--advise" => advise = true,
             flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}' for plan (see --help)")),
             setting if setting.contains('=') || setting.ends_with('-') => {
                 s.env.apply(setting).map_err(|e| e.to_string())?
@@ -101,12 +104,21 @@ fn plan(args: &[String]) -> Result<String, String> {
         return Err("plan needs --pods N, the pods per node that need a VPC IP".into());
     }
     let report = scenario::plan(&s).map_err(|e| e.to_string())?;
+    let advice = advise.then(|| advisor::advise(&s, &report));
     if json {
-        serde_json::to_string_pretty(&report)
+        let mut v = serde_json::to_value(&report).map_err(|e| e.to_string())?;
+        if let (Some(obj), Some(a)) = (v.as_object_mut(), &advice) {
+            obj.insert("advice".into(), serde_json::to_value(a).map_err(|e| e.to_string())?);
+        }
+        serde_json::to_string_pretty(&v)
             .map(|j| j + "\n")
             .map_err(|e| e.to_string())
     } else {
-        Ok(render_text(&report, &s.env))
+        let mut out = render_text(&report, &s.env);
+        if let Some(a) = advice {
+            out += &render_advice(&a);
+        }
+        Ok(out)
     }
 }
 
@@ -274,6 +286,45 @@ pub fn render_text(r: &Report, env: &CniEnv) -> String {
     out += "\nTrace (one row per 5 s pass):\n";
     for s in &r.trace {
         out += &step_line(s, r.mode);
+    }
+    out
+}
+
+fn render_advice(alts: &[advisor::Alternative]) -> String {
+    let mut out = String::from(
+        "\nAlternatives (same workload; addresses from your subnet per node, peak, EC2 calls per node):\n",
+    );
+    for a in alts {
+        let edits: Vec<String> = a
+            .edits
+            .iter()
+            .map(|(k, v)| match v {
+                Some(v) => format!("{k}={v}"),
+                None => format!("{k}-"),
+            })
+            .collect();
+        let exhausts = a
+            .exhausts_at_nodes
+            .map_or(String::new(), |n| format!(", exhausts at {n} nodes"));
+        out += &format!(
+            "  {:>5} (peak {:>5})  {:>4} calls  {}{}{}\n",
+            a.addresses_per_node,
+            a.peak_addresses_per_node,
+            a.ec2_calls,
+            a.title,
+            exhausts,
+            if a.pods_without_ip > 0 {
+                format!(", {} pods without an IP", a.pods_without_ip)
+            } else {
+                String::new()
+            }
+        );
+        if !edits.is_empty() {
+            out += &format!("         {}\n", edits.join(" "));
+        }
+        if !a.caveat.is_empty() {
+            out += &format!("         {}\n", a.caveat);
+        }
     }
     out
 }

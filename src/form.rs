@@ -330,6 +330,32 @@ impl Form {
         env
     }
 
+    /// Applies setting edits (as the advisor proposes them) to the fields that express them.
+    pub fn apply_edits(&mut self, edits: &[(&str, Option<String>)]) {
+        for (name, value) in edits {
+            let v = value.clone().unwrap_or_default();
+            match *name {
+                "ENABLE_PREFIX_DELEGATION" if v == "true" && self.mode == Mode::SecondaryIp => {
+                    self.mode = Mode::PrefixDelegation
+                }
+                "ENABLE_IPv6" if v == "true" => self.mode = Mode::Ipv6,
+                "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG" => {
+                    self.custom_networking = v == "true";
+                    if self.custom_networking && self.node_subnet.is_empty() {
+                        // The subnet given so far is where nodes live; pods move to the ENIConfig subnet.
+                        self.node_subnet = std::mem::take(&mut self.subnet);
+                    }
+                }
+                "ENABLE_POD_ENI" => self.pod_eni = v == "true",
+                other => {
+                    if let Some(f) = Field::ALL.into_iter().find(|f| f.key() == other) {
+                        self.set(f, &v);
+                    }
+                }
+            }
+        }
+    }
+
     /// Parses the form into a `Scenario`, or every field that breaks its rule.
     pub fn check(&self) -> Result<Scenario, Vec<FieldError>> {
         let mut errors = Vec::new();

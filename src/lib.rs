@@ -20,6 +20,7 @@
 //! - `scenario`: the API boundary, `plan(&Scenario) -> Report`.
 //! - `form`: the page's inputs as typed, their rules, presets and the URL query round trip.
 //! - `snippets`: one generator module per output format.
+//! - `advisor`: the usual fixes (tighter targets, prefixes, custom networking, IPv6), each re-planned.
 //! - `cli`: argument parsing and text rendering for the native binary (pure: strings in, strings out).
 //! - `report`, `suggest`: warnings with stable codes; "did you mean".
 //! - `ui` (feature `ui`, wasm only): the Yew page.
@@ -32,6 +33,7 @@
 //! - Bad input never panics: it comes back as a `PlanError` or a `Warning`. Property tests check this.
 //! - Each function that mirrors ipamd names its Go counterpart in its doc comment.
 
+pub mod advisor;
 pub mod cli;
 pub mod config;
 pub mod form;

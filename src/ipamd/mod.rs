@@ -697,11 +697,26 @@ impl<'a> Ipamd<'a> {
             && step.decision.kind != "decrease-wait"
             && step.stats.cooldown_ips == 0
             && !(self.cni_node_patched && !self.ds.has_trunk() && self.instance.is_trunking_compatible())
-            && !self
+            && !self.an_eni_frees_once_old_enough()
+    }
+
+    /// Whether `tryFreeENI` would free an ENI once every ENI is past `minENILifeTime` (nothing else
+    /// changing), so the model must keep running to show it.
+    fn an_eni_frees_once_old_enough(&self) -> bool {
+        let later = self.now + datastore::MIN_ENI_LIFETIME;
+        let stats = self.ds.get_ip_stats(later);
+        let order: Vec<usize> = (0..self.ds.enis.len()).collect();
+        pool::should_remove_extra_enis(self.cfg, &self.lim, &stats, self.ds.check_freeable_eni_exists())
+            && self
                 .ds
-                .enis
-                .iter()
-                .any(|e| !e.is_primary && !e.has_pods() && e.is_too_young(self.now))
+                .get_deletable_eni(
+                    &order,
+                    later,
+                    self.cfg.warm_ip_target,
+                    self.cfg.minimum_ip_target,
+                    self.cfg.warm_prefix_target,
+                )
+                .is_some()
     }
 }
 

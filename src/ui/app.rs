@@ -2,7 +2,8 @@
 
 use super::browser;
 use super::components::{
-    inputs::Inputs, node_view::NodeView, snippets::Snippets, stepper::Stepper, summary::Summary, SharedReport,
+    advice::Advice, inputs::Inputs, node_view::NodeView, snippets::Snippets, stepper::Stepper, summary::Summary,
+    SharedReport,
 };
 use super::state::{Action, State};
 use crate::form::Form;
@@ -68,6 +69,7 @@ pub fn App() -> Html {
                     <Stepper report={shared.clone()} index={idx} playing={state.playing} on_action={on_action.clone()} />
                     <NodeView report={shared.clone()} index={idx} />
                     <Summary report={shared.clone()} />
+                    <Advice report={shared.clone()} scenario={state.last_valid.clone()} on_action={on_action.clone()} />
                     <Snippets env={state.last_valid.env.clone()} max_pods={r.max_pods.kubelet} />
                 </section>
             }

@@ -31,6 +31,8 @@ pub enum Move {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     SetField(Field, String),
+    /// Setting edits proposed by the advisor.
+    ApplyEdits(Vec<(&'static str, Option<String>)>),
     LoadPreset(usize),
     /// A form restored from a link or from history (back/forward), with notices.
     Restore(Form, Vec<String>),
@@ -79,6 +81,10 @@ impl Reducible for State {
         match action {
             Action::SetField(field, value) => {
                 s.form.set(field, &value);
+                s.revalidate();
+            }
+            Action::ApplyEdits(edits) => {
+                s.form.apply_edits(&edits);
                 s.revalidate();
             }
             Action::LoadPreset(i) => {

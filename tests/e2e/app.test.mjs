@@ -85,7 +85,7 @@ test('prefix delegation mode shows /28 prefixes', async () => {
   assert.equal(await page.locator('.prefix:not(.empty)').count(), 5);
   assert.equal(await page.locator('.prefix:not(.empty) .slot').count(), 5 * 16);
   // Fields that do not apply are disabled, with the reason.
-  assert.ok(await page.getByLabel('WARM_ENI_TARGET').isDisabled());
+  assert.ok(await page.getByLabel('WARM_ENI_TARGET', { exact: true }).isDisabled());
   assert.match(await page.locator('#f-warm_eni_target-help').textContent(), /Prefix mode ignores WARM_ENI_TARGET/);
   await context.close();
 });
@@ -97,6 +97,16 @@ test('a doc preset says where AWS\'s docs and the code disagree', async () => {
   assert.match(await page.locator('.docs-vs-code').textContent(), /shows 3 ENIs/);
   assert.equal(await page.locator('[data-testid=steady-enis]').textContent(), '1');
   assert.equal(await page.locator('[data-testid=prefixes]').textContent(), '7');
+  await context.close();
+});
+
+test('an alternative applies to the form with one click', async () => {
+  const { context, page } = await open('/?type=m5.xlarge&pods=10&nodes=40&subnet=10.0.0.0/24');
+  assert.match(await page.locator('[data-testid=per-node]').textContent(), /^30 addresses/);
+  await page.getByRole('button', { name: /^Apply: WARM_IP_TARGET=2/ }).click();
+  await page.locator('[data-testid=per-node]', { hasText: /^13 addresses/ }).waitFor();
+  assert.equal(await page.getByLabel('WARM_IP_TARGET', { exact: true }).inputValue(), '2');
+  assert.equal(await page.getByLabel('MINIMUM_IP_TARGET', { exact: true }).inputValue(), '10');
   await context.close();
 });
 
@@ -118,14 +128,14 @@ test('a shared URL reproduces the state in a fresh page, and back/forward work',
   const { context, page } = await open('/');
   await page.getByRole('combobox', { name: 'Instance type' }).fill('m5.xlarge');
   await page.getByLabel('Pods per node', { exact: true }).fill('23');
-  await page.getByLabel('WARM_IP_TARGET').fill('4');
+  await page.getByLabel('WARM_IP_TARGET', { exact: true }).fill('4');
   await page.getByLabel('Burst (all at once)').check();
   const held = await page.locator('[data-testid=ips-held]').textContent();
   const url = page.url();
   assert.match(url, /type=m5.xlarge/);
   const fresh = await open(url.slice(base.length));
   assert.equal(await fresh.page.getByLabel('Pods per node', { exact: true }).inputValue(), '23');
-  assert.equal(await fresh.page.getByLabel('WARM_IP_TARGET').inputValue(), '4');
+  assert.equal(await fresh.page.getByLabel('WARM_IP_TARGET', { exact: true }).inputValue(), '4');
   assert.ok(await fresh.page.getByLabel('Burst (all at once)').isChecked());
   assert.equal(await fresh.page.locator('[data-testid=ips-held]').textContent(), held);
   await fresh.context.close();
@@ -164,7 +174,7 @@ test('the page works inside an iframe with ?embed=1', async () => {
 
 test('bad input shows a message that names the rule and keeps the old result', async () => {
   const { context, page } = await open('/');
-  await page.getByLabel('WARM_IP_TARGET').fill('-1');
+  await page.getByLabel('WARM_IP_TARGET', { exact: true }).fill('-1');
   assert.match(await page.locator('.field.invalid .error').textContent(), /WARM_IP_TARGET must be a whole number ≥ 0/);
   assert.equal(await page.locator('[data-testid=ips-held]').textContent(), '7');
   await page.locator('.stale').waitFor();
@@ -176,7 +186,7 @@ test('bad input shows a message that names the rule and keeps the old result', a
   // Fixing the fields brings the result back to life.
   await page.getByRole('combobox', { name: 'Instance type' }).fill('m5.large');
   await page.getByLabel('Subnet CIDR', { exact: true }).fill('10.0.0.0/24');
-  await page.getByLabel('WARM_IP_TARGET').fill('3');
+  await page.getByLabel('WARM_IP_TARGET', { exact: true }).fill('3');
   await page.locator('[data-testid=ips-held]', { hasText: '8' }).waitFor();
   await context.close();
 });

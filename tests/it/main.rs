@@ -1,5 +1,6 @@
 //! The one integration test binary. Upstream vectors go through one `check` helper per area.
 
+mod advisor; // each fix re-planned on the same workload
 mod catalog; // data/ is complete and sane; lookup and suggestions (A12)
 mod cli; // the binary: exit codes, messages, JSON shape
 mod config; // env parsing and isConfigValid (A11)

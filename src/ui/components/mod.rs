@@ -1,5 +1,6 @@
 //! One component per file, each named for what it shows.
 
+pub mod advice;
 pub mod field;
 pub mod inputs;
 pub mod instance_picker;

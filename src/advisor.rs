@@ -1,0 +1,138 @@
+//! The advisor: the usual fixes for a warm pool that eats the subnet (tighter targets, prefix delegation,
+//! custom networking, IPv6), each re-planned on the same workload, so the cost in addresses and EC2 calls
+//! is a number rather than a rule of thumb.
+
+use crate::config::CniEnv;
+use crate::ipamd::trace::Step;
+use crate::scenario::{plan, Report, Scenario};
+use crate::vpc;
+
+/// One option and what it does to this node group.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Alternative {
+    pub title: &'static str,
+    /// The settings to change from the current ones: `(name, Some(value))` sets, `None` removes.
+    pub edits: Vec<(&'static str, Option<String>)>,
+    pub addresses_per_node: i64,
+    pub peak_addresses_per_node: i64,
+    pub cluster_addresses: i64,
+    pub exhausts_at_nodes: Option<i64>,
+    pub pods_without_ip: i64,
+    /// EC2 calls one node makes over the whole workload (a proxy for API churn and throttling risk).
+    pub ec2_calls: i64,
+    pub caveat: &'static str,
+}
+
+/// EC2 calls in a trace: every action except the CNINode update.
+pub fn ec2_calls(trace: &[Step]) -> i64 {
+    trace
+        .iter()
+        .flat_map(|s| &s.actions)
+        .filter(|a| a.api != "CNINode update")
+        .count() as i64
+}
+
+fn row(
+    title: &'static str,
+    edits: Vec<(&'static str, Option<String>)>,
+    r: &Report,
+    caveat: &'static str,
+) -> Alternative {
+    Alternative {
+        title,
+        edits,
+        addresses_per_node: r.subnet.addresses_per_node,
+        peak_addresses_per_node: r.subnet.peak_addresses_per_node,
+        cluster_addresses: r.subnet.cluster_addresses,
+        exhausts_at_nodes: r.subnet.exhausts_at_nodes,
+        pods_without_ip: r.steady_state.pods_without_ip,
+        ec2_calls: ec2_calls(&r.trace),
+        caveat,
+    }
+}
+
+/// The current settings first, then every fix that changes something and still plans, fewest addresses
+/// per node first.
+pub fn advise(s: &Scenario, current: &Report) -> Vec<Alternative> {
+    let pods = s.pods.max(s.then_pods.unwrap_or(0));
+    let nitro = vpc::lookup(&s.instance_type).is_ok_and(|i| i.is_prefix_delegation_supported());
+    let ipv6 = current.mode == "ipv6";
+    let pd = current.mode == "prefix-delegation";
+    let mut candidates: Vec<(&'static str, Vec<(&'static str, Option<String>)>, &'static str)> = Vec::new();
+    if !ipv6 {
+        candidates.push((
+            "WARM_IP_TARGET=2 with MINIMUM_IP_TARGET at the pod count",
+            vec![("WARM_IP_TARGET", Some("2".into())), ("MINIMUM_IP_TARGET", Some(pods.to_string()))],
+            "Replaces WARM_ENI_TARGET. Pods beyond the minimum each cost an EC2 call; keep MINIMUM_IP_TARGET near the pods you expect.",
+        ));
+    }
+    if !ipv6 && !pd && nitro {
+        candidates.push((
+            "Prefix delegation, WARM_PREFIX_TARGET=1",
+            vec![("ENABLE_PREFIX_DELEGATION", Some("true".into())), ("WARM_PREFIX_TARGET", Some("1".into()))],
+            "Needs whole aligned free /28s (use a subnet CIDR reservation), a kubelet maxPods change and a node recycle.",
+        ));
+    }
+    if !ipv6 && !current.config.use_custom_networking {
+        candidates.push((
+            "Custom networking: pods in a secondary-CIDR subnet",
+            vec![("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", Some("true".into()))],
+            "The node subnet pays one address per node; pods draw from ENIConfig subnets (e.g. 100.64.0.0/10). Loses one ENI of pod capacity.",
+        ));
+    }
+    if !ipv6 && nitro {
+        candidates.push((
+            "An IPv6 cluster",
+            vec![
+                ("ENABLE_IPv4", Some("false".into())),
+                ("ENABLE_IPv6", Some("true".into())),
+                ("ENABLE_PREFIX_DELEGATION", Some("true".into())),
+            ],
+            "Only for a new cluster: the IP family is chosen at creation. Nodes still take one IPv4 address per ENI.",
+        ));
+    }
+    let mut out: Vec<Alternative> = candidates
+        .into_iter()
+        .filter_map(|(title, edits, caveat)| {
+            let mut alt = s.clone();
+            alt.env = apply(&s.env, &edits);
+            if custom_networking_in(&alt.env) && s.node_subnet.is_none() {
+                // What matters for "your subnet" under custom networking is the node subnet.
+                alt.node_subnet = s.subnet.clone();
+                alt.subnet = None;
+            }
+            let r = plan(&alt).ok()?;
+            (r.config != current.config).then(|| {
+                let mut a = row(title, edits, &r, caveat);
+                if let Some(ns) = r.subnet.node_subnet.as_ref().filter(|_| alt.subnet.is_none()) {
+                    a.addresses_per_node = ns.addresses_per_node;
+                    a.peak_addresses_per_node = ns.addresses_per_node;
+                    a.cluster_addresses = ns.cluster_addresses;
+                    a.exhausts_at_nodes = ns.exhausts_at_nodes;
+                }
+                a
+            })
+        })
+        .collect();
+    out.sort_by_key(|a| (a.pods_without_ip, a.addresses_per_node, a.ec2_calls));
+    out.insert(0, row("Your settings", Vec::new(), current, ""));
+    out
+}
+
+fn apply(env: &CniEnv, edits: &[(&'static str, Option<String>)]) -> CniEnv {
+    let mut e = env.clone();
+    for (k, v) in edits {
+        // The edit names are known settings, so neither call can fail.
+        let _ = match v {
+            Some(v) => e.set(k, v),
+            None => e.unset(k),
+        };
+    }
+    e
+}
+
+fn custom_networking_in(env: &CniEnv) -> bool {
+    env.get("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG")
+        .and_then(crate::config::go_parse_bool)
+        .unwrap_or(false)
+}

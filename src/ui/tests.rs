@@ -57,7 +57,11 @@ fn an_unchanged_state_is_the_same_rc() {
 #[wasm_bindgen_test]
 fn presets_and_restores() {
     let s = Rc::new(State::new(Form::initial(), vec![]));
-    let s = reduce(s, Action::LoadPreset(3));
+    let pd = crate::form::presets()
+        .iter()
+        .position(|p| p.name.starts_with("t3.small prefix delegation"))
+        .unwrap();
+    let s = reduce(s, Action::LoadPreset(pd));
     assert_eq!(
         (s.form.instance_type.as_str(), s.form.mode),
         ("t3.small", Mode::PrefixDelegation)
@@ -69,6 +73,21 @@ fn presets_and_restores() {
     assert_eq!(s.notices.len(), 1);
     let s = reduce(s, Action::DismissNotices);
     assert!(s.notices.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn advisor_edits_land_in_the_form() {
+    let s = Rc::new(State::new(Form::initial(), vec![]));
+    let s = reduce(
+        s,
+        Action::ApplyEdits(vec![
+            ("ENABLE_PREFIX_DELEGATION", Some("true".into())),
+            ("WARM_PREFIX_TARGET", Some("1".into())),
+        ]),
+    );
+    assert_eq!(s.form.mode, Mode::PrefixDelegation);
+    assert_eq!(s.form.warm_prefix_target, "1");
+    assert_eq!(s.last_valid.env.get("ENABLE_PREFIX_DELEGATION"), Some("true"));
 }
 
 #[wasm_bindgen_test]

@@ -39,7 +39,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
         "max-pods" => max_pods_cmd(rest),
         "snippet" => snippet(rest),
         "instances" => instances(rest),
-        "help" | "--help" | "-h" => Ok(USAGE.to_string()),
+        "help" | "--help" | "-h" => Ok(format!("{USAGE}\n{}", settings_table())),
         "--version" | "-V" => Ok(format!(
             "vpc-cni-calc {} (VPC CNI v{})\n",
             env!("CARGO_PKG_VERSION"),
@@ -365,7 +365,18 @@ fn step_line(s: &Step, mode: &str) -> String {
     line + "\n"
 }
 
-/// Setting names for completion and help.
-pub fn setting_names() -> impl Iterator<Item = &'static str> {
-    SETTINGS.iter().map(|s| s.name)
+/// The settings with the manifest's value, the code's default and the parsing function, for `--help`.
+pub fn settings_table() -> String {
+    let mut out = String::from("SETTINGS (manifest value / ipamd's default when unset / parser):\n");
+    for s in SETTINGS {
+        out += &format!(
+            "  {:<36} {:>6} / {:<24} {}\n      {}\n",
+            s.name,
+            s.manifest.unwrap_or("-"),
+            s.code_default,
+            s.parser,
+            s.doc
+        );
+    }
+    out
 }

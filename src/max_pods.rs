@@ -137,16 +137,19 @@ pub fn ip_capacity(instance: &InstanceTypeLimits, cfg: &CniConfig) -> Formula {
     if cfg.use_custom_networking {
         slots_text += " − 1 primary (custom networking)";
     }
+    if slots_text.contains(' ') {
+        slots_text = format!("({slots_text})");
+    }
     let per = i64::from(instance.ipv4_limit) - 1;
     if cfg.enable_prefix_delegation {
         Formula {
             value: slots * per * 16,
-            formula: format!("({slots_text}) ENIs × {per} prefixes × 16"),
+            formula: format!("{slots_text} ENIs × {per} prefixes × 16"),
         }
     } else {
         Formula {
             value: slots * per,
-            formula: format!("({slots_text}) ENIs × {per} IPs"),
+            formula: format!("{slots_text} ENIs × {per} IPs"),
         }
     }
 }

@@ -7,12 +7,15 @@ use crate::ipamd::trace::Step;
 use crate::scenario::{plan, Report, Scenario};
 use crate::vpc;
 
+/// Settings to change: `(name, Some(value))` sets, `None` removes.
+pub type Edits = Vec<(&'static str, Option<String>)>;
+
 /// One option and what it does to this node group.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Alternative {
     pub title: &'static str,
-    /// The settings to change from the current ones: `(name, Some(value))` sets, `None` removes.
-    pub edits: Vec<(&'static str, Option<String>)>,
+    /// The settings to change from the current ones.
+    pub edits: Edits,
     pub addresses_per_node: i64,
     pub peak_addresses_per_node: i64,
     pub cluster_addresses: i64,
@@ -58,7 +61,7 @@ pub fn advise(s: &Scenario, current: &Report) -> Vec<Alternative> {
     let nitro = vpc::lookup(&s.instance_type).is_ok_and(|i| i.is_prefix_delegation_supported());
     let ipv6 = current.mode == "ipv6";
     let pd = current.mode == "prefix-delegation";
-    let mut candidates: Vec<(&'static str, Vec<(&'static str, Option<String>)>, &'static str)> = Vec::new();
+    let mut candidates: Vec<(&'static str, Edits, &'static str)> = Vec::new();
     if !ipv6 {
         candidates.push((
             "WARM_IP_TARGET=2 with MINIMUM_IP_TARGET at the pod count",
@@ -119,7 +122,7 @@ pub fn advise(s: &Scenario, current: &Report) -> Vec<Alternative> {
     out
 }
 
-fn apply(env: &CniEnv, edits: &[(&'static str, Option<String>)]) -> CniEnv {
+fn apply(env: &CniEnv, edits: &Edits) -> CniEnv {
     let mut e = env.clone();
     for (k, v) in edits {
         // The edit names are known settings, so neither call can fail.

@@ -14,6 +14,13 @@ pub struct Addr {
     pub unassigned_at: Option<i64>,
 }
 
+impl Addr {
+    /// `inCoolingPeriod`: free, and released at most `cooldown` seconds ago (`time.Since(t) <= period`).
+    pub fn is_cooling(&self, now: i64, cooldown: i64) -> bool {
+        !self.assigned && self.unassigned_at.is_some_and(|u| now - u <= cooldown)
+    }
+}
+
 /// A secondary /32 (one address) or a /28 prefix (16 addresses).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cidr {
@@ -37,11 +44,7 @@ impl Cidr {
     /// Addresses released within the cooldown (`inCoolingPeriod`: `time.Since(unassigned) <= period`).
     pub fn cooling(&self, now: i64, cooldown: i64) -> i64 {
         match self.last_unassigned_at {
-            Some(t) if now - t <= cooldown => self
-                .addrs
-                .iter()
-                .filter(|a| !a.assigned && a.unassigned_at.is_some_and(|u| now - u <= cooldown))
-                .count() as i64,
+            Some(t) if now - t <= cooldown => self.addrs.iter().filter(|a| a.is_cooling(now, cooldown)).count() as i64,
             _ => 0,
         }
     }
@@ -203,7 +206,8 @@ impl DataStore {
             .copied()
             .filter(|&i| {
                 let e = &self.enis[i];
-                !e.is_trunk && !(skip_primary && e.is_primary) && (e.cidrs.len() as i64) < max_entries
+                let skipped = e.is_trunk || (skip_primary && e.is_primary);
+                !skipped && (e.cidrs.len() as i64) < max_entries
             })
             .collect()
     }
@@ -224,10 +228,7 @@ impl DataStore {
                 if c.is_prefix != self.is_pd_enabled || c.assigned as usize == c.addrs.len() {
                     continue;
                 }
-                let free = c
-                    .addrs
-                    .iter()
-                    .position(|a| !a.assigned && !a.unassigned_at.is_some_and(|u| now - u <= cooldown));
+                let free = c.addrs.iter().position(|a| !a.assigned && !a.is_cooling(now, cooldown));
                 if let Some(ai) = free {
                     c.addrs[ai].assigned = true;
                     c.assigned += 1;

@@ -142,7 +142,7 @@ pub fn snapshot(ds: &DataStore, now: i64, custom_networking: bool) -> Vec<EniVie
             EniView {
                 id: format!("eni-{}", e.id),
                 role,
-                for_pods: !e.is_trunk && !(e.is_primary && custom_networking),
+                for_pods: !(e.is_trunk || (e.is_primary && custom_networking)),
                 ips,
                 prefixes,
                 ipv6_prefix: e.ipv6_prefix,

@@ -201,6 +201,15 @@ impl<'a> Ipamd<'a> {
         format!("eni-{}", self.ds.enis[idx].id)
     }
 
+    /// "3 secondary IPs" or "1 /28 prefix", for the mode in force.
+    fn cidrs_text(&self, n: i64) -> String {
+        if self.cfg.enable_prefix_delegation {
+            plural(n, "/28 prefix", "/28 prefixes")
+        } else {
+            plural(n, "secondary IP", "secondary IPs")
+        }
+    }
+
     fn unit(&self) -> Unit {
         if self.cfg.enable_prefix_delegation {
             Unit::Prefixes
@@ -560,11 +569,7 @@ impl<'a> Ipamd<'a> {
         let pd = self.cfg.enable_prefix_delegation;
         self.ds.add_cidrs(idx, n, pd);
         let eni = self.eni_name(idx);
-        let what = if pd {
-            plural(n, "/28 prefix", "/28 prefixes")
-        } else {
-            plural(n, "secondary IP", "secondary IPs")
-        };
+        let what = self.cidrs_text(n);
         Some(Action {
             api: "AssignPrivateIpAddresses",
             text: format!("AssignPrivateIpAddresses {eni}: {what}"),
@@ -603,11 +608,7 @@ impl<'a> Ipamd<'a> {
         } else {
             ""
         };
-        let what = if pd {
-            plural(n, "/28 prefix", "/28 prefixes")
-        } else {
-            plural(n, "secondary IP", "secondary IPs")
-        };
+        let what = self.cidrs_text(n);
         Ok(Action {
             api: "CreateNetworkInterface + AttachNetworkInterface",
             text: format!("CreateNetworkInterface + AttachNetworkInterface {eni}{subnet}: primary IP + {what}"),
@@ -644,11 +645,7 @@ impl<'a> Ipamd<'a> {
             let n = cidrs.len() as i64;
             self.ds.remove_cidrs(idx, &cidrs);
             let eni = self.eni_name(idx);
-            let what = if self.cfg.enable_prefix_delegation {
-                plural(n, "/28 prefix", "/28 prefixes")
-            } else {
-                plural(n, "secondary IP", "secondary IPs")
-            };
+            let what = self.cidrs_text(n);
             actions.push(Action {
                 api: "UnassignPrivateIpAddresses",
                 text: format!("UnassignPrivateIpAddresses {eni}: {what} back to the subnet"),

@@ -19,7 +19,7 @@ USAGE:
   vpc-cni-calc max-pods --instance-type T [--cni-version V] [--cni-custom-networking-enabled]
                     [--cni-prefix-delegation-enabled] [--cni-max-eni N] [--show-max-allowed]
   vpc-cni-calc snippet kubectl|cdk|addon|eksctl|terraform|helm [KEY=VALUE | KEY- ...]
-  vpc-cni-calc snippet max-pods N
+  vpc-cni-calc snippet max-pods N | ipv6-iam
   vpc-cni-calc instances [PREFIX] [--json]
 
 Settings are aws-node environment variables, starting from the shipped manifest
@@ -159,10 +159,13 @@ fn max_pods_cmd(args: &[String]) -> Result<String, String> {
 
 fn snippet(args: &[String]) -> Result<String, String> {
     let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-    let expected = format!("{} or max-pods", names.join(", "));
+    let expected = format!("{}, max-pods or ipv6-iam", names.join(", "));
     let (fmt, rest) = args
         .split_first()
         .ok_or_else(|| format!("snippet needs a format: {expected}"))?;
+    if fmt == "ipv6-iam" {
+        return Ok(snippets::ipv6_iam_policy());
+    }
     if fmt == "max-pods" {
         let n: i64 = number("snippet max-pods", rest.first())?;
         return Ok(snippets::max_pods_settings(n));

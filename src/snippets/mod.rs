@@ -5,6 +5,7 @@ mod addon;
 mod cdk;
 mod eksctl;
 mod helm;
+mod ipv6_iam;
 mod kubectl;
 mod max_pods;
 mod terraform;
@@ -79,6 +80,11 @@ pub fn generate(format: Format, env: &CniEnv) -> String {
         Format::Terraform => terraform::generate(&changes),
         Format::Helm => helm::generate(&changes),
     }
+}
+
+/// The IAM policy the VPC CNI needs in an IPv6 cluster.
+pub fn ipv6_iam_policy() -> String {
+    ipv6_iam::generate()
 }
 
 /// Where kubelet maxPods is set (nodeadm, bootstrap.sh, eksctl, Karpenter, Bottlerocket) for `max_pods`.

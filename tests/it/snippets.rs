@@ -273,3 +273,16 @@ fn max_pods_settings() {
             && out.contains("max-pods = 110")
     );
 }
+
+#[test]
+fn ipv6_iam_policy_is_valid_json() {
+    let out = vpc_cni_calc::snippets::ipv6_iam_policy();
+    let json: String = out
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["Statement"][0]["Action"][0], "ec2:AssignIpv6Addresses");
+    assert_eq!(v["Statement"][1]["Resource"][0], "arn:aws:ec2:*:*:network-interface/*");
+}

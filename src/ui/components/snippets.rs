@@ -2,7 +2,7 @@
 //! copy and visible "Copied" feedback. Arrow keys move between tabs.
 
 use crate::config::CniEnv;
-use crate::snippets::{generate, max_pods_settings, Format};
+use crate::snippets::{generate, ipv6_iam_policy, max_pods_settings, Format};
 use crate::ui::browser;
 use yew::prelude::*;
 
@@ -13,10 +13,13 @@ pub struct SnippetsProps {
     pub max_pods: i64,
 }
 
-/// The tabs: every format, then the max-pods settings.
-fn tabs() -> Vec<(&'static str, &'static str)> {
+/// The tabs: every format, the max-pods settings, and the IAM policy in an IPv6 cluster.
+fn tabs(ipv6: bool) -> Vec<(&'static str, &'static str)> {
     let mut t: Vec<(&str, &str)> = Format::ALL.iter().map(|f| (f.name(), f.title())).collect();
     t.push(("max-pods", "Where to set kubelet maxPods"));
+    if ipv6 {
+        t.push(("ipv6-iam", "IAM policy for an IPv6 cluster"));
+    }
     t
 }
 
@@ -24,14 +27,16 @@ fn tabs() -> Vec<(&'static str, &'static str)> {
 pub fn Snippets(props: &SnippetsProps) -> Html {
     let selected = use_state(|| 0usize);
     let copied = use_state(|| None::<(usize, bool)>);
-    let tabs = tabs();
+    let tabs = tabs(props.env.get("ENABLE_IPv6") == Some("true"));
     let n = tabs.len();
+    // A tab that disappears (leaving IPv6) falls back to the first.
+    let current = if *selected < n { *selected } else { 0 };
     let onkeydown = {
         let selected = selected.clone();
         Callback::from(move |e: KeyboardEvent| {
             let next = match e.key().as_str() {
-                "ArrowRight" => (*selected + 1) % n,
-                "ArrowLeft" => (*selected + n - 1) % n,
+                "ArrowRight" => (current + 1) % n,
+                "ArrowLeft" => (current + n - 1) % n,
                 _ => return,
             };
             e.prevent_default();
@@ -44,7 +49,7 @@ pub fn Snippets(props: &SnippetsProps) -> Html {
             <div class="tabs" role="tablist" aria-label="Format" {onkeydown}>
                 { for tabs.iter().enumerate().map(|(i, (name, _))| {
                     let select = { let selected = selected.clone(); Callback::from(move |_: MouseEvent| selected.set(i)) };
-                    let on = i == *selected;
+                    let on = i == current;
                     html! {
                         <button type="button" role="tab" id={format!("tab-{name}")} aria-selected={if on { "true" } else { "false" }}
                             aria-controls={format!("panel-{name}")} tabindex={if on { "0" } else { "-1" }} onclick={select}>{*name}</button>
@@ -52,9 +57,10 @@ pub fn Snippets(props: &SnippetsProps) -> Html {
                 }) }
             </div>
             { for tabs.iter().enumerate().map(|(i, &(name, title))| {
-                let text = match Format::parse(name) {
-                    Some(format) => generate(format, &props.env),
-                    None => max_pods_settings(props.max_pods),
+                let text = match (Format::parse(name), name) {
+                    (Some(format), _) => generate(format, &props.env),
+                    (None, "ipv6-iam") => ipv6_iam_policy(),
+                    (None, _) => max_pods_settings(props.max_pods),
                 };
                 let onclick = {
                     let copied = copied.clone();
@@ -75,7 +81,7 @@ pub fn Snippets(props: &SnippetsProps) -> Html {
                 };
                 let id = format!("snippet-{name}");
                 html! {
-                    <div class="snippet" role="tabpanel" id={format!("panel-{name}")} aria-labelledby={format!("tab-{name}")} hidden={i != *selected}>
+                    <div class="snippet" role="tabpanel" id={format!("panel-{name}")} aria-labelledby={format!("tab-{name}")} hidden={i != current}>
                         <div class="snippet-head">
                             <h3 id={format!("{id}-title")}>{title}</h3>
                             <button type="button" class="copy" aria-describedby={format!("{id}-status")} {onclick}>{format!("Copy {name}")}</button>

@@ -2,7 +2,7 @@
 //! with `aws eks update-addon`. Keys outside the add-on schema (ENABLE_IPv4, ENABLE_IPv6) are left out
 //! with a note: EKS sets them for IPv6 clusters.
 
-use super::{json_object, Changes};
+use super::{json_object, nothing_to_change, Changes};
 
 /// Settings the vpc-cni add-on schema (v1.22.1–v1.23.0) has no `env` key for.
 pub const NOT_IN_ADDON_SCHEMA: [&str; 2] = ["ENABLE_IPv4", "ENABLE_IPv6"];
@@ -10,7 +10,7 @@ pub const NOT_IN_ADDON_SCHEMA: [&str; 2] = ["ENABLE_IPv4", "ENABLE_IPv6"];
 pub(super) fn generate(changes: &Changes) -> String {
     let (set, skipped) = changes.addon_env();
     if set.is_empty() && skipped.is_empty() {
-        return "# Nothing to change: these are the settings aws-node ships with.\n".to_string();
+        return nothing_to_change("#");
     }
     let json = json_object("env", &set);
     let mut out = String::from(
@@ -25,8 +25,6 @@ pub(super) fn generate(changes: &Changes) -> String {
     }
     out += "\n# Restore: update the add-on with configurationValues that no longer set these keys (e.g. '{}'),\n";
     out += "# and the add-on's defaults apply again.\n";
-    if changes.needs_recycle {
-        out += "# Prefix delegation, custom networking and IPv6 change max pods: set kubelet maxPods and recycle the nodes.\n";
-    }
+    out += &changes.recycle_note("#");
     out
 }

@@ -2,18 +2,16 @@
 //! patch whose env list merges by name, string values only, and a `restorePatch` that puts the manifest
 //! back (`$patch: 'delete'` for variables the manifest does not set).
 
-use super::{Change, Changes};
+use super::{nothing_to_change, Change, Changes};
 
 pub(super) fn generate(changes: &Changes) -> String {
     if changes.aws_node.is_empty() {
-        return "// Nothing to change: these are the settings aws-node ships with.\n".to_string();
+        return nothing_to_change("//");
     }
     let apply = patch(changes, |c| c.value.as_deref());
     let restore = patch(changes, |c| c.restore);
     let mut out = String::from("import * as eks from 'aws-cdk-lib/aws-eks';\n\n");
-    if changes.needs_recycle {
-        out += "// Prefix delegation, custom networking and IPv6 change max pods: set kubelet maxPods and recycle the nodes.\n";
-    }
+    out += &changes.recycle_note("//");
     out += "// For a vpc-cni managed add-on (new eks.Addon), put these in configurationValues instead.\n";
     out += "new eks.KubernetesPatch(this, 'AwsNodeEnv', {\n";
     out += "  cluster,\n";

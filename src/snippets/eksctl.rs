@@ -1,12 +1,12 @@
 //! An eksctl `ClusterConfig` that sets the vpc-cni add-on's `configurationValues` (a YAML string whose env
 //! values are quoted), applied with `eksctl update addon -f`.
 
-use super::{yaml_quote, Changes};
+use super::{nothing_to_change, yaml_quote, Changes};
 
 pub(super) fn generate(changes: &Changes) -> String {
     let (set, skipped) = changes.addon_env();
     if set.is_empty() && skipped.is_empty() {
-        return "# Nothing to change: these are the settings aws-node ships with.\n".to_string();
+        return nothing_to_change("#");
     }
     let mut out = String::from("# eksctl update addon -f cluster.yaml   (eksctl create addon -f for a new add-on)\n");
     out += "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: my-cluster\n  region: us-west-2\n";

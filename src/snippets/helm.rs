@@ -1,13 +1,13 @@
 //! The `eks/aws-vpc-cni` Helm chart: `--set-string env.KEY=VALUE` (init container keys under `init.env`),
 //! `env.KEY=null` to drop a chart default, and `--reset-values` to go back to the chart's defaults.
 
-use super::Changes;
+use super::{nothing_to_change, Changes};
 
 const INSTALL: &str = "helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --reuse-values";
 
 pub(super) fn generate(changes: &Changes) -> String {
     if changes.aws_node.is_empty() {
-        return "# Nothing to change: these are the settings aws-node ships with.\n".to_string();
+        return nothing_to_change("#");
     }
     let mut args: Vec<String> = changes
         .aws_node
@@ -29,9 +29,7 @@ pub(super) fn generate(changes: &Changes) -> String {
     }
     out += "\n\n# Restore the chart's defaults\n";
     out += "helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --reset-values\n";
-    if changes.needs_recycle {
-        out += "# Prefix delegation, custom networking and IPv6 change max pods: set kubelet maxPods and recycle the nodes.\n";
-    }
+    out += &changes.recycle_note("#");
     out
 }
 

@@ -1,13 +1,13 @@
 //! `kubectl set env` for a self-managed `aws-node`: always `-c aws-node` (the default `*` also hits the init
 //! container), `KEY=VALUE` to set and `KEY-` to unset, plus the command that restores the manifest.
 
-use super::{Change, Changes};
+use super::{nothing_to_change, Change, Changes};
 
 const TARGET: &str = "kubectl set env daemonset/aws-node -n kube-system";
 
 pub(super) fn generate(changes: &Changes) -> String {
     if changes.aws_node.is_empty() {
-        return "# Nothing to change: these are the settings aws-node ships with.\n".to_string();
+        return nothing_to_change("#");
     }
     let mut out = String::from("# Apply\n");
     out += &command("aws-node", &changes.aws_node, |c| set_arg(c.name, c.value.as_deref()));
@@ -23,9 +23,7 @@ pub(super) fn generate(changes: &Changes) -> String {
     }
     out += "\n# If vpc-cni is an EKS managed add-on, set these in configurationValues instead:\n";
     out += "# kubectl edits are lost when the add-on is updated with --resolve-conflicts OVERWRITE.\n";
-    if changes.needs_recycle {
-        out += "# Prefix delegation, custom networking and IPv6 change max pods: set kubelet maxPods and recycle the nodes.\n";
-    }
+    out += &changes.recycle_note("#");
     out
 }
 

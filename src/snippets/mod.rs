@@ -159,6 +159,25 @@ impl Changes {
     }
 }
 
+const RECYCLE: &str =
+    "Prefix delegation, custom networking and IPv6 change max pods: set kubelet maxPods and recycle the nodes.";
+
+impl Changes {
+    /// The node-recycle reminder as a comment line, when prefix delegation, custom networking or IPv6 changed.
+    fn recycle_note(&self, comment: &str) -> String {
+        if self.needs_recycle {
+            format!("{comment} {RECYCLE}\n")
+        } else {
+            String::new()
+        }
+    }
+}
+
+/// What every format prints when the settings are the manifest's.
+fn nothing_to_change(comment: &str) -> String {
+    format!("{comment} Nothing to change: these are the settings aws-node ships with.\n")
+}
+
 /// `{"key":{"K":"V",…}}` with JSON string escaping.
 fn json_object(key: &str, entries: &[(&str, String)]) -> String {
     let body: Vec<String> = entries

@@ -1,12 +1,12 @@
 //! A Terraform `aws_eks_addon` for vpc-cni with `configuration_values = jsonencode(...)`: quoted values
 //! (HCL numbers and bools fail the add-on schema), and the provider v5/v6 conflict fields.
 
-use super::{hcl_quote, Changes};
+use super::{hcl_quote, nothing_to_change, Changes};
 
 pub(super) fn generate(changes: &Changes) -> String {
     let (set, skipped) = changes.addon_env();
     if set.is_empty() && skipped.is_empty() {
-        return "# Nothing to change: these are the settings aws-node ships with.\n".to_string();
+        return nothing_to_change("#");
     }
     let width = set.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
     let mut out = String::from("resource \"aws_eks_addon\" \"vpc_cni\" {\n");
@@ -24,8 +24,6 @@ pub(super) fn generate(changes: &Changes) -> String {
     }
     out += "# With terraform-aws-modules/eks, put the same jsonencode(...) in addons.vpc-cni.configuration_values\n";
     out += "# and set before_compute = true so nodes start with these settings.\n";
-    if changes.needs_recycle {
-        out += "# Prefix delegation, custom networking and IPv6 change max pods: set kubelet maxPods and recycle the nodes.\n";
-    }
+    out += &changes.recycle_note("#");
     out
 }

@@ -115,6 +115,27 @@ pub struct DataStore {
     next_cidr: u32,
     /// IPv6: pods on the primary ENI's /80.
     pub ipv6_assigned: i64,
+    totals: Totals,
+}
+
+/// Running totals per CIDR kind (index 0: /32, 1: /28), kept by every mutation so the statistics ipamd
+/// reads each pass cost O(ENIs), not O(addresses). Debug builds recount and compare on every read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Totals {
+    addresses: [i64; 2],
+    assigned: [i64; 2],
+    cidrs: [i64; 2],
+    free_cidrs: [i64; 2],
+}
+
+impl Totals {
+    fn add(&mut self, c: &Cidr, sign: i64) {
+        let k = usize::from(c.is_prefix);
+        self.addresses[k] += sign * c.size();
+        self.assigned[k] += sign * c.assigned();
+        self.cidrs[k] += sign;
+        self.free_cidrs[k] += sign * i64::from(c.assigned == 0);
+    }
 }
 
 impl DataStore {
@@ -125,6 +146,7 @@ impl DataStore {
             cooldown,
             next_cidr: 0,
             ipv6_assigned: 0,
+            totals: Totals::default(),
         }
     }
 
@@ -151,13 +173,15 @@ impl DataStore {
         for _ in 0..n.max(0) {
             let id = self.next_cidr;
             self.next_cidr += 1;
-            self.enis[eni_idx].cidrs.push(Cidr {
+            let c = Cidr {
                 id,
                 is_prefix,
                 addrs: vec![Addr::default(); size],
                 assigned: 0,
                 last_unassigned_at: None,
-            });
+            };
+            self.totals.add(&c, 1);
+            self.enis[eni_idx].cidrs.push(c);
         }
     }
 
@@ -168,34 +192,39 @@ impl DataStore {
 
     /// `GetIPStats(ipV4AddrFamily)`: only CIDRs of the current mode count.
     pub fn get_ip_stats(&self, now: i64) -> DataStoreStats {
-        let mut s = DataStoreStats::default();
-        for eni in &self.enis {
-            if eni.ipv6_prefix {
-                s.total_ips += 1 << 48;
-                s.total_prefixes += 1;
-            }
-            for c in &eni.cidrs {
-                if c.is_prefix {
-                    s.total_prefixes += 1;
-                }
-                if c.is_prefix == self.is_pd_enabled {
-                    s.total_ips += c.size();
-                    s.assigned_ips += c.assigned();
-                    s.cooldown_ips += c.cooling(now, self.cooldown);
-                }
-            }
+        #[cfg(debug_assertions)]
+        self.check_totals();
+        let k = usize::from(self.is_pd_enabled);
+        let v6 = self.enis.iter().filter(|e| e.ipv6_prefix).count() as i64;
+        let recent = |c: &Cidr| c.last_unassigned_at.is_some_and(|t| now - t <= self.cooldown);
+        let cooldown_ips = self
+            .enis
+            .iter()
+            .flat_map(|e| &e.cidrs)
+            .filter(|c| c.is_prefix == self.is_pd_enabled && recent(c))
+            .map(|c| c.cooling(now, self.cooldown))
+            .sum();
+        DataStoreStats {
+            total_ips: self.totals.addresses[k] + (v6 << 48),
+            assigned_ips: self.totals.assigned[k] + self.ipv6_assigned,
+            cooldown_ips,
+            total_prefixes: self.totals.cidrs[1] + v6,
         }
-        s.assigned_ips += self.ipv6_assigned;
-        s
+    }
+
+    /// Recounts the running totals from the ENIs (debug builds, on every statistics read).
+    #[cfg(debug_assertions)]
+    fn check_totals(&self) {
+        let mut t = Totals::default();
+        for c in self.enis.iter().flat_map(|e| &e.cidrs) {
+            t.add(c, 1);
+        }
+        debug_assert_eq!(t, self.totals, "datastore running totals drifted");
     }
 
     /// `GetFreePrefixes`: /28s with no assigned address, on every ENI.
     pub fn get_free_prefixes(&self) -> i64 {
-        self.enis
-            .iter()
-            .flat_map(|e| &e.cidrs)
-            .filter(|c| c.is_prefix && c.assigned == 0)
-            .count() as i64
+        self.totals.free_cidrs[1]
     }
 
     /// `GetAllocatableENIs`: not trunk, not the primary under custom networking, fewer than `max_entries`
@@ -230,6 +259,9 @@ impl DataStore {
                 }
                 let free = c.addrs.iter().position(|a| !a.assigned && !a.is_cooling(now, cooldown));
                 if let Some(ai) = free {
+                    let k = usize::from(c.is_prefix);
+                    self.totals.assigned[k] += 1;
+                    self.totals.free_cidrs[k] -= i64::from(c.assigned == 0);
                     c.addrs[ai].assigned = true;
                     c.assigned += 1;
                     return Some(PodAddr {
@@ -255,6 +287,9 @@ impl DataStore {
                     a.unassigned_at = Some(now);
                     c.assigned -= 1;
                     c.last_unassigned_at = Some(now);
+                    let k = usize::from(c.is_prefix);
+                    self.totals.assigned[k] -= 1;
+                    self.totals.free_cidrs[k] += i64::from(c.assigned == 0);
                 }
             }
         }
@@ -278,7 +313,8 @@ impl DataStore {
         idx.sort_unstable();
         for ci in idx.into_iter().rev() {
             if self.enis[eni_idx].cidrs[ci].assigned == 0 {
-                self.enis[eni_idx].cidrs.remove(ci);
+                let c = self.enis[eni_idx].cidrs.remove(ci);
+                self.totals.add(&c, -1);
             }
         }
     }
@@ -361,7 +397,11 @@ impl DataStore {
 
     /// `RemoveENIFromDataStore`.
     pub fn remove_eni(&mut self, eni_idx: usize) -> Eni {
-        self.enis.remove(eni_idx)
+        let eni = self.enis.remove(eni_idx);
+        for c in &eni.cidrs {
+            self.totals.add(c, -1);
+        }
+        eni
     }
 }
 

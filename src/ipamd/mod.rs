@@ -258,7 +258,12 @@ impl<'a> Ipamd<'a> {
                 text: "IPv6: one /80 on the primary ENI serves every pod; no warm pool runs (StartNodeIPPoolManager returns at once)"
                     .into(),
             };
-            return self.step(events, decision, vec![action]);
+            let mut actions = vec![action];
+            if self.cfg.enable_pod_eni {
+                // IPv6 has no pool loop; StartNodeIPPoolManager only waits for the trunk ENI.
+                actions.extend(self.try_enable_security_groups_for_pods());
+            }
+            return self.step(events, decision, actions);
         }
         events.push("handlePreScaling: one increase round before the loop starts".into());
         let stats = self.ds.get_ip_stats(self.now);

@@ -277,3 +277,21 @@ fn the_peak_can_run_the_subnet_out_before_the_steady_state_does() {
     assert_eq!(r.subnet.fits, Some(true));
     assert!(r.warnings.iter().any(|w| w.code == "subnet-exhausted-at-peak"));
 }
+
+#[test]
+fn ipv6_with_security_groups_for_pods_waits_for_the_trunk() {
+    let r = report(&scenario(
+        "m5.large",
+        5,
+        &[
+            "ENABLE_IPv4=false",
+            "ENABLE_IPv6=true",
+            "ENABLE_PREFIX_DELEGATION=true",
+            "ENABLE_POD_ENI=true",
+        ],
+    ));
+    assert!(r.trace[0].actions.iter().any(|a| a.api == "CNINode update"));
+    assert_eq!(r.steady_state.enis, 2);
+    // Nodes still pay one IPv4 address per ENI: the node IP and the trunk's primary.
+    assert_eq!(r.subnet.addresses_per_node, 2);
+}

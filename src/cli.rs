@@ -15,7 +15,7 @@ vpc-cni-calc: what the Amazon VPC CNI's ipamd attaches on an EKS node, and what 
 
 USAGE:
   vpc-cni-calc plan <instance-type> --pods N [--then-pods M] [--arrival ramp|burst] [--nodes N]
-                    [--subnet CIDR] [--node-subnet CIDR] [--max-pods N] [--seed S] [KEY=VALUE | KEY- ...] [--advise] [--json]
+                    [--subnet CIDR] [--node-subnet CIDR] [--max-pods N] [--seed S] [KEY=VALUE | KEY- ...] [--advise] [--verify] [--json]
   vpc-cni-calc max-pods --instance-type T [--cni-version V] [--cni-custom-networking-enabled]
                     [--cni-prefix-delegation-enabled] [--cni-max-eni N] [--show-max-allowed]
   vpc-cni-calc snippet kubectl|cdk|addon|eksctl|terraform|helm [KEY=VALUE | KEY- ...]
@@ -69,6 +69,7 @@ fn plan(args: &[String]) -> Result<String, String> {
     let mut pods_given = false;
     let mut json = false;
     let mut advise = false;
+    let mut verify = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -91,6 +92,7 @@ fn plan(args: &[String]) -> Result<String, String> {
             }
             "--json" => json = true,
             "--advise" => advise = true,
+            "--verify" => verify = true,
             flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}' for plan (see --help)")),
             setting if setting.contains('=') || setting.ends_with('-') => {
                 s.env.apply(setting).map_err(|e| e.to_string())?
@@ -117,6 +119,9 @@ fn plan(args: &[String]) -> Result<String, String> {
         let mut out = render_text(&report, &s.env);
         if let Some(a) = advice {
             out += &render_advice(&a);
+        }
+        if verify {
+            out += &format!("\n{}", snippets::verify_on_a_node(&report));
         }
         Ok(out)
     }

@@ -9,6 +9,7 @@ mod ipv6_iam;
 mod kubectl;
 mod max_pods;
 mod terraform;
+mod verify;
 
 pub use addon::NOT_IN_ADDON_SCHEMA;
 
@@ -80,6 +81,11 @@ pub fn generate(format: Format, env: &CniEnv) -> String {
         Format::Terraform => terraform::generate(&changes),
         Format::Helm => helm::generate(&changes),
     }
+}
+
+/// Commands that check a live node against the plan's steady state.
+pub fn verify_on_a_node(report: &crate::scenario::Report) -> String {
+    verify::generate(report)
 }
 
 /// The IAM policy the VPC CNI needs in an IPv6 cluster.

@@ -70,7 +70,7 @@ pub fn App() -> Html {
                     <NodeView report={shared.clone()} index={idx} />
                     <Summary report={shared.clone()} />
                     <Advice report={shared.clone()} scenario={state.last_valid.clone()} on_action={on_action.clone()} />
-                    <Snippets env={state.last_valid.env.clone()} max_pods={r.max_pods.kubelet} />
+                    <Snippets env={state.last_valid.env.clone()} report={shared.clone()} />
                 </section>
             }
         }

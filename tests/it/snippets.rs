@@ -286,3 +286,16 @@ fn ipv6_iam_policy_is_valid_json() {
     assert_eq!(v["Statement"][0]["Action"][0], "ec2:AssignIpv6Addresses");
     assert_eq!(v["Statement"][1]["Resource"][0], "arn:aws:ec2:*:*:network-interface/*");
 }
+
+#[test]
+fn verify_commands_carry_the_plans_numbers() {
+    let mut s = vpc_cni_calc::scenario::Scenario::new("m5.large");
+    s.pods = 12;
+    let r = vpc_cni_calc::scenario::plan(&s).unwrap();
+    let out = vpc_cni_calc::snippets::verify_on_a_node(&r);
+    assert!(out.contains("# plan: 29"), "{out}");
+    assert!(
+        out.contains("awscni_eni_allocated 3 · awscni_total_ip_addresses 27 · awscni_assigned_ip_addresses 12"),
+        "{out}"
+    );
+}

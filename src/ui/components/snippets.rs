@@ -1,22 +1,23 @@
 //! The config snippets, one tab per delivery format plus where to set kubelet maxPods, each with one-click
 //! copy and visible "Copied" feedback. Arrow keys move between tabs.
 
+use super::SharedReport;
 use crate::config::CniEnv;
-use crate::snippets::{generate, ipv6_iam_policy, max_pods_settings, Format};
+use crate::snippets::{generate, ipv6_iam_policy, max_pods_settings, verify_on_a_node, Format};
 use crate::ui::browser;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SnippetsProps {
     pub env: CniEnv,
-    /// The kubelet maxPods the plan uses.
-    pub max_pods: i64,
+    pub report: SharedReport,
 }
 
 /// The tabs: every format, the max-pods settings, and the IAM policy in an IPv6 cluster.
 fn tabs(ipv6: bool) -> Vec<(&'static str, &'static str)> {
     let mut t: Vec<(&str, &str)> = Format::ALL.iter().map(|f| (f.name(), f.title())).collect();
     t.push(("max-pods", "Where to set kubelet maxPods"));
+    t.push(("verify", "Compare with a real node"));
     if ipv6 {
         t.push(("ipv6-iam", "IAM policy for an IPv6 cluster"));
     }
@@ -60,7 +61,8 @@ pub fn Snippets(props: &SnippetsProps) -> Html {
                 let text = match (Format::parse(name), name) {
                     (Some(format), _) => generate(format, &props.env),
                     (None, "ipv6-iam") => ipv6_iam_policy(),
-                    (None, _) => max_pods_settings(props.max_pods),
+                    (None, "verify") => props.report.ok().map(verify_on_a_node).unwrap_or_default(),
+                    (None, _) => max_pods_settings(props.report.ok().map_or(110, |r| r.max_pods.kubelet)),
                 };
                 let onclick = {
                     let copied = copied.clone();

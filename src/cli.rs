@@ -280,6 +280,9 @@ pub fn render_text(r: &Report, env: &CniEnv) -> String {
         if let Some(n) = sb.exhausts_at_nodes {
             out += &format!("; exhausts at {n} nodes");
         }
+        if let Some(h) = sb.headroom_nodes.filter(|h| *h >= 0) {
+            out += &format!(" (room for {h} more)");
+        }
     }
     out += "\n";
     if let Some(ns) = &sb.node_subnet {

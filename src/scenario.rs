@@ -118,6 +118,9 @@ pub struct SubnetReport {
     pub exhausts_at_nodes: Option<i64>,
     /// The same at the per-node peak, where bursts or scale-downs hold more than the steady state.
     pub peak_exhausts_at_nodes: Option<i64>,
+    /// Nodes that still fit beside the group (negative: how many too many). A rolling update surges
+    /// by at least one node; replacing the whole group side by side needs as many as `nodes`.
+    pub headroom_nodes: Option<i64>,
     /// Custom networking: the node subnet, which pays only for the node IP.
     pub node_subnet: Option<NodeSubnetReport>,
 }
@@ -432,6 +435,20 @@ fn subnet_report(
             ));
         }
     }
+    if let (Some(c), Some(at)) = (subnet, exhausts) {
+        let headroom = at - 1 - nodes;
+        if (0..nodes).contains(&headroom) {
+            warnings.push(Warning::new(
+                "no-room-to-replace",
+                format!(
+                    "{c} has room for {headroom} more node{} beside the {nodes}: a rolling update that brings up new nodes before \
+                     draining old ones (surge) {} replacing the group side by side.",
+                    if headroom == 1 { "" } else { "s" },
+                    if headroom == 0 { "has no room at all, let alone" } else { "fits, but not" }
+                ),
+            ));
+        }
+    }
     if cost.prefixes > 0 && subnet.is_some() {
         warnings.push(Warning::new(
             "prefix-fragmentation",
@@ -463,6 +480,7 @@ fn subnet_report(
         fits,
         exhausts_at_nodes: exhausts,
         peak_exhausts_at_nodes: peak_exhausts,
+        headroom_nodes: exhausts.map(|at| at - 1 - nodes),
         node_subnet: node_subnet_report,
     }
 }

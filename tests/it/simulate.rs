@@ -295,3 +295,18 @@ fn ipv6_with_security_groups_for_pods_waits_for_the_trunk() {
     // Nodes still pay one IPv4 address per ENI: the node IP and the trunk's primary.
     assert_eq!(r.subnet.addresses_per_node, 2);
 }
+
+#[test]
+fn headroom_for_rolling_updates() {
+    let mut s = scenario("m5.large", 5, &["WARM_IP_TARGET=2"]);
+    s.subnet = Some("10.0.0.0/24".into());
+    s.nodes = 20;
+    let r = report(&s);
+    // 8 addresses a node, 251 usable: 31 fit, so 11 more beside 20.
+    assert_eq!(r.subnet.headroom_nodes, Some(11));
+    assert!(r.warnings.iter().any(|w| w.code == "no-room-to-replace"));
+    s.nodes = 10;
+    let r = report(&s);
+    assert_eq!(r.subnet.headroom_nodes, Some(21));
+    assert!(!r.warnings.iter().any(|w| w.code == "no-room-to-replace"));
+}

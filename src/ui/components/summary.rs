@@ -101,6 +101,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
                         } }
                     </p>
                 }
+                if let Some(h) = sb.headroom_nodes.filter(|h| *h >= 0) {
+                    <p class="dim" data-testid="headroom">{format!("Room for {h} more node{} beside the group (rolling updates surge into it).", if h == 1 { "" } else { "s" })}</p>
+                }
                 if let Some(ns) = &sb.node_subnet {
                     <p>{format!("Node subnet: 1 address per node, {} for the group", ns.cluster_addresses)}
                         { ns.exhausts_at_nodes.map_or(String::new(), |n| format!("; runs out at {n} nodes")) }</p>

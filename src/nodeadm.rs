@@ -28,6 +28,12 @@ impl std::fmt::Display for ExprError {
     }
 }
 
+/// `getMemoryMebibytesToReserve`: kubelet's kubeReserved memory for a maxPods value, `11 × maxPods + 255` MiB
+/// (the same in AL2's `bootstrap.sh`).
+pub fn kube_reserved_memory_mib(max_pods: i64) -> i64 {
+    11 * max_pods + 255
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Value {
     Int(i64),

@@ -23,7 +23,12 @@ fn every_row_is_sane() {
             "{}: ENILimit is the default card's",
             r.name
         );
-        assert_eq!(r.eni_max_pods(), r.eni_limit * (r.ipv4_limit - 1) + 2);
+        assert!(
+            r.eni_limit <= 100,
+            "{}: device indices stop at 100 (awsutils maxENIs)",
+            r.name
+        );
+        assert!(r.vcpus.is_none_or(|v| v >= 1), "{}", r.name);
     }
 }
 

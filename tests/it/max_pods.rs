@@ -2,7 +2,9 @@
 
 use vpc_cni_calc::config::{resolve, CniEnv};
 use vpc_cni_calc::max_pods::{self, calculator, parse_cni_version, CalculatorArgs};
-use vpc_cni_calc::nodeadm::{calc_max_pods, evaluate_max_pods_expression, ExprError, ExprVars};
+use vpc_cni_calc::nodeadm::{
+    calc_max_pods, evaluate_max_pods_expression, kube_reserved_memory_mib, ExprError, ExprVars,
+};
 use vpc_cni_calc::vpc;
 
 /// One calculator vector: instance, `--cni-version`, flags → the number it prints.
@@ -160,8 +162,8 @@ fn a13_nodeadm_e2e_on_m4_xlarge() {
     let m4 = vpc::lookup("m4.xlarge").unwrap();
     let (enis, ips) = (i64::from(m4.eni_limit), i64::from(m4.ipv4_limit));
     let (v, used) = calc_max_pods(enis, ips, Some("((default_enis -1) * (ips_per_eni - 1)) + 2"));
-    assert_eq!((v, used, 11 * v + 255), (44, true, 739));
+    assert_eq!((v, used, kube_reserved_memory_mib(v)), (44, true, 739));
     // 110: max_pods + 2 → 60 (915 MiB); an explicit maxPods of 1 still wins in the drop-in.
     let (v, _) = calc_max_pods(enis, ips, Some("max_pods + 2"));
-    assert_eq!((v, 11 * v + 255), (60, 915));
+    assert_eq!((v, kube_reserved_memory_mib(v)), (60, 915));
 }

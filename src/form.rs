@@ -596,6 +596,32 @@ pub fn doc_note(form: &Form) -> Option<&'static str> {
     })
 }
 
+/// The query keys whose values differ between two query strings (with or without `?`), sorted.
+/// The page uses it to fold a run of keystrokes in one field into one history entry.
+pub fn changed_keys(a: &str, b: &str) -> Vec<String> {
+    let pairs = |q: &str| -> Vec<(String, String)> {
+        q.trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                (decode(k), decode(v))
+            })
+            .collect()
+    };
+    let (a, b) = (pairs(a), pairs(b));
+    let value = |q: &[(String, String)], k: &str| q.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let mut keys: Vec<String> = a
+        .iter()
+        .chain(&b)
+        .map(|(k, _)| k.clone())
+        .filter(|k| value(&a, k) != value(&b, k))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
 /// Percent-encodes everything but unreserved characters and `/`.
 pub fn encode(s: &str) -> String {
     let mut out = String::new();

@@ -52,7 +52,13 @@ pub fn is_embed() -> bool {
     query().split('&').any(|p| p == "embed=1" || p == "embed=true")
 }
 
-/// Pushes `query` as a new history entry unless it is already the current one.
+thread_local! {
+    /// The one query key the newest history entry changed, so further edits to it replace that entry.
+    static LAST_KEY: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Records `query` in the history: a new entry per change, except that consecutive edits of the same
+/// field (typing "737" into pods) fold into one entry, so Back undoes a field, not a keystroke.
 pub fn push_query(query: &str) {
     let Some(w) = window() else { return };
     let mut q = query.to_string();
@@ -71,8 +77,17 @@ pub fn push_query(query: &str) {
     } else {
         format!("?{q}")
     };
+    let changed = crate::form::changed_keys(&self::query(), &q);
+    let key = (changed.len() == 1).then(|| changed[0].clone());
+    let same_field = key.is_some() && LAST_KEY.with(|k| *k.borrow() == key);
+    LAST_KEY.with(|k| *k.borrow_mut() = key);
     if let Ok(h) = w.history() {
-        h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)).ok();
+        if same_field {
+            h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                .ok();
+        } else {
+            h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)).ok();
+        }
     }
 }
 

@@ -145,6 +145,19 @@ test('a shared URL reproduces the state in a fresh page, and back/forward work',
   await context.close();
 });
 
+test('typing into one field is one history entry', async () => {
+  const { context, page } = await open('/');
+  const pods = page.getByLabel('Pods per node', { exact: true });
+  await pods.click();
+  await pods.press('End');
+  await pods.pressSequentially('00');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('pods') === '500');
+  await page.goBack();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('pods') === '5');
+  assert.equal(await pods.inputValue(), '5');
+  await context.close();
+});
+
 test('a tampered link falls back field by field with a notice', async () => {
   const { context, page } = await open('/?type=m5.xlarge&pods=lots&mode=quantum');
   assert.match(await page.locator('.notice').textContent(), /Ignored pods=lots/);

@@ -133,3 +133,18 @@ fn percent_encoding() {
     assert_eq!(decode("100%"), "100%");
     assert_eq!(decode("%zz"), "%zz");
 }
+
+#[test]
+fn changed_keys_between_queries() {
+    use vpc_cni_calc::form::changed_keys;
+    assert_eq!(changed_keys("?type=m5.large&pods=7", "type=m5.large&pods=73"), ["pods"]);
+    assert_eq!(
+        changed_keys("type=m5.large", "type=m5.large&mode=pd&pods=3"),
+        ["mode", "pods"]
+    );
+    assert!(changed_keys("a=1&b=2", "b=2&a=1").is_empty());
+    assert_eq!(
+        changed_keys("subnet=10.0.0.0%2F24", "subnet=10.0.0.0/24"),
+        Vec::<String>::new()
+    );
+}

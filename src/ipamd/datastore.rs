@@ -116,10 +116,14 @@ pub struct DataStore {
     /// IPv6: pods on the primary ENI's /80.
     pub ipv6_assigned: i64,
     totals: Totals,
+    /// The newest pod release anywhere; while it is older than the cooldown no address can be cooling,
+    /// and the statistics skip the scan.
+    last_unassigned_at: Option<i64>,
 }
 
 /// Running totals per CIDR kind (index 0: /32, 1: /28), kept by every mutation so the statistics ipamd
-/// reads each pass cost O(ENIs), not O(addresses). Debug builds recount and compare on every read.
+/// reads each pass cost O(ENIs), not O(addresses), outside cooldowns. Debug builds recount and compare on
+/// every read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct Totals {
     addresses: [i64; 2],
@@ -147,6 +151,7 @@ impl DataStore {
             next_cidr: 0,
             ipv6_assigned: 0,
             totals: Totals::default(),
+            last_unassigned_at: None,
         }
     }
 
@@ -196,14 +201,16 @@ impl DataStore {
         self.check_totals();
         let k = usize::from(self.is_pd_enabled);
         let v6 = self.enis.iter().filter(|e| e.ipv6_prefix).count() as i64;
-        let recent = |c: &Cidr| c.last_unassigned_at.is_some_and(|t| now - t <= self.cooldown);
-        let cooldown_ips = self
-            .enis
-            .iter()
-            .flat_map(|e| &e.cidrs)
-            .filter(|c| c.is_prefix == self.is_pd_enabled && recent(c))
-            .map(|c| c.cooling(now, self.cooldown))
-            .sum();
+        let cooldown_ips = if self.last_unassigned_at.is_some_and(|t| now - t <= self.cooldown) {
+            let current_mode = self
+                .enis
+                .iter()
+                .flat_map(|e| &e.cidrs)
+                .filter(|c| c.is_prefix == self.is_pd_enabled);
+            current_mode.map(|c| c.cooling(now, self.cooldown)).sum()
+        } else {
+            0
+        };
         DataStoreStats {
             total_ips: self.totals.addresses[k] + (v6 << 48),
             assigned_ips: self.totals.assigned[k] + self.ipv6_assigned,
@@ -287,6 +294,7 @@ impl DataStore {
                     a.unassigned_at = Some(now);
                     c.assigned -= 1;
                     c.last_unassigned_at = Some(now);
+                    self.last_unassigned_at = Some(now);
                     let k = usize::from(c.is_prefix);
                     self.totals.assigned[k] -= 1;
                     self.totals.free_cidrs[k] += i64::from(c.assigned == 0);

@@ -294,7 +294,7 @@ impl<'a> Ipamd<'a> {
         let mut events = Vec::new();
         self.changed = false;
 
-        if self.cni_node_patched && !self.ds.has_trunk() && self.instance.is_trunking_compatible() {
+        if self.trunk_pending() {
             let idx = self.new_eni(false, true);
             self.changed = true;
             events.push(format!(
@@ -533,6 +533,11 @@ impl<'a> Ipamd<'a> {
         ))
     }
 
+    /// CNINode was patched and the VPC resource controller will attach a trunk ENI at the next pass.
+    fn trunk_pending(&self) -> bool {
+        self.cni_node_patched && !self.ds.has_trunk() && self.instance.is_trunking_compatible()
+    }
+
     fn trunk_reserved(&self) -> bool {
         self.cfg.enable_pod_eni && !self.ds.has_trunk() && self.instance.is_trunking_compatible()
     }
@@ -698,7 +703,7 @@ impl<'a> Ipamd<'a> {
             && !self.changed
             && step.decision.kind != "decrease-wait"
             && step.stats.cooldown_ips == 0
-            && !(self.cni_node_patched && !self.ds.has_trunk() && self.instance.is_trunking_compatible())
+            && !self.trunk_pending()
             && !self.an_eni_frees_once_old_enough()
     }
 

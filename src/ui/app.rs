@@ -54,7 +54,8 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |a: Action| state.dispatch(a))
     };
-    let stale = state.form.check().is_err();
+    // The field errors are already derived above; a form with any is not what the result shows.
+    let stale = !errors.is_empty();
     let body = match report.as_ref() {
         Ok(r) => {
             let idx = state.step_index(r.trace.len());

@@ -3,7 +3,7 @@
 //! `src/main.rs` does the printing and the exit code.
 
 use crate::advisor;
-use crate::config::{CniEnv, SETTINGS};
+use crate::config::{self, CniEnv, SETTINGS};
 use crate::ipamd::{trace::Step, Arrival};
 use crate::max_pods::{self, CalculatorArgs};
 use crate::scenario::{self, Report, Scenario};
@@ -28,6 +28,46 @@ Settings are aws-node environment variables, starting from the shipped manifest
 EXAMPLE:
   vpc-cni-calc plan m5.large --pods 5 WARM_IP_TARGET=2     # holds 7 IPs
 ";
+
+/// The longest error message the CLI prints, in characters; a user's value is clipped to fit.
+pub const MAX_ERROR_CHARS: usize = 1000;
+
+/// Runs one command line as the OS hands it over: an argument that is not UTF-8 is refused, and the
+/// error, if any, is one line of at most `MAX_ERROR_CHARS` characters (control characters escaped).
+pub fn run_os(args: &[std::ffi::OsString]) -> Result<String, String> {
+    let mut utf8 = Vec::with_capacity(args.len());
+    for (i, a) in args.iter().enumerate() {
+        match a.to_str() {
+            Some(s) => utf8.push(s.to_string()),
+            None => {
+                return Err(one_line(&format!(
+                    "argument {} is not valid UTF-8: '{}'",
+                    i + 1,
+                    a.to_string_lossy()
+                )))
+            }
+        }
+    }
+    run(&utf8).map_err(|e| one_line(&e))
+}
+
+/// An error message as one printable line: control characters (CR, LF, NEL, U+2028, …) escaped and the
+/// whole clipped to `MAX_ERROR_CHARS`, so no value a user typed can flood or forge the terminal.
+pub fn one_line(message: &str) -> String {
+    let mut out = String::new();
+    for (n, c) in message.chars().enumerate() {
+        if n == MAX_ERROR_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
 
 /// Runs one command line (without the program name).
 pub fn run(args: &[String]) -> Result<String, String> {
@@ -94,9 +134,7 @@ fn plan(args: &[String]) -> Result<String, String> {
             "--advise" => advise = true,
             "--verify" => verify = true,
             flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}' for plan (see --help)")),
-            setting if setting.contains('=') || setting.ends_with('-') => {
-                s.env.apply(setting).map_err(|e| e.to_string())?
-            }
+            setting if is_setting_arg(setting) => apply_setting(&mut s.env, setting)?,
             name if instance.is_none() => instance = Some(name.to_string()),
             extra => return Err(format!("unexpected argument '{extra}': settings are KEY=VALUE")),
         }
@@ -169,18 +207,51 @@ fn snippet(args: &[String]) -> Result<String, String> {
         .split_first()
         .ok_or_else(|| format!("snippet needs a format: {expected}"))?;
     if fmt == "ipv6-iam" {
+        no_more_arguments("snippet ipv6-iam", rest)?;
         return Ok(snippets::ipv6_iam_policy());
     }
     if fmt == "max-pods" {
         let n: i64 = number("snippet max-pods", rest.first())?;
+        if !(1..=KUBELET_MAX_PODS_LIMIT).contains(&n) {
+            return Err(format!(
+                "snippet max-pods expects a whole number from 1 to {KUBELET_MAX_PODS_LIMIT} (kubelet's maxPods is an int32), got {n}"
+            ));
+        }
+        no_more_arguments("snippet max-pods N", &rest[1..])?;
         return Ok(snippets::max_pods_settings(n));
     }
     let format = Format::parse(fmt).ok_or_else(|| format!("unknown snippet format '{fmt}' (expected {expected})"))?;
     let mut env = CniEnv::manifest();
     for a in rest {
-        env.apply(a).map_err(|e| e.to_string())?;
+        apply_setting(&mut env, a)?;
     }
     Ok(snippets::generate(format, &env))
+}
+
+/// kubelet's `maxPods` is an int32.
+const KUBELET_MAX_PODS_LIMIT: i64 = i32::MAX as i64;
+
+fn no_more_arguments(command: &str, rest: &[String]) -> Result<(), String> {
+    match rest.first() {
+        Some(extra) => Err(format!("unexpected argument '{extra}': {command} takes nothing more")),
+        None => Ok(()),
+    }
+}
+
+/// A positional that edits a setting: `KEY=VALUE`, `KEY-`, or a bare setting name (refused with a hint).
+fn is_setting_arg(arg: &str) -> bool {
+    arg.contains('=') || arg.ends_with('-') || config::setting(arg).is_some()
+}
+
+/// Applies one `KEY=VALUE` or `KEY-`, as `kubectl set env` takes them. A bare known name is an error:
+/// `kubectl set env` would refuse it too, and silently ignoring it would hide a missing value.
+fn apply_setting(env: &mut CniEnv, arg: &str) -> Result<(), String> {
+    if !arg.contains('=') && !arg.ends_with('-') {
+        if let Some(s) = config::setting(arg) {
+            return Err(format!("{0} needs a value: {0}=VALUE sets it, {0}- removes it", s.name));
+        }
+    }
+    env.apply(arg).map_err(|e| e.to_string())
 }
 
 fn instances(args: &[String]) -> Result<String, String> {

@@ -143,7 +143,7 @@ pub struct UnknownSetting {
 
 impl std::fmt::Display for UnknownSetting {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "unknown setting '{}'", self.name)?;
+        write!(f, "unknown setting '{}'", crate::suggest::clip(&self.name))?;
         match self.suggestions.first() {
             Some(s) => write!(f, "; did you mean {s}?"),
             None => write!(

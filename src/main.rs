@@ -1,12 +1,25 @@
-//! The `vpc-cni-calc` binary: hands the arguments to `cli::run` and does the IO it asks for.
+//! The `vpc-cni-calc` binary: hands the arguments to `cli::run_os` and does the IO it asks for.
+//! A closed stdout (`vpc-cni-calc instances | head`) ends quietly, as a Unix tool does.
 
-fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match vpc_cni_calc::cli::run(&args) {
-        Ok(out) => print!("{out}"),
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    match vpc_cni_calc::cli::run_os(&args) {
+        Ok(out) => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    let _ = writeln!(std::io::stderr(), "vpc-cni-calc: cannot write the output: {e}");
+                    ExitCode::from(2)
+                }
+                _ => ExitCode::SUCCESS,
+            }
+        }
         Err(e) => {
-            eprintln!("vpc-cni-calc: {e}");
-            std::process::exit(2);
+            let _ = writeln!(std::io::stderr(), "vpc-cni-calc: {e}");
+            ExitCode::from(2)
         }
     }
 }

@@ -1,10 +1,17 @@
 //! "Did you mean" suggestions: the nearest names by edit distance (optimal string alignment).
 //! Used for unknown instance types and unknown setting names.
 
+/// Names longer than this get no suggestions: no instance type or setting comes near, and the edit
+/// distance would cost time in proportion to the length.
+pub const MAX_NAME_CHARS: usize = 64;
+
 /// Up to `limit` candidates nearest to `wanted`, closest first, ties in candidate order.
 /// A candidate qualifies when its distance is at most a third of the longer name (and at least 2),
-/// or when it starts with `wanted`.
+/// or when it starts with `wanted`. Nothing qualifies for a name over `MAX_NAME_CHARS`.
 pub fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>, limit: usize) -> Vec<String> {
+    if wanted.chars().count() > MAX_NAME_CHARS {
+        return Vec::new();
+    }
     let wanted = wanted.to_ascii_lowercase();
     let mut scored: Vec<(usize, &str)> = candidates
         .filter_map(|cand| {
@@ -48,4 +55,12 @@ pub fn distance(a: &str, b: &str) -> usize {
         }
     }
     rows[a.len()][b.len()]
+}
+
+/// A user's name as an error message echoes it: at most `MAX_NAME_CHARS` characters, then "…".
+pub fn clip(name: &str) -> String {
+    match name.char_indices().nth(MAX_NAME_CHARS) {
+        Some((end, _)) => format!("{}…", &name[..end]),
+        None => name.to_string(),
+    }
 }

@@ -53,7 +53,7 @@ pub struct UnknownInstanceType {
 
 impl std::fmt::Display for UnknownInstanceType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "unknown instance type '{}'", self.name)?;
+        write!(f, "unknown instance type '{}'", crate::suggest::clip(&self.name))?;
         if !self.suggestions.is_empty() {
             write!(f, "; did you mean {}?", self.suggestions.join(", "))?;
         }

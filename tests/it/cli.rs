@@ -174,3 +174,107 @@ fn snippets_and_instances() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v[0]["eni_limit"], 2);
 }
+
+/// `vpc-cni-calc instances | head`: the reader goes away after a few bytes. The catalog listing is far
+/// larger than a pipe's buffer, so the binary's write fails with EPIPE; it must end quietly with exit 0,
+/// as `ls | head` does, not panic with "failed printing to stdout".
+#[test]
+fn a_closed_stdout_ends_quietly() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vpc-cni-calc"))
+        .arg("instances")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The read end is dropped here, closing the pipe.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// Arguments are bytes on Unix; one that is not UTF-8 gets one line and exit 2, never a panic.
+#[test]
+fn a_non_utf8_argument_is_one_line_and_exit_2() {
+    use std::os::unix::ffi::OsStrExt;
+    let out = Command::new(env!("CARGO_BIN_EXE_vpc-cni-calc"))
+        .arg("plan")
+        .arg(std::ffi::OsStr::from_bytes(b"m5.\xff"))
+        .args(["--pods", "3"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("argument 2 is not valid UTF-8"), "{err}");
+}
+
+/// Values that have broken tools before: huge numbers, control characters that would forge extra
+/// lines, a 10 000-character name. Each exits 0 or 2 with at most 3 stderr lines, and names are
+/// echoed clipped (64 characters, `suggest::MAX_NAME_CHARS`) with control characters escaped.
+#[test]
+fn hostile_values_exit_0_or_2_with_short_messages() {
+    let long = "x".repeat(10_000);
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["plan", &long, "--pods", "5"],
+        vec!["plan", "m5.large", "--pods", "5", &long],
+        vec!["plan", "m5.large\nforged line\r\u{85}\u{2028}", "--pods", "1"],
+        vec!["plan", "m5.large", "--pods", "18446744073709551616"],
+        vec!["plan", "m5.large", "--pods", "1", "--seed", "18446744073709551615"],
+        vec!["snippet", "kubectl", "WARM_IP_TARGET=$(reboot)"],
+        vec!["snippet", "max-pods", "9223372036854775807"],
+        vec!["max-pods", "--instance-type", &long],
+        vec!["instances", &long],
+    ];
+    for args in cases {
+        let (code, _, err) = run(&args);
+        let shown: String = args
+            .iter()
+            .map(|a| a.chars().take(40).collect::<String>() + " ")
+            .collect();
+        assert!(code == 0 || code == 2, "{shown}: exit {code}: {err}");
+        assert!(err.lines().count() <= 3, "{shown}: {err}");
+        assert!(!err.contains("panicked"), "{shown}: {err}");
+        assert!(
+            err.chars().count() <= 1 + vpc_cni_calc::cli::MAX_ERROR_CHARS + 20,
+            "{shown}"
+        );
+    }
+    let (_, _, err) = run(&["plan", &long, "--pods", "5"]);
+    assert!(err.contains(&format!("'{}…'", "x".repeat(64))), "{err}");
+    let (_, _, err) = run(&["plan", "a\nb", "--pods", "5"]);
+    assert!(err.contains("'a\\u{a}b'"), "{err}");
+}
+
+/// kubectl's grammar: `KEY=VALUE` sets, `KEY-` removes, and a bare name is an error with a hint
+/// (it used to be taken as an instance type, or silently ignored by `snippet`).
+#[test]
+fn a_bare_setting_name_is_an_error_with_a_hint() {
+    check_error(
+        &["snippet", "kubectl", "WARM_IP_TARGET"],
+        "WARM_IP_TARGET needs a value: WARM_IP_TARGET=VALUE sets it, WARM_IP_TARGET- removes it",
+    );
+    check_error(
+        &["plan", "m5.large", "--pods", "5", "WARM_IP_TARGET"],
+        "WARM_IP_TARGET=VALUE",
+    );
+    check_error(
+        &["plan", "WARM_IP_TARGET", "m5.large", "--pods", "5"],
+        "WARM_IP_TARGET=VALUE",
+    );
+}
+
+/// kubelet's maxPods is an int32 (`MaxPods int32` in KubeletConfiguration), and at least one pod.
+#[test]
+fn snippet_max_pods_takes_one_int32_and_nothing_more() {
+    check_error(&["snippet", "max-pods", "0"], "from 1 to 2147483647");
+    // 2^31 = 2147483648 is one past int32's maximum.
+    check_error(&["snippet", "max-pods", "2147483648"], "from 1 to 2147483647");
+    let (code, out, _) = run(&["snippet", "max-pods", "2147483647"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("maxPods: 2147483647"), "{out}");
+    check_error(&["snippet", "max-pods", "110", "extra"], "unexpected argument 'extra'");
+    check_error(&["snippet", "ipv6-iam", "extra"], "unexpected argument 'extra'");
+}

@@ -14,21 +14,33 @@ CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 export PATH := $(WBG_DIR)/bin:$(PATH)
 
-.PHONY: serve dist test test-native test-wasm test-e2e tools rust-tools npm-tools browser bench size clean
+.PHONY: serve port-free dist test lint test-native test-wasm test-e2e tools rust-tools npm-tools browser bench size clean
 
-serve: dist
+serve: port-free dist
 	node tests/e2e/server.mjs dist $(PORT)
+
+## One clear line, before a five-minute build, when the port is taken.
+port-free:
+	@node -e "const s = require('net').createServer(); \
+	  s.once('error', e => { console.error('make serve: port $(PORT) is taken (' + e.code + '); pick another: make serve PORT=8081'); process.exit(1); }); \
+	  s.listen($(PORT), '127.0.0.1', () => s.close());"
 
 ## The site: one self-contained folder that works under any path.
 dist: rust-tools npm-tools
-	cargo build --release --target $(WASM_TARGET) --features ui --bin vpc-cni-calc-web
+	cargo build --profile wasm --target $(WASM_TARGET) --features ui --bin vpc-cni-calc-web
 	rm -rf dist && mkdir -p dist/pkg dist/www
-	$(WBG) --target web --no-typescript --out-dir dist/pkg target/$(WASM_TARGET)/release/vpc-cni-calc-web.wasm
+	$(WBG) --target web --no-typescript --out-dir dist/pkg target/$(WASM_TARGET)/wasm/vpc-cni-calc-web.wasm
 	$(WASM_OPT) -Oz dist/pkg/vpc-cni-calc-web_bg.wasm -o dist/pkg/vpc-cni-calc-web_bg.wasm
 	cp index.html dist/ && cp www/* dist/www/
 	@$(MAKE) --no-print-directory size
 
-test: test-native test-wasm test-e2e
+test: lint test-native test-wasm test-e2e
+
+## Habits as gates: formatting and clippy on the native and the wasm build.
+lint: rust-tools
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --features ui --lib --bins -- -D warnings
 
 test-native:
 	cargo test

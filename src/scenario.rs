@@ -181,10 +181,12 @@ pub fn check_ranges(s: &Scenario) -> Result<(), PlanError> {
     Ok(())
 }
 
-/// Everything `plan` checks before it simulates: ranges, the instance type, the subnets and
-/// `isConfigValid`. Cheap enough to run on every keystroke.
+/// Everything `plan` refuses: ranges, the instance type, the subnets, `isConfigValid`, and a `nodeInit`
+/// that stops aws-node. Cheap enough to run on every keystroke (no workload is simulated).
 pub fn validate(s: &Scenario) -> Result<(), PlanError> {
-    resolve_inputs(s).map(|_| ())
+    let (instance, _, _, cfg, _) = resolve_inputs(s)?;
+    let (max_pods, _) = max_pods::max_pods(instance, &cfg, s.max_pods);
+    ipamd::node_init(instance, &cfg, max_pods.kubelet).map_err(node_not_ready)
 }
 
 type Resolved = (
@@ -233,7 +235,7 @@ pub fn plan(s: &Scenario) -> Result<Report, PlanError> {
         arrival: s.arrival,
         seed: s.seed,
     };
-    let sim = ipamd::simulate(instance, &cfg, max_pods.kubelet, &workload);
+    let sim = ipamd::simulate(instance, &cfg, max_pods.kubelet, &workload).map_err(node_not_ready)?;
     warnings.extend(sim.warnings.iter().cloned());
 
     let last = sim.steps.last().cloned().unwrap_or_else(unreachable_step);
@@ -281,6 +283,14 @@ pub fn plan(s: &Scenario) -> Result<Report, PlanError> {
         subnet: subnet_report,
         trace: sim.steps,
         warnings,
+    })
+}
+
+/// aws-node exits in `nodeInit`: as fatal as a setting `isConfigValid` rejects.
+fn node_not_ready(e: ipamd::NodeNotReady) -> PlanError {
+    PlanError::Config(ConfigError {
+        code: "node-not-ready",
+        message: e.0,
     })
 }
 

@@ -46,7 +46,7 @@ pub enum Unit {
 /// One call ipamd (or the VPC resource controller) made.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Action {
-    /// The EC2 API name(s), e.g. `CreateNetworkInterface + AttachNetworkInterface`.
+    /// The one EC2 API call (or `CNINode update`), e.g. `CreateNetworkInterface`; a new ENI is three actions.
     pub api: &'static str,
     pub eni: String,
     pub count: i64,

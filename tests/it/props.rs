@@ -203,7 +203,14 @@ proptest! {
                 s.env.set(k, &v).unwrap();
             }
         }
-        let r = plan(&s).unwrap();
+        let r = match plan(&s) {
+            Ok(r) => r,
+            Err(e) => {
+                // handlePreScaling: custom networking with no ENI slot for pods stops aws-node (one-ENI types).
+                prop_assert!(custom && e.to_string().contains("Failed to attach any ENIs for custom networking"), "{e}");
+                return Ok(());
+            }
+        };
         prop_assume!(r.steady_state.settled);
         if let Some((enis, total)) = closed_form(&r, i64::from(pods)) {
             prop_assert_eq!((r.steady_state.enis, r.steady_state.total_ips), (enis, total), "{:?}", r.config);

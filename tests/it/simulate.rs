@@ -26,9 +26,20 @@ fn calls(step: &Step) -> Vec<String> {
         .collect()
 }
 
+/// AllocENI's three calls for a new ENI with `n` IPs or prefixes: createENI, attachENI, and
+/// ModifyNetworkInterfaceAttribute (DeleteOnTermination), awsutils.go 978–1019.
+fn new_eni(eni: &str, n: i64) -> Vec<String> {
+    vec![
+        format!("CreateNetworkInterface {eni} {n}"),
+        format!("AttachNetworkInterface {eni} 0"),
+        format!("ModifyNetworkInterfaceAttribute {eni} 0"),
+    ]
+}
+
 /// One increase vector: the first step's calls for a node that starts with these settings.
 #[track_caller]
-fn check_first_increase(instance: &str, settings: &[&str], expected: &[&str]) {
+fn check_first_increase<S: AsRef<str> + std::fmt::Debug>(instance: &str, settings: &[&str], expected: &[S]) {
+    let expected: Vec<&str> = expected.iter().map(AsRef::as_ref).collect();
     let r = report(&scenario(instance, 0, settings));
     assert_eq!(calls(&r.trace[0]), expected, "{instance} {settings:?}");
 }
@@ -43,7 +54,7 @@ fn a8_increase_calls() {
     check_first_increase(
         "m5.xlarge",
         &["AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true"],
-        &["CreateNetworkInterface + AttachNetworkInterface eni-1 14"],
+        &new_eni("eni-1", 14),
     );
     // #44/#45: prefix mode asks for 1 prefix.
     check_first_increase(
@@ -58,13 +69,13 @@ fn a8_increase_calls() {
             "ENABLE_PREFIX_DELEGATION=true",
             "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true",
         ],
-        &["CreateNetworkInterface + AttachNetworkInterface eni-1 1"],
+        &new_eni("eni-1", 1),
     );
     // #47: WARM_IP_TARGET=3 on an ENI-less pool: min(short 3, M 14).
     check_first_increase(
         "m5.xlarge",
         &["WARM_IP_TARGET=3", "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true"],
-        &["CreateNetworkInterface + AttachNetworkInterface eni-1 3"],
+        &new_eni("eni-1", 3),
     );
     // A WARM_IP_TARGET above M is clamped to IPv4Limit − 1 (AllocIPAddresses, createENI).
     check_first_increase(
@@ -84,7 +95,8 @@ fn a8_security_groups_for_pods_need_a_free_slot() {
         .all(|s| s.actions.iter().all(|a| a.api != "CNINode update")));
     assert!(r.warnings.iter().any(|w| w.code == "no-trunk-slot"));
     let r = report(&scenario("m5.xlarge", 30, &["ENABLE_POD_ENI=true"]));
-    assert!(r.trace[1].actions.iter().any(|a| a.api == "CNINode update"));
+    // nodeInit patches the CNINode before handlePreScaling (ipamd.go 653–667), so at node start.
+    assert!(r.trace[0].actions.iter().any(|a| a.api == "CNINode update"));
     let roles: Vec<String> = r
         .trace
         .last()
@@ -93,7 +105,8 @@ fn a8_security_groups_for_pods_need_a_free_slot() {
         .iter()
         .map(|e| format!("{:?}", e.role))
         .collect();
-    assert_eq!(roles, ["Primary", "Secondary", "Trunk", "Secondary"]);
+    // The trunk is attached at pass 1, before ipamd's first pass needs a second ENI for pods.
+    assert_eq!(roles, ["Primary", "Trunk", "Secondary", "Secondary"]);
     // The trunk takes a slot, so 3 ENIs × 14 IPs serve pods: capacity 42.
     assert_eq!(r.max_pods.ip_capacity, 42);
 }
@@ -309,4 +322,50 @@ fn headroom_for_rolling_updates() {
     let r = report(&s);
     assert_eq!(r.subnet.headroom_nodes, Some(21));
     assert!(!r.warnings.iter().any(|w| w.code == "no-room-to-replace"));
+}
+
+#[test]
+fn ec2_calls_are_listed_one_by_one() {
+    // AllocENI (awsutils.go 978–1019): CreateNetworkInterface, AttachNetworkInterface, then
+    // ModifyNetworkInterfaceAttribute (DeleteOnTermination). freeENI (1432–1490): DescribeNetworkInterfaces
+    // (getENIAttachmentID), DetachNetworkInterface, DeleteNetworkInterface. m5.large, 20 pods then 0:
+    // 9 IPs per ENI and WARM_ENI_TARGET=1 → eni-0, eni-1, eni-2 all attached on the way up; at 0 pods
+    // eni-1 and eni-2 hold no pods and are freed one per pass.
+    let mut s = scenario("m5.large", 20, &[]);
+    s.then_pods = Some(0);
+    let r = report(&s);
+    let count = |api: &str| r.trace.iter().flat_map(|s| &s.actions).filter(|a| a.api == api).count() as i64;
+    for api in [
+        "CreateNetworkInterface",
+        "AttachNetworkInterface",
+        "ModifyNetworkInterfaceAttribute",
+    ] {
+        assert_eq!(count(api), 2, "{api}");
+    }
+    for api in [
+        "DescribeNetworkInterfaces",
+        "DetachNetworkInterface",
+        "DeleteNetworkInterface",
+    ] {
+        assert_eq!(count(api), 2, "{api}");
+    }
+    // Each new ENI's three calls sit in one step, in that order.
+    let step = r
+        .trace
+        .iter()
+        .find(|s| s.actions.iter().any(|a| a.api == "CreateNetworkInterface"))
+        .unwrap();
+    let apis: Vec<&str> = step.actions.iter().map(|a| a.api).collect();
+    assert_eq!(
+        apis,
+        [
+            "CreateNetworkInterface",
+            "AttachNetworkInterface",
+            "ModifyNetworkInterfaceAttribute"
+        ]
+    );
+    // The advisor counts every EC2 call: 6 for ENIs plus the AssignPrivateIpAddresses (eni-0 at start) and
+    // any UnassignPrivateIpAddresses (none: secondary-IP mode with WARM_ENI_TARGET releases whole ENIs).
+    let assigns = count("AssignPrivateIpAddresses") + count("UnassignPrivateIpAddresses");
+    assert_eq!(vpc_cni_calc::advisor::ec2_calls(&r.trace), 12 + assigns);
 }

@@ -21,6 +21,8 @@ pub const DECREASE_IP_POOL_INTERVAL: i64 = 30;
 pub const SETTLE_LIMIT_PASSES: u32 = 120;
 /// The largest pod count accepted; above every node's capacity (c8a.48xlarge with prefixes holds 24192).
 pub const MAX_PODS_INPUT: u32 = 30_000;
+/// Host-network pods every node runs (aws-node, kube-proxy): they take kubelet pod slots but no pod IP.
+pub const HOST_NETWORK_PODS: i64 = 2;
 
 /// How pods reach the node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -74,14 +76,25 @@ pub fn simulate(
     let mut warnings = Vec::new();
     let mut phases = vec![i64::from(workload.pods.min(MAX_PODS_INPUT))];
     phases.extend(workload.then_pods.map(|p| i64::from(p.min(MAX_PODS_INPUT))));
-    for target in phases {
+    // The scheduler binds at most maxPods − 2 pods to the node; the rest stay Pending ("Too many pods")
+    // and never reach ipamd, so they are a count, not pods to simulate.
+    let slots = max_pods.saturating_sub(HOST_NETWORK_PODS).max(0);
+    let mut pending = 0;
+    for requested in phases {
+        let target = requested.min(slots);
+        // Unscheduled pods go first when the workload shrinks.
+        pending = pending.min(requested - target);
         let mut after_target = 0;
         // A ramp needs one pass per pod; anything beyond that plus the settle allowance is a model bug,
         // and must not hang the page.
         let budget = i64::from(MAX_PODS_INPUT) + i64::from(SETTLE_LIMIT_PASSES) + 2;
         for _ in 0..budget {
-            let step = node.pass(target, workload.arrival);
+            let mut step = node.pass(target, workload.arrival);
             let reached = node.desired() == target;
+            if reached {
+                pending = requested - target;
+            }
+            step.pods.pending = pending;
             let quiet = reached && node.is_quiet(&step);
             steps.push(step);
             if !reached {
@@ -250,6 +263,7 @@ impl<'a> Ipamd<'a> {
             pods: PodCounts {
                 running: self.pods.len() as i64,
                 waiting: self.waiting,
+                pending: 0,
             },
             enis: snapshot(&self.ds, self.now, self.cfg.use_custom_networking),
         }

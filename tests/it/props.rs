@@ -115,6 +115,9 @@ fn check_invariants(r: &Report) {
     let st = &r.steady_state;
     assert_eq!(st.unused_ips, st.total_ips - st.assigned_ips);
     assert!(st.pods_without_ip <= st.pods);
+    // One story per pod: running, bound without an IP, or Pending over maxPods.
+    assert_eq!(st.assigned_ips + st.pods_without_ip + st.pods_pending, st.pods);
+    assert!(st.peak_pods_without_ip >= st.pods_without_ip && st.peak_pods_pending >= st.pods_pending);
 }
 
 proptest! {

@@ -202,11 +202,13 @@ fn warm_ip_target_scale_down_releases_ips_every_30_s() {
 
 #[test]
 fn max_pods_ceiling_stops_growth() {
-    // m5.24xlarge with PD, 737 pods, calculator maxPods 250: ipamd stops at 16 prefixes (256 ≥ 250).
+    // m5.24xlarge with PD, 737 pods, calculator maxPods 250: the scheduler binds 250 − 2 = 248 pods and
+    // leaves 737 − 248 = 489 Pending; ipamd stops at 16 prefixes (256 ≥ 250), enough for all 248.
     let r = report(&scenario("m5.24xlarge", 737, &["ENABLE_PREFIX_DELEGATION=true"]));
     assert_eq!(r.max_pods.kubelet, 250);
     assert_eq!(r.steady_state.prefixes, 16);
-    assert_eq!(r.steady_state.pods_without_ip, 737 - 256);
+    assert_eq!(r.steady_state.pods_without_ip, 0);
+    assert_eq!(r.steady_state.pods_pending, 489);
     assert_eq!(r.trace.last().unwrap().decision.kind, "max-pods");
 }
 
@@ -283,12 +285,19 @@ fn the_peak_can_run_the_subnet_out_before_the_steady_state_does() {
     let r = report(&s);
     // Steady: 1 ENI, 4 IPs → 5 addresses. Peak: 22 IPs on 3 ENIs → 25 addresses.
     assert_eq!((r.subnet.addresses_per_node, r.subnet.peak_addresses_per_node), (5, 25));
+    // /26: 64 − 5 = 59 usable. Peak: 2 × 25 = 50 fit, 3 × 25 = 75 do not. Settled: 11 × 5 = 55 fit, 12 do not.
     assert_eq!(
-        (r.subnet.exhausts_at_nodes, r.subnet.peak_exhausts_at_nodes),
-        (Some(12), Some(3))
+        (r.subnet.exhausts_at_nodes, r.subnet.settled_exhausts_at_nodes),
+        (Some(3), Some(12))
     );
-    assert_eq!(r.subnet.fits, Some(true));
-    assert!(r.warnings.iter().any(|w| w.code == "subnet-exhausted-at-peak"));
+    assert_eq!(r.subnet.peak_exhausts_at_nodes, Some(3));
+    // The verdict is the peak's: 4 × 25 = 100 > 59, although 4 × 5 = 20 settled would fit.
+    assert_eq!((r.subnet.fits, r.subnet.settled_fits), (Some(false), Some(true)));
+    assert_eq!(
+        (r.subnet.cluster_addresses, r.subnet.settled_cluster_addresses),
+        (100, 20)
+    );
+    assert!(r.warnings.iter().any(|w| w.code == "subnet-exhausted"));
 }
 
 #[test]
@@ -368,4 +377,95 @@ fn ec2_calls_are_listed_one_by_one() {
     // any UnassignPrivateIpAddresses (none: secondary-IP mode with WARM_ENI_TARGET releases whole ENIs).
     let assigns = count("AssignPrivateIpAddresses") + count("UnassignPrivateIpAddresses");
     assert_eq!(vpc_cni_calc::advisor::ec2_calls(&r.trace), 12 + assigns);
+}
+
+#[test]
+fn the_verdict_is_judged_at_the_peak() {
+    // Issue 6 §1: m5.xlarge (4 ENIs × 15 addresses), 40 pods then 5, 8 nodes, /24. At 40 pods the node
+    // holds all 4 ENIs: 4 primaries + 4 × 14 secondaries = 60 addresses. 8 × 60 = 480 > 251 usable
+    // (256 − 5), so it does not fit; 251 / 60 = 4.18: it runs out at the 5th node. Settled at 5 pods with
+    // WARM_ENI_TARGET=1: 2 ENIs = 30 addresses, 8 × 30 = 240 ≤ 251 would fit.
+    let mut s = scenario("m5.xlarge", 40, &[]);
+    s.then_pods = Some(5);
+    s.nodes = 8;
+    s.subnet = Some("10.0.0.0/24".into());
+    let r = report(&s);
+    assert_eq!(
+        (r.subnet.peak_addresses_per_node, r.subnet.addresses_per_node),
+        (60, 30)
+    );
+    assert_eq!(r.subnet.fits, Some(false));
+    assert_eq!(r.subnet.settled_fits, Some(true));
+    assert_eq!(r.subnet.cluster_addresses, 480);
+    assert_eq!(r.subnet.exhausts_at_nodes, Some(5));
+    // 251 − 8 × 60 < 0: no room beside the group either.
+    assert_eq!(r.subnet.headroom_nodes, Some(5 - 1 - 8));
+    let w = r.warnings.iter().find(|w| w.code == "subnet-exhausted").unwrap();
+    assert!(w.message.contains("480") && w.message.contains("peak"), "{}", w.message);
+}
+
+#[test]
+fn pods_over_max_pods_at_any_point_are_warned() {
+    // Issue 6 §1: m5.large, maxPods 29 (3 × 9 + 2), 40 pods then 5. At 40 the scheduler binds 29 − 2 = 27
+    // (aws-node and kube-proxy take 2 slots) and leaves 13 Pending; the settled 5 pods are fine, yet the
+    // warning stays, with the peak's numbers.
+    let mut s = scenario("m5.large", 40, &[]);
+    s.then_pods = Some(5);
+    let r = report(&s);
+    assert_eq!(r.max_pods.kubelet, 29);
+    assert_eq!((r.steady_state.pods_pending, r.steady_state.peak_pods_pending), (0, 13));
+    let w = r.warnings.iter().find(|w| w.code == "pods-exceed-max-pods").unwrap();
+    assert!(
+        w.message.contains("binds 27") && w.message.contains("13 Pending"),
+        "{}",
+        w.message
+    );
+    // 27 bound pods fit the 3 × 9 = 27 IPs: none ever lacked an IP.
+    assert_eq!(r.steady_state.peak_pods_without_ip, 0);
+}
+
+#[test]
+fn pending_and_without_ip_tell_one_story() {
+    // Issue 6 §5: m5.24xlarge, secondary IPs, 737 pods. maxPods 250 (the calculator's cap for 96 vCPUs):
+    // the scheduler binds 248 and leaves 737 − 248 = 489 Pending. ipamd grows while total < 250: ENIs of
+    // 49 IPs, 6 × 49 = 294 ≥ 250, so all 248 bound pods get an IP. 248 + 0 + 489 = 737.
+    let r = report(&scenario("m5.24xlarge", 737, &[]));
+    let st = &r.steady_state;
+    assert_eq!((st.pods_pending, st.pods_without_ip, st.assigned_ips), (489, 0, 248));
+    assert_eq!(st.total_ips, 294);
+    assert_eq!(st.assigned_ips + st.pods_without_ip + st.pods_pending, st.pods);
+    assert!(!r.warnings.iter().any(|w| w.code == "pods-without-ip"));
+    // IPv6: maxPods binds the same way and no pod ever lacks an IP, so the warning says Pending only.
+    let r = report(&scenario(
+        "m5.large",
+        200,
+        &["ENABLE_IPv4=false", "ENABLE_IPv6=true", "ENABLE_PREFIX_DELEGATION=true"],
+    ));
+    assert_eq!(r.steady_state.pods_without_ip, 0);
+    let w = r.warnings.iter().find(|w| w.code == "pods-exceed-max-pods").unwrap();
+    assert!(!w.message.contains("without an IP"), "{}", w.message);
+    assert_eq!(
+        r.steady_state.pods_pending,
+        200 + 2 - r.max_pods.kubelet,
+        "Pending = pods + 2 host-network pods − maxPods"
+    );
+}
+
+#[test]
+fn a_burst_that_waits_for_ips_is_warned_even_when_it_settles() {
+    // m5.large burst of 20: start holds 9 IPs on eni-0. Pass 1: 9 placed, 11 wait, eni-1 (+9). Pass 2: 9
+    // placed, 2 wait, eni-2 (+9). Pass 3: the last 2 placed. Peak 11 without an IP, over 2 passes = 10 s.
+    let mut s = scenario("m5.large", 20, &[]);
+    s.arrival = Arrival::Burst;
+    let r = report(&s);
+    assert_eq!(
+        (r.steady_state.pods_without_ip, r.steady_state.peak_pods_without_ip),
+        (0, 11)
+    );
+    let w = r.warnings.iter().find(|w| w.code == "pods-waited-for-ip").unwrap();
+    assert!(
+        w.message.contains("Up to 11 pods") && w.message.contains("10 s"),
+        "{}",
+        w.message
+    );
 }

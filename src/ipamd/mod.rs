@@ -17,8 +17,12 @@ use trace::{snapshot, Action, Decision, PodCounts, Step, StepStats, Unit};
 pub const POOL_MONITOR_INTERVAL: i64 = 5;
 /// Minimum seconds between pool decreases (`decreaseIPPoolInterval`); a decrease needs strictly more.
 pub const DECREASE_IP_POOL_INTERVAL: i64 = 30;
-/// Passes a phase may run after its pod target is reached before the model gives up waiting to settle.
+/// Passes a phase may run, once every pod is there and none got an IP lately, before the model gives up
+/// waiting for the pool to settle (600 s: cooldowns, decrease intervals and ENI ages all fit in it).
 pub const SETTLE_LIMIT_PASSES: u32 = 120;
+/// The stated cap on one phase: one pass per pod of the largest input plus the settle allowance (42 h of
+/// node time), far beyond any real ramp (the slowest, one pod or one IP a pass, needs one pass per pod).
+pub const MAX_PASSES_PER_PHASE: u32 = MAX_PODS_INPUT + SETTLE_LIMIT_PASSES + 2;
 /// The largest pod count accepted; above every node's capacity (c8a.48xlarge with prefixes holds 24192).
 pub const MAX_PODS_INPUT: u32 = 30_000;
 /// Host-network pods every node runs (aws-node, kube-proxy): they take kubelet pod slots but no pod IP.
@@ -84,11 +88,11 @@ pub fn simulate(
         let target = requested.min(slots);
         // Unscheduled pods go first when the workload shrinks.
         pending = pending.min(requested - target);
-        let mut after_target = 0;
-        // A ramp needs one pass per pod; anything beyond that plus the settle allowance is a model bug,
-        // and must not hang the page.
-        let budget = i64::from(MAX_PODS_INPUT) + i64::from(SETTLE_LIMIT_PASSES) + 2;
-        for _ in 0..budget {
+        // Passes since a pod last got an IP, once all pods are there: while pods keep getting IPs ipamd is
+        // still ramping (WARM_IP_TARGET=1 adds one IP a pass), which is not a failure to settle.
+        let mut idle = 0;
+        let mut outcome = Outcome::Capped;
+        for _ in 0..MAX_PASSES_PER_PHASE {
             let mut step = node.pass(target, workload.arrival);
             let reached = node.desired() == target;
             if reached {
@@ -100,22 +104,19 @@ pub fn simulate(
             if !reached {
                 continue;
             }
-            after_target += 1;
+            idle = if node.placed > 0 { 0 } else { idle + 1 };
             if quiet {
+                outcome = Outcome::Settled;
                 break;
             }
-            if after_target >= SETTLE_LIMIT_PASSES {
-                settled = false;
-                warnings.push(Warning::new(
-                    "did-not-settle",
-                    format!(
-                        "The pool was still changing {} s after the pods reached {target} (e.g. prefix flapping at WARM_PREFIX_TARGET=0, \
-                         or a long IP_COOLDOWN_PERIOD); the last step is shown as the steady state.",
-                        i64::from(SETTLE_LIMIT_PASSES) * POOL_MONITOR_INTERVAL
-                    ),
-                ));
+            if idle >= SETTLE_LIMIT_PASSES {
+                outcome = Outcome::Flapping;
                 break;
             }
+        }
+        if let Some(w) = outcome.warning(requested) {
+            settled = false;
+            warnings.push(w);
         }
     }
     if node.trunk_never_comes() {
@@ -127,6 +128,34 @@ pub fn simulate(
         settled,
         warnings,
     })
+}
+
+/// How a phase ended.
+enum Outcome {
+    Settled,
+    /// Every pod was there and none got an IP for `SETTLE_LIMIT_PASSES`, yet the pool kept changing.
+    Flapping,
+    /// `MAX_PASSES_PER_PHASE` ran out while ipamd was still ramping.
+    Capped,
+}
+
+impl Outcome {
+    fn warning(&self, pods: i64) -> Option<Warning> {
+        let message = match self {
+            Outcome::Settled => return None,
+            Outcome::Flapping => format!(
+                "The pool was still changing {} s after the last of the {pods} pods got its IP (e.g. prefix flapping at \
+                 WARM_PREFIX_TARGET=0, or a long IP_COOLDOWN_PERIOD); the last step is shown as the steady state.",
+                i64::from(SETTLE_LIMIT_PASSES) * POOL_MONITOR_INTERVAL
+            ),
+            Outcome::Capped => format!(
+                "ipamd was still handing out addresses for {pods} pods when the model stopped after {MAX_PASSES_PER_PHASE} passes \
+                 ({} h); the last step is shown as the steady state.",
+                i64::from(MAX_PASSES_PER_PHASE) * POOL_MONITOR_INTERVAL / 3600
+            ),
+        };
+        Some(Warning::new("did-not-settle", message))
+    }
 }
 
 /// A small seeded generator (SplitMix64): reproducible, no OS entropy.
@@ -175,6 +204,8 @@ struct Ipamd<'a> {
     rng: Option<Rng>,
     pods: Vec<PodAddr>,
     waiting: i64,
+    /// Pods that got an IP in the current pass.
+    placed: i64,
     /// Pods arrived, left or got an IP, or the trunk appeared, in the current pass.
     changed: bool,
     warnings: Vec<Warning>,
@@ -196,6 +227,7 @@ impl<'a> Ipamd<'a> {
             rng: seed.map(Rng::new),
             pods: Vec::new(),
             waiting: 0,
+            placed: 0,
             changed: false,
             warnings: Vec::new(),
         }
@@ -390,6 +422,7 @@ impl<'a> Ipamd<'a> {
         }
         let before = self.waiting;
         let placed = self.place_waiting();
+        self.placed = placed;
         self.changed |= placed > 0;
         if before > 0 {
             let left = self.waiting;

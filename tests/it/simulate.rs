@@ -469,3 +469,42 @@ fn a_burst_that_waits_for_ips_is_warned_even_when_it_settles() {
         w.message
     );
 }
+
+#[test]
+fn a_slow_ramp_runs_until_it_settles() {
+    // Issue 6 §5: m6i.16xlarge (15 ENIs × 49 IPs), burst of 200, WARM_IP_TARGET=1, MINIMUM_IP_TARGET=34.
+    // Start: total 0 < 34 → 34 IPs. Pass 1: 34 pods placed, 166 wait; from then on available is 0 < 1 every
+    // pass, short by 1 (datastoreTargetState), so ipamd adds exactly one IP a pass and one pod gets it:
+    // 166 passes (830 s) of ramping, far past the 600 s settle allowance but never idle. Settled: 200
+    // assigned + WARM_IP_TARGET 1 = 201 IPs = 4 × 49 + 5 on 5 ENIs, every pod placed.
+    let mut s = scenario("m6i.16xlarge", 200, &["WARM_IP_TARGET=1", "MINIMUM_IP_TARGET=34"]);
+    s.arrival = Arrival::Burst;
+    let r = report(&s);
+    let st = &r.steady_state;
+    assert!(st.settled);
+    assert_eq!((st.total_ips, st.assigned_ips, st.pods_without_ip), (201, 200, 0));
+    assert_eq!(st.per_eni, [49, 49, 49, 49, 5]);
+    assert!(!r.warnings.iter().any(|w| w.code == "did-not-settle"));
+    assert_eq!(r.trace.iter().filter(|s| s.pods.waiting > 0).count(), 166);
+}
+
+#[test]
+fn flapping_is_told_apart_from_ramping() {
+    // PD with WARM_PREFIX_TARGET=0 and 16 pods (spec: unsupported upstream): the 16th pod at 80 s fills the
+    // prefix, "no address available" adds a second, which is "free prefixes 1 > 0: too high" and released
+    // after decreaseIPPoolInterval, and so on for ever. The model waits SETTLE_LIMIT_PASSES (120 passes =
+    // 600 s) after the last pod got its IP: the last step is at 80 + 600 = 680 s.
+    let r = report(&scenario(
+        "m5.large",
+        16,
+        &["ENABLE_PREFIX_DELEGATION=true", "WARM_PREFIX_TARGET=0"],
+    ));
+    assert!(!r.steady_state.settled);
+    assert_eq!(r.trace.last().unwrap().time_s, 680);
+    let w = r.warnings.iter().find(|w| w.code == "did-not-settle").unwrap();
+    assert!(
+        w.message.contains("flapping") && w.message.contains("600 s"),
+        "{}",
+        w.message
+    );
+}

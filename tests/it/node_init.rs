@@ -101,6 +101,21 @@ fn cni_node_is_patched_before_pre_scaling() {
     assert_eq!(r.steady_state.pods_without_ip, 2);
     let roles: Vec<String> = r.trace[1].enis.iter().map(|e| format!("{:?}", e.role)).collect();
     assert_eq!(roles, ["Primary", "Trunk", "Secondary"]);
+    // Pass 1's calls: AllocENI's three for eni-2, then nodeIPPoolReconcile sees an attached ENI the
+    // datastore does not know (the trunk) and calls DescribeAllENIs → DescribeNetworkInterfaces once
+    // (ipamd.go 1606–1620); no later pass describes again.
+    assert_eq!(
+        apis(&r.trace[1]),
+        [
+            "CreateNetworkInterface",
+            "AttachNetworkInterface",
+            "ModifyNetworkInterfaceAttribute",
+            "DescribeNetworkInterfaces"
+        ]
+    );
+    assert!(r.trace[2..]
+        .iter()
+        .all(|s| !apis(s).contains(&"DescribeNetworkInterfaces")));
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
+use vpc_cni_calc::ipamd::Arrival;
 use vpc_cni_calc::scenario::{plan, Scenario};
 
 fn scenario(pods: u32, max_pods: Option<u32>, nodes: u32) -> Scenario {
@@ -27,6 +28,15 @@ fn benches(c: &mut Criterion) {
     sip_737.env.set("ENABLE_PREFIX_DELEGATION", "false").unwrap();
     c.bench_function("plan m5.24xlarge SIP ramp 737 pods", |b| {
         b.iter(|| plan(black_box(&sip_737)).unwrap())
+    });
+    // The slowest real ramp runs until it settles: one IP a pass for 166 passes.
+    let mut slow = Scenario::new("m6i.16xlarge");
+    slow.pods = 200;
+    slow.arrival = Arrival::Burst;
+    slow.env.set("WARM_IP_TARGET", "1").unwrap();
+    slow.env.set("MINIMUM_IP_TARGET", "34").unwrap();
+    c.bench_function("plan m6i.16xlarge burst 200 pods, one IP a pass", |b| {
+        b.iter(|| plan(black_box(&slow)).unwrap())
     });
     let cluster = scenario(110, None, 5000);
     c.bench_function("plan 5000-node cluster, 110 pods a node", |b| {

@@ -330,9 +330,10 @@ pub fn render_text(r: &Report, env: &CniEnv) -> String {
         "IPs per ENI"
     };
     out += &format!(
-        "Steady state: {} pods ({} without an IP) · {} ENIs · {per} {:?} · {} IPs held, {} used, {} unused · {} prefixes{}\n",
+        "Steady state: {} pods ({} without an IP, {} Pending over maxPods) · {} ENIs · {per} {:?} · {} IPs held, {} used, {} unused · {} prefixes{}\n",
         st.pods,
         st.pods_without_ip,
+        st.pods_pending,
         st.enis,
         st.per_eni,
         st.total_ips,
@@ -343,8 +344,8 @@ pub fn render_text(r: &Report, env: &CniEnv) -> String {
     );
     let sb = &r.subnet;
     out += &format!(
-        "Subnet: {} addresses per node (peak {}) × {} nodes = {}",
-        sb.addresses_per_node, sb.peak_addresses_per_node, sb.nodes, sb.cluster_addresses
+        "Subnet (judged at the peak): {} nodes × {} addresses at peak = {} ({} per node, {} in all once settled)",
+        sb.nodes, sb.peak_addresses_per_node, sb.cluster_addresses, sb.addresses_per_node, sb.settled_cluster_addresses
     );
     if let (Some(c), Some(u)) = (&sb.cidr, sb.subnet_usable) {
         out += &format!(" of {u} usable in {c}");

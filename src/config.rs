@@ -481,10 +481,8 @@ fn interaction_warnings(env: &CniEnv, c: &CniConfig) -> Vec<Warning> {
             "minimum-without-warm-ip",
             format!(
                 "MINIMUM_IP_TARGET={} without WARM_IP_TARGET: the pool is sized to exactly {} IPs and stops growing; \
-                 pod {} and later wait for an IP that never comes.",
-                c.minimum_ip_target,
-                c.minimum_ip_target,
-                c.minimum_ip_target + 1
+                 every pod beyond the first {} waits for an IP that never comes.",
+                c.minimum_ip_target, c.minimum_ip_target, c.minimum_ip_target
             ),
         ));
     }

@@ -114,9 +114,10 @@ pub fn usable_eni_slots(instance: &InstanceTypeLimits, cfg: &CniConfig) -> i64 {
     (i64::from(cfg.max_eni) - trunk - custom).max(0)
 }
 
-/// Whether a trunk ENI ends up attached: security groups for pods on a trunking-compatible type, and a free
-/// slot when `tryEnableSecurityGroupsForPods` first runs (only the primary ENI is attached then, so
-/// `MAX_ENI=1` leaves no room and the trunk never comes).
+/// Whether a trunk ENI takes one of ipamd's IPv4 ENI slots: security groups for pods on a trunking-compatible
+/// type, and a free slot when `tryEnableSecurityGroupsForPods` first runs in `nodeInit` (only the primary ENI
+/// is attached then, so `MAX_ENI=1` leaves no room and the trunk never comes). IPv6 skips that check, but
+/// its capacity is the /80, so the slot does not matter there.
 pub fn trunk_takes_a_slot(instance: &InstanceTypeLimits, cfg: &CniConfig) -> bool {
     cfg.enable_pod_eni && instance.is_trunking_compatible() && cfg.max_eni >= 2
 }

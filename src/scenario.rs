@@ -85,11 +85,18 @@ pub struct InstanceSummary {
     pub network_cards: usize,
 }
 
-/// The node after the workload settled.
+/// The node after the workload settled. `pods` = running + `pods_without_ip` + `pods_pending`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SteadyState {
     pub pods: i64,
+    /// Pods bound to the node that have no IP ("failed to assign an IP address to container").
     pub pods_without_ip: i64,
+    /// Pods the scheduler leaves Pending because kubelet maxPods is full ("Too many pods"); not on the node.
+    pub pods_pending: i64,
+    /// The most pods without an IP at any step of the trace (bursts, a first phase above capacity).
+    pub peak_pods_without_ip: i64,
+    /// The most Pending pods at any step of the trace.
+    pub peak_pods_pending: i64,
     pub enis: i64,
     /// Secondary IPs per ENI (secondary-IP mode) or prefixes per ENI (prefix mode), primary first.
     pub per_eni: Vec<i64>,
@@ -100,26 +107,38 @@ pub struct SteadyState {
     pub settled: bool,
 }
 
-/// The subnet the pods draw from, for the whole node group.
+/// The subnet the pods draw from, for the whole node group. The verdict (`fits`, `exhausts_at_nodes`,
+/// `headroom_nodes`, `cluster_addresses` and the warnings) is judged at the peak: every node of the group
+/// can be at its peak at once (a deployment scaled up everywhere). The `settled_*` fields and
+/// `addresses_per_node` give the same numbers once the workload has settled.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SubnetReport {
     pub cidr: Option<String>,
-    /// IPv4 addresses one node takes from this subnet at steady state (ENI primaries + secondaries or 16 × prefixes).
+    /// IPv4 addresses one node takes from this subnet once settled (ENI primaries + secondaries or 16 × prefixes).
     pub addresses_per_node: i64,
     pub prefixes_per_node: i64,
-    /// The most one node held at any step (bursts and scale-downs can overshoot the steady state).
+    /// The most one node held at any step (a first phase, bursts and scale-downs overshoot the settled state).
     pub peak_addresses_per_node: i64,
     pub nodes: i64,
+    /// `nodes × peak_addresses_per_node`.
     pub cluster_addresses: i64,
+    /// `nodes × addresses_per_node`.
+    pub settled_cluster_addresses: i64,
     pub subnet_usable: Option<i64>,
     /// Prefix mode: aligned /28 blocks with no reserved address.
     pub prefix_blocks_usable: Option<i64>,
+    /// Whether the group fits at its peak.
     pub fits: Option<bool>,
+    /// Whether it fits once settled.
+    pub settled_fits: Option<bool>,
+    /// The smallest node count that does not fit at the peak.
     pub exhausts_at_nodes: Option<i64>,
-    /// The same at the per-node peak, where bursts or scale-downs hold more than the steady state.
+    /// The same as `exhausts_at_nodes` (kept for scripts written before the verdict moved to the peak).
     pub peak_exhausts_at_nodes: Option<i64>,
-    /// Nodes that still fit beside the group (negative: how many too many). A rolling update surges
-    /// by at least one node; replacing the whole group side by side needs as many as `nodes`.
+    /// The smallest node count that does not fit once settled.
+    pub settled_exhausts_at_nodes: Option<i64>,
+    /// Nodes that still fit beside the group at its peak (negative: how many too many). A rolling update
+    /// surges by at least one node; replacing the whole group side by side needs as many as `nodes`.
     pub headroom_nodes: Option<i64>,
     /// Custom networking: the node subnet, which pays only for the node IP.
     pub node_subnet: Option<NodeSubnetReport>,
@@ -181,10 +200,12 @@ pub fn check_ranges(s: &Scenario) -> Result<(), PlanError> {
     Ok(())
 }
 
-/// Everything `plan` checks before it simulates: ranges, the instance type, the subnets and
-/// `isConfigValid`. Cheap enough to run on every keystroke.
+/// Everything `plan` refuses: ranges, the instance type, the subnets, `isConfigValid`, and a `nodeInit`
+/// that stops aws-node. Cheap enough to run on every keystroke (no workload is simulated).
 pub fn validate(s: &Scenario) -> Result<(), PlanError> {
-    resolve_inputs(s).map(|_| ())
+    let (instance, _, _, cfg, _) = resolve_inputs(s)?;
+    let (max_pods, _) = max_pods::max_pods(instance, &cfg, s.max_pods);
+    ipamd::node_init(instance, &cfg, max_pods.kubelet).map_err(node_not_ready)
 }
 
 type Resolved = (
@@ -233,28 +254,19 @@ pub fn plan(s: &Scenario) -> Result<Report, PlanError> {
         arrival: s.arrival,
         seed: s.seed,
     };
-    let sim = ipamd::simulate(instance, &cfg, max_pods.kubelet, &workload);
+    let sim = ipamd::simulate(instance, &cfg, max_pods.kubelet, &workload).map_err(node_not_ready)?;
     warnings.extend(sim.warnings.iter().cloned());
 
     let last = sim.steps.last().cloned().unwrap_or_else(unreachable_step);
-    let steady = steady_state(&cfg, &last, sim.settled);
-    let target = i64::from(s.then_pods.unwrap_or(s.pods));
-    if target + 2 > max_pods.kubelet {
-        warnings.push(Warning::new(
-            "pods-exceed-max-pods",
-            format!(
-                "{target} pods plus aws-node and kube-proxy exceed kubelet maxPods {}: the scheduler would leave {} Pending; \
-                 here they are counted as pods without an IP.",
-                max_pods.kubelet,
-                target + 2 - max_pods.kubelet
-            ),
-        ));
-    }
+    let steady = steady_state(&cfg, &sim.steps, &last, sim.settled);
+    warnings.extend(pods_pending_warning(s, &max_pods, &steady));
     if steady.pods_without_ip > 0 {
         warnings.push(Warning::new(
             "pods-without-ip",
             why_no_ip(&cfg, instance, &max_pods, &steady),
         ));
+    } else if steady.peak_pods_without_ip > 0 {
+        warnings.push(pods_waited_warning(&sim.steps, steady.peak_pods_without_ip));
     }
     if cfg.enable_ipv6 {
         warnings.push(Warning::new(
@@ -281,6 +293,14 @@ pub fn plan(s: &Scenario) -> Result<Report, PlanError> {
         subnet: subnet_report,
         trace: sim.steps,
         warnings,
+    })
+}
+
+/// aws-node exits in `nodeInit`: as fatal as a setting `isConfigValid` rejects.
+fn node_not_ready(e: ipamd::NodeNotReady) -> PlanError {
+    PlanError::Config(ConfigError {
+        code: "node-not-ready",
+        message: e.0,
     })
 }
 
@@ -312,7 +332,7 @@ pub fn mode(cfg: &CniConfig) -> &'static str {
     }
 }
 
-fn steady_state(cfg: &CniConfig, last: &Step, settled: bool) -> SteadyState {
+fn steady_state(cfg: &CniConfig, steps: &[Step], last: &Step, settled: bool) -> SteadyState {
     let per_eni = last
         .enis
         .iter()
@@ -327,8 +347,11 @@ fn steady_state(cfg: &CniConfig, last: &Step, settled: bool) -> SteadyState {
         })
         .collect();
     SteadyState {
-        pods: last.pods.running + last.pods.waiting,
+        pods: last.pods.running + last.pods.waiting + last.pods.pending,
         pods_without_ip: last.pods.waiting,
+        pods_pending: last.pods.pending,
+        peak_pods_without_ip: steps.iter().map(|s| s.pods.waiting).max().unwrap_or(0),
+        peak_pods_pending: steps.iter().map(|s| s.pods.pending).max().unwrap_or(0),
         enis: last.enis.len() as i64,
         per_eni,
         total_ips: last.stats.total_ips,
@@ -337,6 +360,46 @@ fn steady_state(cfg: &CniConfig, last: &Step, settled: bool) -> SteadyState {
         prefixes: last.stats.total_prefixes,
         settled,
     }
+}
+
+/// Pods above kubelet maxPods at any point of the trace: Pending, never on the node, never counted as
+/// pods without an IP.
+fn pods_pending_warning(s: &Scenario, mp: &MaxPods, st: &SteadyState) -> Option<Warning> {
+    if st.peak_pods_pending == 0 {
+        return None;
+    }
+    let peak = i64::from(s.pods.max(s.then_pods.unwrap_or(0)));
+    let after = match s.then_pods {
+        Some(then) if st.pods_pending == 0 => format!(" After scaling to {then} pods, none stay Pending."),
+        Some(then) if st.pods_pending < st.peak_pods_pending => {
+            format!(" After scaling to {then} pods, {} stay Pending.", st.pods_pending)
+        }
+        _ => String::new(),
+    };
+    Some(Warning::new(
+        "pods-exceed-max-pods",
+        format!(
+            "{peak} pods plus aws-node and kube-proxy exceed kubelet maxPods {}: the scheduler binds {} and leaves {} Pending \
+             (\"Too many pods\"); Pending pods hold no IP and ipamd never sees them.{after}",
+            mp.kubelet,
+            peak - st.peak_pods_pending,
+            st.peak_pods_pending
+        ),
+    ))
+}
+
+/// Pods that waited for an IP at some step although none wait once settled.
+fn pods_waited_warning(steps: &[Step], peak: i64) -> Warning {
+    let waiting_steps = steps.iter().filter(|s| s.pods.waiting > 0).count() as i64;
+    Warning::new(
+        "pods-waited-for-ip",
+        format!(
+            "Up to {peak} pod{} waited for an IP (\"failed to assign an IP address to container\", retried by the kubelet) \
+             during {} s of the run while ipamd grew the pool; none wait once it settles.",
+            if peak == 1 { "" } else { "s" },
+            waiting_steps.saturating_mul(ipamd::POOL_MONITOR_INTERVAL)
+        ),
+    )
 }
 
 fn why_no_ip(cfg: &CniConfig, instance: &InstanceTypeLimits, mp: &MaxPods, st: &SteadyState) -> String {
@@ -396,19 +459,22 @@ fn subnet_report(
     node_subnet: Option<subnet::Ipv4Cidr>,
     warnings: &mut Vec<Warning>,
 ) -> SubnetReport {
-    let cost = steps
+    let settled = steps
         .last()
         .map_or(NodeCost { single: 0, prefixes: 0 }, |s| node_cost(cfg, s));
-    let peak_cost = steps
+    let cost = steps
         .iter()
         .map(|s| node_cost(cfg, s))
         .max_by_key(NodeCost::addresses)
-        .unwrap_or(cost);
-    let peak = peak_cost.addresses();
-    let peak_exhausts = subnet.and_then(|c| subnet::exhausts_at(peak_cost, c.len));
-    let per_node = cost.addresses();
+        .unwrap_or(settled);
+    let (peak, per_node) = (cost.addresses(), settled.addresses());
     let exhausts = subnet.and_then(|c| subnet::exhausts_at(cost, c.len));
     let fits = subnet.map(|c| subnet::fits(cost, nodes, c.len));
+    let at_peak = if peak > per_node {
+        format!(" at their peak ({peak} a node while pods arrive or leave, {per_node} once settled)")
+    } else {
+        String::new()
+    };
     if let (Some(c), Some(false)) = (subnet, fits) {
         let error = if cost.prefixes > 0 {
             "InsufficientCidrBlocks"
@@ -418,22 +484,12 @@ fn subnet_report(
         warnings.push(Warning::new(
             "subnet-exhausted",
             format!(
-                "{nodes} nodes need {} addresses but {c} has {} usable: it runs out at {} nodes, and ipamd then hits {error}.",
-                per_node.saturating_mul(nodes),
+                "{nodes} nodes need {} addresses{at_peak} but {c} has {} usable: it runs out at {} nodes, and ipamd then hits {error}.",
+                peak.saturating_mul(nodes),
                 subnet::usable_addresses(c.len),
                 exhausts.unwrap_or(0)
             ),
         ));
-    }
-    if let (Some(c), Some(true), Some(at)) = (subnet, fits, peak_exhausts) {
-        if at <= nodes {
-            warnings.push(Warning::new(
-                "subnet-exhausted-at-peak",
-                format!(
-                    "At its peak a node holds {peak} addresses (steady state {per_node}): {c} runs out at {at} nodes while pods arrive or leave."
-                ),
-            ));
-        }
     }
     if let (Some(c), Some(at)) = (subnet, exhausts) {
         let headroom = at - 1 - nodes;
@@ -441,7 +497,7 @@ fn subnet_report(
             warnings.push(Warning::new(
                 "no-room-to-replace",
                 format!(
-                    "{c} has room for {headroom} more node{} beside the {nodes}: a rolling update that brings up new nodes before \
+                    "{c} has room for {headroom} more node{}{at_peak} beside the {nodes}: a rolling update that brings up new nodes before \
                      draining old ones (surge) {} replacing the group side by side.",
                     if headroom == 1 { "" } else { "s" },
                     if headroom == 0 { "has no room at all, let alone" } else { "fits, but not" }
@@ -469,17 +525,20 @@ fn subnet_report(
     SubnetReport {
         cidr: subnet.map(|c| c.to_string()),
         addresses_per_node: per_node,
-        prefixes_per_node: cost.prefixes,
+        prefixes_per_node: settled.prefixes,
         peak_addresses_per_node: peak,
         nodes,
-        cluster_addresses: per_node.saturating_mul(nodes),
+        cluster_addresses: peak.saturating_mul(nodes),
+        settled_cluster_addresses: per_node.saturating_mul(nodes),
         subnet_usable: subnet.map(|c| subnet::usable_addresses(c.len)),
         prefix_blocks_usable: subnet
             .filter(|_| cfg.enable_prefix_delegation)
             .map(|c| subnet::usable_prefix_blocks(c.len)),
         fits,
+        settled_fits: subnet.map(|c| subnet::fits(settled, nodes, c.len)),
         exhausts_at_nodes: exhausts,
-        peak_exhausts_at_nodes: peak_exhausts,
+        peak_exhausts_at_nodes: exhausts,
+        settled_exhausts_at_nodes: subnet.and_then(|c| subnet::exhausts_at(settled, c.len)),
         headroom_nodes: exhausts.map(|at| at - 1 - nodes),
         node_subnet: node_subnet_report,
     }

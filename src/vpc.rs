@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 const LIMITS_CSV: &str = include_str!("../data/ec2-instance-network-limits.csv");
 const VCPUS_CSV: &str = include_str!("../data/ec2-instance-vcpus.csv");
+const TRUNK_CSV: &str = include_str!("../data/trunk-compatibility.csv");
 
 /// One row of the limits table, joined with its vCPU count.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -23,6 +24,8 @@ pub struct InstanceTypeLimits {
     pub network_cards: Vec<(u32, u32)>,
     /// `VCpuInfo.DefaultVCpus`; `None` for the five types with no published figure.
     pub vcpus: Option<u32>,
+    /// The VPC resource controller's `IsTrunkingCompatible`; `true` for a type missing from its table.
+    pub trunking_compatible: bool,
 }
 
 impl InstanceTypeLimits {
@@ -31,11 +34,11 @@ impl InstanceTypeLimits {
         self.hypervisor == "nitro" || self.bare_metal
     }
 
-    /// Approximates `IsTrunkingCompatible` in `pkg/awsutils/awsutils.go`. The real answer comes from the
-    /// vpc-resource-controller's limits table, which is not in this project: Nitro or metal and not the `t`
-    /// family is the documented rule of thumb (security groups for pods "not supported by the t family").
+    /// Mirrors `IsTrunkingCompatible` in `pkg/awsutils/awsutils.go` (v1.23.1, lines 2035–2041): the type's
+    /// `IsTrunkingCompatible` in the VPC resource controller's `vpc.Limits` table
+    /// (`data/trunk-compatibility.csv`), and `true` when the type is missing from that table.
     pub fn is_trunking_compatible(&self) -> bool {
-        self.is_prefix_delegation_supported() && !self.name.starts_with('t')
+        self.trunking_compatible
     }
 
     /// The `eni-max-pods.txt` value: `ENILimit × (IPv4Limit − 1) + 2` (`printPodLimit`).
@@ -61,7 +64,7 @@ impl std::fmt::Display for UnknownInstanceType {
     }
 }
 
-static CATALOG: LazyLock<Vec<InstanceTypeLimits>> = LazyLock::new(|| parse_catalog(LIMITS_CSV, VCPUS_CSV));
+static CATALOG: LazyLock<Vec<InstanceTypeLimits>> = LazyLock::new(|| parse_catalog(LIMITS_CSV, VCPUS_CSV, TRUNK_CSV));
 
 /// Every instance type, sorted by name.
 pub fn catalog() -> &'static [InstanceTypeLimits] {
@@ -118,7 +121,17 @@ pub fn search(query: &str, limit: usize) -> Vec<&'static InstanceTypeLimits> {
     out
 }
 
-fn parse_catalog(limits: &str, vcpus: &str) -> Vec<InstanceTypeLimits> {
+fn parse_catalog(limits: &str, vcpus: &str, trunk: &str) -> Vec<InstanceTypeLimits> {
+    // `instance_type,is_trunking_compatible,branch_interfaces`.
+    let not_trunking: std::collections::HashSet<&str> = trunk
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let mut f = line.split(',');
+            let name = f.next()?;
+            (f.next()? == "false").then_some(name)
+        })
+        .collect();
     let vcpu_of: std::collections::HashMap<&str, u32> = vcpus
         .lines()
         .skip(1)
@@ -151,6 +164,7 @@ fn parse_catalog(limits: &str, vcpus: &str) -> Vec<InstanceTypeLimits> {
                     })
                     .collect(),
                 vcpus: vcpu_of.get(f[0]).copied(),
+                trunking_compatible: !not_trunking.contains(f[0]),
             }
         })
         .collect();

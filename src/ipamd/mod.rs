@@ -17,10 +17,16 @@ use trace::{snapshot, Action, Decision, PodCounts, Step, StepStats, Unit};
 pub const POOL_MONITOR_INTERVAL: i64 = 5;
 /// Minimum seconds between pool decreases (`decreaseIPPoolInterval`); a decrease needs strictly more.
 pub const DECREASE_IP_POOL_INTERVAL: i64 = 30;
-/// Passes a phase may run after its pod target is reached before the model gives up waiting to settle.
+/// Passes a phase may run, once every pod is there and none got an IP lately, before the model gives up
+/// waiting for the pool to settle (600 s: cooldowns, decrease intervals and ENI ages all fit in it).
 pub const SETTLE_LIMIT_PASSES: u32 = 120;
+/// The stated cap on one phase: one pass per pod of the largest input plus the settle allowance (42 h of
+/// node time), far beyond any real ramp (the slowest, one pod or one IP a pass, needs one pass per pod).
+pub const MAX_PASSES_PER_PHASE: u32 = MAX_PODS_INPUT + SETTLE_LIMIT_PASSES + 2;
 /// The largest pod count accepted; above every node's capacity (c8a.48xlarge with prefixes holds 24192).
 pub const MAX_PODS_INPUT: u32 = 30_000;
+/// Host-network pods every node runs (aws-node, kube-proxy): they take kubelet pod slots but no pod IP.
+pub const HOST_NETWORK_PODS: i64 = 2;
 
 /// How pods reach the node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -52,50 +58,103 @@ pub struct Simulation {
     pub warnings: Vec<Warning>,
 }
 
+/// aws-node exits during `nodeInit` and the node stays NotReady; the message says why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodeNotReady(pub String);
+
+/// Runs `nodeInit` alone: `Err` when aws-node would exit before the pool manager starts.
+pub fn node_init(instance: &InstanceTypeLimits, cfg: &CniConfig, max_pods: i64) -> Result<(), NodeNotReady> {
+    Ipamd::new(instance, cfg, max_pods, None).start().map(|_| ())
+}
+
 /// Runs the node from start to the end of the workload.
-pub fn simulate(instance: &InstanceTypeLimits, cfg: &CniConfig, max_pods: i64, workload: &Workload) -> Simulation {
+pub fn simulate(
+    instance: &InstanceTypeLimits,
+    cfg: &CniConfig,
+    max_pods: i64,
+    workload: &Workload,
+) -> Result<Simulation, NodeNotReady> {
     let mut node = Ipamd::new(instance, cfg, max_pods, workload.seed);
-    let mut steps = vec![node.start()];
+    let mut steps = vec![node.start()?];
     let mut settled = true;
     let mut warnings = Vec::new();
     let mut phases = vec![i64::from(workload.pods.min(MAX_PODS_INPUT))];
     phases.extend(workload.then_pods.map(|p| i64::from(p.min(MAX_PODS_INPUT))));
-    for target in phases {
-        let mut after_target = 0;
-        // A ramp needs one pass per pod; anything beyond that plus the settle allowance is a model bug,
-        // and must not hang the page.
-        let budget = i64::from(MAX_PODS_INPUT) + i64::from(SETTLE_LIMIT_PASSES) + 2;
-        for _ in 0..budget {
-            let step = node.pass(target, workload.arrival);
+    // The scheduler binds at most maxPods − 2 pods to the node; the rest stay Pending ("Too many pods")
+    // and never reach ipamd, so they are a count, not pods to simulate.
+    let slots = max_pods.saturating_sub(HOST_NETWORK_PODS).max(0);
+    let mut pending = 0;
+    for requested in phases {
+        let target = requested.min(slots);
+        // Unscheduled pods go first when the workload shrinks.
+        pending = pending.min(requested - target);
+        // Passes since a pod last got an IP, once all pods are there: while pods keep getting IPs ipamd is
+        // still ramping (WARM_IP_TARGET=1 adds one IP a pass), which is not a failure to settle.
+        let mut idle = 0;
+        let mut outcome = Outcome::Capped;
+        for _ in 0..MAX_PASSES_PER_PHASE {
+            let mut step = node.pass(target, workload.arrival);
             let reached = node.desired() == target;
+            if reached {
+                pending = requested - target;
+            }
+            step.pods.pending = pending;
             let quiet = reached && node.is_quiet(&step);
             steps.push(step);
             if !reached {
                 continue;
             }
-            after_target += 1;
+            idle = if node.placed > 0 { 0 } else { idle + 1 };
             if quiet {
+                outcome = Outcome::Settled;
                 break;
             }
-            if after_target >= SETTLE_LIMIT_PASSES {
-                settled = false;
-                warnings.push(Warning::new(
-                    "did-not-settle",
-                    format!(
-                        "The pool was still changing {} s after the pods reached {target} (e.g. prefix flapping at WARM_PREFIX_TARGET=0, \
-                         or a long IP_COOLDOWN_PERIOD); the last step is shown as the steady state.",
-                        i64::from(SETTLE_LIMIT_PASSES) * POOL_MONITOR_INTERVAL
-                    ),
-                ));
+            if idle >= SETTLE_LIMIT_PASSES {
+                outcome = Outcome::Flapping;
                 break;
             }
         }
+        if let Some(w) = outcome.warning(requested) {
+            settled = false;
+            warnings.push(w);
+        }
+    }
+    if node.trunk_never_comes() {
+        warnings.push(node.trunk_never_comes_warning());
     }
     warnings.extend(node.warnings);
-    Simulation {
+    Ok(Simulation {
         steps,
         settled,
         warnings,
+    })
+}
+
+/// How a phase ended.
+enum Outcome {
+    Settled,
+    /// Every pod was there and none got an IP for `SETTLE_LIMIT_PASSES`, yet the pool kept changing.
+    Flapping,
+    /// `MAX_PASSES_PER_PHASE` ran out while ipamd was still ramping.
+    Capped,
+}
+
+impl Outcome {
+    fn warning(&self, pods: i64) -> Option<Warning> {
+        let message = match self {
+            Outcome::Settled => return None,
+            Outcome::Flapping => format!(
+                "The pool was still changing {} s after the last of the {pods} pods got its IP (e.g. prefix flapping at \
+                 WARM_PREFIX_TARGET=0, or a long IP_COOLDOWN_PERIOD); the last step is shown as the steady state.",
+                i64::from(SETTLE_LIMIT_PASSES) * POOL_MONITOR_INTERVAL
+            ),
+            Outcome::Capped => format!(
+                "ipamd was still handing out addresses for {pods} pods when the model stopped after {MAX_PASSES_PER_PHASE} passes \
+                 ({} h); the last step is shown as the steady state.",
+                i64::from(MAX_PASSES_PER_PHASE) * POOL_MONITOR_INTERVAL / 3600
+            ),
+        };
+        Some(Warning::new("did-not-settle", message))
     }
 }
 
@@ -139,10 +198,14 @@ struct Ipamd<'a> {
     pass_no: u32,
     last_decrease: Option<i64>,
     cni_node_patched: bool,
+    /// ipamd has described the trunk ENI (or, before it exists, last polled for it).
+    trunk_seen: bool,
     next_eni: u32,
     rng: Option<Rng>,
     pods: Vec<PodAddr>,
     waiting: i64,
+    /// Pods that got an IP in the current pass.
+    placed: i64,
     /// Pods arrived, left or got an IP, or the trunk appeared, in the current pass.
     changed: bool,
     warnings: Vec<Warning>,
@@ -159,10 +222,12 @@ impl<'a> Ipamd<'a> {
             pass_no: 0,
             last_decrease: None,
             cni_node_patched: false,
+            trunk_seen: false,
             next_eni: 0,
             rng: seed.map(Rng::new),
             pods: Vec::new(),
             waiting: 0,
+            placed: 0,
             changed: false,
             warnings: Vec::new(),
         }
@@ -230,61 +295,89 @@ impl<'a> Ipamd<'a> {
             pods: PodCounts {
                 running: self.pods.len() as i64,
                 waiting: self.waiting,
+                pending: 0,
             },
             enis: snapshot(&self.ds, self.now, self.cfg.use_custom_networking),
         }
     }
 
-    /// `nodeInit`: the primary ENI is there with its primary IP; `handlePreScaling` runs one increase round
-    /// (IPv4), or the primary ENI gets its /80 (IPv6).
-    fn start(&mut self) -> Step {
+    /// `nodeInit`: the primary ENI is there with its primary IP (IPv6: and its /80); with `ENABLE_POD_ENI`
+    /// the CNINode is patched first, then `handlePreScaling` runs one increase round (IPv4). IPv6 goes on
+    /// to `StartNodeIPPoolManager`, which only polls for the trunk ENI.
+    fn start(&mut self) -> Result<Step, NodeNotReady> {
         let primary = self.new_eni(true, false);
-        let mut events = vec![format!(
+        let events = vec![format!(
             "Node starts: primary ENI eni-0 (device 0) holds the node IP; {} allows {} ENIs of {} IPv4 addresses",
             self.instance.name, self.lim.max_eni, self.instance.ipv4_limit
         )];
+        let mut actions = Vec::new();
         if self.cfg.enable_ipv6 {
             self.ds.enis[primary].ipv6_prefix = true;
-            let action = Action {
+            actions.push(Action {
                 api: "AssignIpv6Addresses",
                 eni: "eni-0".into(),
                 count: 1,
                 unit: Unit::Ipv6Prefix,
                 allocation: true,
                 text: "AssignIpv6Addresses eni-0: one /80 prefix (Ipv6PrefixCount=1)".into(),
-            };
+            });
+        }
+        // nodeInit: "Security Groups for Pods can be enabled" before handlePreScaling.
+        if self.cfg.enable_pod_eni {
+            actions.extend(self.try_enable_security_groups_for_pods());
+        }
+        if self.cfg.enable_ipv6 {
+            // StartNodeIPPoolManager: the first checkForTrunkENI runs at once.
+            actions.extend(self.check_for_trunk_eni());
             let decision = Decision {
                 kind: "ipv6",
                 text: "IPv6: one /80 on the primary ENI serves every pod; no warm pool runs (StartNodeIPPoolManager returns at once)"
                     .into(),
             };
-            let mut actions = vec![action];
-            if self.cfg.enable_pod_eni {
-                // IPv6 has no pool loop; StartNodeIPPoolManager only waits for the trunk ENI.
-                actions.extend(self.try_enable_security_groups_for_pods());
-            }
-            return self.step(events, decision, actions);
+            return Ok(self.step(events, decision, actions));
         }
+        let mut events = events;
         events.push("handlePreScaling: one increase round before the loop starts".into());
         let stats = self.ds.get_ip_stats(self.now);
         let fp = self.ds.get_free_prefixes();
         let low = pool::is_pool_too_low(self.cfg, &self.lim, &stats, fp);
-        let mut actions = Vec::new();
         let mut text = low.why.clone();
         if low.yes {
             match self.increase_datastore_pool() {
-                Ok(a) => actions.push(a),
+                Ok(a) => actions.extend(a),
                 Err(why) => text = format!("{text}; {why}"),
             }
+            // handlePreScaling: "If custom networking is enabled and the pool is empty, return an error".
+            if self.cfg.use_custom_networking && self.ds.get_ip_stats(self.now).total_ips == 0 {
+                return Err(self.custom_networking_failure());
+            }
         }
-        self.step(
+        Ok(self.step(
             events,
             Decision {
                 kind: if low.yes { "too-low" } else { "ok" },
                 text,
             },
             actions,
-        )
+        ))
+    }
+
+    /// Why `handlePreScaling` found no ENI for pods under custom networking.
+    fn custom_networking_failure(&self) -> NodeNotReady {
+        let why = if self.instance.eni_limit <= 1 {
+            format!("{} takes only one ENI", self.instance.name)
+        } else if self.lim.max_eni <= 1 {
+            format!("MAX_ENI={} leaves no slot beside the primary ENI", self.lim.max_eni)
+        } else {
+            format!(
+                "of its {} ENI slots the primary takes one and the trunk ENI for security groups for pods holds the other (hasRoomForEni)",
+                self.lim.max_eni
+            )
+        };
+        NodeNotReady(format!(
+            "aws-node would exit at start-up and the node stay NotReady: under custom networking the primary ENI gives pods no \
+             addresses and {why}, so handlePreScaling fails with \"Failed to attach any ENIs for custom networking\"."
+        ))
     }
 
     /// One 5 s pass: pod events, then `updateIPPoolIfRequired`.
@@ -329,6 +422,7 @@ impl<'a> Ipamd<'a> {
         }
         let before = self.waiting;
         let placed = self.place_waiting();
+        self.placed = placed;
         self.changed |= placed > 0;
         if before > 0 {
             let left = self.waiting;
@@ -344,9 +438,11 @@ impl<'a> Ipamd<'a> {
                 kind: "ipv6",
                 text: "IPv6: no warm pool; pods take addresses from the /80".into(),
             };
-            return self.step(events, decision, Vec::new());
+            let actions = self.check_for_trunk_eni().into_iter().collect();
+            return self.step(events, decision, actions);
         }
-        let (decision, actions) = self.update_ip_pool_if_required();
+        let (decision, mut actions) = self.update_ip_pool_if_required();
+        actions.extend(self.check_for_trunk_eni());
         self.step(events, decision, actions)
     }
 
@@ -413,7 +509,7 @@ impl<'a> Ipamd<'a> {
     /// Mirrors `updateIPPoolIfRequired` for network card 0.
     fn update_ip_pool_if_required(&mut self) -> (Decision, Vec<Action>) {
         let mut actions = Vec::new();
-        if self.cfg.enable_pod_eni && !self.ds.has_trunk() && !self.cni_node_patched {
+        if self.cfg.enable_pod_eni && self.cfg.enable_ipv4 && !self.ds.has_trunk() && !self.cni_node_patched {
             if let Some(a) = self.try_enable_security_groups_for_pods() {
                 actions.push(a);
             }
@@ -424,7 +520,7 @@ impl<'a> Ipamd<'a> {
         let decision = if low.yes {
             match self.increase_datastore_pool() {
                 Ok(a) => {
-                    actions.push(a);
+                    actions.extend(a);
                     Decision {
                         kind: "too-low",
                         text: low.why,
@@ -466,16 +562,15 @@ impl<'a> Ipamd<'a> {
             }
         };
         if pool::should_remove_extra_enis(self.cfg, &self.lim, &stats, self.ds.check_freeable_eni_exists()) {
-            if let Some(a) = self.try_free_eni() {
-                actions.push(a);
-            }
+            actions.extend(self.try_free_eni());
         }
         (decision, actions)
     }
 
-    /// Mirrors `tryEnableSecurityGroupsForPods`: patch CNINode only while an ENI slot is free.
+    /// Mirrors `tryEnableSecurityGroupsForPods`: with IPv4, patch CNINode only while an ENI slot is free
+    /// (`ipamd.go` 1469: `if c.enableIPv4 && …GetENIs() >= c.maxENI − unmanaged`); with IPv6 always.
     fn try_enable_security_groups_for_pods(&mut self) -> Option<Action> {
-        if self.ds.enis.len() as i64 >= self.lim.max_eni {
+        if self.cfg.enable_ipv4 && self.ds.enis.len() as i64 >= self.lim.max_eni {
             if !self.warnings.iter().any(|w| w.code == "no-trunk-slot") {
                 self.warnings.push(Warning::new(
                     "no-trunk-slot",
@@ -509,14 +604,14 @@ impl<'a> Ipamd<'a> {
     }
 
     /// Mirrors `increaseDatastorePool`: top up an existing ENI first, else attach a new one.
-    fn increase_datastore_pool(&mut self) -> Result<Action, String> {
+    fn increase_datastore_pool(&mut self) -> Result<Vec<Action>, String> {
         let added = if self.cfg.enable_prefix_delegation {
             self.try_assign_prefixes()
         } else {
             self.try_assign_ips()
         };
         if let Some(a) = added {
-            return Ok(a);
+            return Ok(vec![a]);
         }
         if self.has_room_for_eni() {
             return self.try_allocate_eni();
@@ -533,9 +628,60 @@ impl<'a> Ipamd<'a> {
         ))
     }
 
-    /// CNINode was patched and the VPC resource controller will attach a trunk ENI at the next pass.
+    /// CNINode was patched and the VPC resource controller will attach a trunk ENI at the next pass, in a
+    /// free slot of the default network card (IPv6 skips ipamd's own slot check, so `MAX_ENI` does not
+    /// stop it; the card's ENI limit does).
     fn trunk_pending(&self) -> bool {
-        self.cni_node_patched && !self.ds.has_trunk() && self.instance.is_trunking_compatible()
+        self.cni_node_patched
+            && !self.ds.has_trunk()
+            && self.instance.is_trunking_compatible()
+            && (self.ds.enis.len() as u64) < u64::from(self.instance.eni_limit)
+    }
+
+    /// ipamd waits for a trunk ENI that will never be attached (IPv6 polls for it every 5 s forever).
+    fn trunk_never_comes(&self) -> bool {
+        self.cfg.enable_ipv6 && self.cfg.enable_pod_eni && !self.ds.has_trunk() && !self.trunk_pending()
+    }
+
+    fn trunk_never_comes_warning(&self) -> Warning {
+        let why = if self.instance.is_trunking_compatible() {
+            format!("{} has no free ENI slot for it", self.instance.name)
+        } else {
+            format!("{} is not trunking compatible", self.instance.name)
+        };
+        Warning::new(
+            "trunk-never-attached",
+            format!(
+                "ipamd waits for a trunk ENI that never comes ({why}): StartNodeIPPoolManager calls DescribeNetworkInterfaces \
+                 every {POOL_MONITOR_INTERVAL} s for as long as the node runs ({} calls a day per node, against the account's EC2 API rate limit).",
+                86_400 / POOL_MONITOR_INTERVAL
+            ),
+        )
+    }
+
+    /// The `DescribeNetworkInterfaces` (`DescribeAllENIs`) that notices the trunk ENI: IPv6's
+    /// `checkForTrunkENI`, every pass until the trunk is there; IPv4's `nodeIPPoolReconcile`, once, when an
+    /// ENI that ipamd did not attach shows up.
+    fn check_for_trunk_eni(&mut self) -> Option<Action> {
+        let polling = self.cfg.enable_ipv6 && self.cfg.enable_pod_eni && !self.trunk_seen;
+        let found = self.ds.has_trunk() && !self.trunk_seen;
+        if !(polling || found) {
+            return None;
+        }
+        self.trunk_seen = self.ds.has_trunk();
+        let text = match (self.cfg.enable_ipv6, found) {
+            (true, true) => "DescribeNetworkInterfaces (checkForTrunkENI): the trunk ENI is there; the wait ends",
+            (true, false) => "DescribeNetworkInterfaces (checkForTrunkENI): no trunk ENI yet; again in 5 s",
+            _ => "DescribeNetworkInterfaces (nodeIPPoolReconcile): a new ENI not attached by ipamd, the trunk ENI",
+        };
+        Some(Action {
+            api: "DescribeNetworkInterfaces",
+            eni: String::new(),
+            count: 0,
+            unit: Unit::None,
+            allocation: false,
+            text: text.into(),
+        })
     }
 
     fn trunk_reserved(&self) -> bool {
@@ -602,7 +748,7 @@ impl<'a> Ipamd<'a> {
     }
 
     /// Mirrors `tryAllocateENI`: `CreateNetworkInterface` with the resources, then attach.
-    fn try_allocate_eni(&mut self) -> Result<Action, String> {
+    fn try_allocate_eni(&mut self) -> Result<Vec<Action>, String> {
         let resources = self.get_eni_resources_to_allocate();
         if resources <= 0 {
             return Err("0 IPs needed, so no ENI is created".into());
@@ -619,14 +765,24 @@ impl<'a> Ipamd<'a> {
             ""
         };
         let what = self.cidrs_text(n);
-        Ok(Action {
-            api: "CreateNetworkInterface + AttachNetworkInterface",
-            text: format!("CreateNetworkInterface + AttachNetworkInterface {eni}{subnet}: primary IP + {what}"),
-            eni,
-            count: n,
-            unit: self.unit(),
-            allocation: true,
-        })
+        let device = self.ds.enis.len() - 1;
+        // AllocENI: createENI, attachENI, then ModifyNetworkInterfaceAttribute for DeleteOnTermination.
+        Ok(vec![
+            Action {
+                api: "CreateNetworkInterface",
+                text: format!("CreateNetworkInterface {eni}{subnet}: primary IP + {what}"),
+                eni: eni.clone(),
+                count: n,
+                unit: self.unit(),
+                allocation: true,
+            },
+            plain_call("AttachNetworkInterface", &eni, format!("device index {device}")),
+            plain_call(
+                "ModifyNetworkInterfaceAttribute",
+                &eni,
+                "DeleteOnTermination=true".into(),
+            ),
+        ])
     }
 
     /// Mirrors `tryUnassignCidrsFromAll`: release up to `over` pod-free CIDRs, ENI by ENI.
@@ -673,33 +829,43 @@ impl<'a> Ipamd<'a> {
     }
 
     /// Mirrors `tryFreeENI` → `RemoveUnusedENIFromStore`: at most one ENI per pass.
-    fn try_free_eni(&mut self) -> Option<Action> {
+    /// `FreeENI` makes three calls: `DescribeNetworkInterfaces` for the attachment ID, `DetachNetworkInterface`,
+    /// `DeleteNetworkInterface`.
+    fn try_free_eni(&mut self) -> Vec<Action> {
         let order = self.release_order(self.ds.enis.len());
-        let idx = self.ds.get_deletable_eni(
+        let Some(idx) = self.ds.get_deletable_eni(
             &order,
             self.now,
             self.cfg.warm_ip_target,
             self.cfg.minimum_ip_target,
             self.cfg.warm_prefix_target,
-        )?;
+        ) else {
+            return Vec::new();
+        };
         let eni = self.eni_name(idx);
         let removed = self.ds.remove_eni(idx);
         let held: i64 = removed.cidrs.iter().map(|c| c.size()).sum();
-        Some(Action {
-            api: "DetachNetworkInterface + DeleteNetworkInterface",
-            text: format!(
-                "DetachNetworkInterface + DeleteNetworkInterface {eni}: no pods, ≥ 60 s old; its primary IP and {held} addresses go back to the subnet"
+        vec![
+            plain_call(
+                "DescribeNetworkInterfaces",
+                &eni,
+                "its attachment ID (getENIAttachmentID)".into(),
             ),
-            eni,
-            count: 1,
-            unit: Unit::None,
-            allocation: false,
-        })
+            plain_call("DetachNetworkInterface", &eni, "no pods, ≥ 60 s old".into()),
+            plain_call(
+                "DeleteNetworkInterface",
+                &eni,
+                format!("its primary IP and {held} addresses go back to the subnet"),
+            ),
+        ]
     }
 
-    /// Nothing can change any more without a new pod event.
+    /// Nothing can change any more without a new pod event. A trunk poll that never ends is the steady state.
     fn is_quiet(&self, step: &Step) -> bool {
-        step.actions.is_empty()
+        let never = self.trunk_never_comes();
+        step.actions
+            .iter()
+            .all(|a| never && a.api == "DescribeNetworkInterfaces")
             && !self.changed
             && step.decision.kind != "decrease-wait"
             && step.stats.cooldown_ips == 0
@@ -724,6 +890,18 @@ impl<'a> Ipamd<'a> {
                     self.cfg.warm_prefix_target,
                 )
                 .is_some()
+    }
+}
+
+/// An EC2 call on one ENI that moves no addresses.
+fn plain_call(api: &'static str, eni: &str, what: String) -> Action {
+    Action {
+        api,
+        text: format!("{api} {eni}: {what}"),
+        eni: eni.to_string(),
+        count: 0,
+        unit: Unit::None,
+        allocation: false,
     }
 }
 

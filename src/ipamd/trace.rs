@@ -46,7 +46,7 @@ pub enum Unit {
 /// One call ipamd (or the VPC resource controller) made.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Action {
-    /// The EC2 API name(s), e.g. `CreateNetworkInterface + AttachNetworkInterface`.
+    /// The one EC2 API call (or `CNINode update`), e.g. `CreateNetworkInterface`; a new ENI is three actions.
     pub api: &'static str,
     pub eni: String,
     pub count: i64,
@@ -70,8 +70,11 @@ pub struct Decision {
 pub struct PodCounts {
     /// Pods that hold an IP.
     pub running: i64,
-    /// Pods waiting for an IP ("failed to assign an IP address to container").
+    /// Pods on the node waiting for an IP ("failed to assign an IP address to container").
     pub waiting: i64,
+    /// Pods the scheduler cannot bind to the node: kubelet maxPods is full ("Too many pods"). They hold no
+    /// IP and ipamd never sees them.
+    pub pending: i64,
 }
 
 /// Statistics after the step, `DataStoreStats` plus the derived counts the UI shows.

@@ -153,3 +153,40 @@ fn search_is_typo_tolerant() {
     assert_eq!(names("").len(), 5);
     assert!(names("qqqqqqqqqqqq").is_empty());
 }
+
+#[test]
+fn trunking_compatibility_comes_from_the_resource_controller_table() {
+    let trunk = |n: &str| vpc::lookup(n).map(|r| r.is_trunking_compatible());
+    // data/trunk-compatibility.csv: `i4i.large,false,0` although i4i is Nitro and not the t family.
+    assert_eq!(trunk("i4i.large"), Ok(false));
+    // `trn1.2xlarge,true,17` and `trn1.32xlarge,true,82`.
+    assert_eq!(trunk("trn1.2xlarge"), Ok(true));
+    assert_eq!(trunk("trn1.32xlarge"), Ok(true));
+    // `t3.medium,false,0`; `m5.large,true,9`.
+    assert_eq!(trunk("t3.medium"), Ok(false));
+    assert_eq!(trunk("m5.large"), Ok(true));
+    // c7i.32xlarge is not in the table: awsutils.go's IsTrunkingCompatible answers true (`if !ok { return true }`).
+    assert!(!include_str!("../../data/trunk-compatibility.csv").contains("\nc7i.32xlarge,"));
+    assert_eq!(trunk("c7i.32xlarge"), Ok(true));
+}
+
+#[test]
+fn trunk_table_rows_are_well_formed() {
+    let csv = include_str!("../../data/trunk-compatibility.csv");
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("instance_type,is_trunking_compatible,branch_interfaces")
+    );
+    let rows: Vec<&str> = lines.collect();
+    // PROVENANCE.md: 1164 rows.
+    assert_eq!(rows.len(), 1164);
+    for row in rows {
+        let f: Vec<&str> = row.split(',').collect();
+        assert_eq!(f.len(), 3, "{row}");
+        assert!(f[1] == "true" || f[1] == "false", "{row}");
+        let branches: u32 = f[2].parse().unwrap_or_else(|_| panic!("{row}"));
+        // A type that cannot trunk has no branch interfaces.
+        assert!(f[1] == "true" || branches == 0, "{row}");
+    }
+}

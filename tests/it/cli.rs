@@ -64,13 +64,15 @@ fn pods_past_capacity_are_reported_not_an_error() {
     let (code, out, _) = run(&["plan", "t3.small", "--pods", "20", "--json"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    // t3.small holds 9 secondary IPs; kubelet maxPods is 11.
-    assert_eq!(v["steady_state"]["pods_without_ip"], 11);
+    // t3.small holds 9 secondary IPs; kubelet maxPods is 11, so the scheduler binds 11 − 2 (aws-node,
+    // kube-proxy) = 9 pods, which all get an IP, and leaves 20 − 9 = 11 Pending.
+    assert_eq!(v["steady_state"]["pods_without_ip"], 0);
+    assert_eq!(v["steady_state"]["pods_pending"], 11);
     assert!(v["warnings"]
         .as_array()
         .unwrap()
         .iter()
-        .any(|w| w["code"] == "pods-without-ip"));
+        .any(|w| w["code"] == "pods-exceed-max-pods"));
 }
 
 #[test]

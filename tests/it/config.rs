@@ -230,3 +230,23 @@ fn manifest_defaults_and_changes() {
     let e = env(&["WARM_IP_TARGET=2", "WARM_ENI_TARGET-", "WARM_PREFIX_TARGET=1"]);
     assert_eq!(e.changes(), [("WARM_ENI_TARGET", None), ("WARM_IP_TARGET", Some("2"))]);
 }
+
+#[test]
+fn the_largest_minimum_ip_target_does_not_wrap() {
+    // Issue 6 §7: MINIMUM_IP_TARGET=9223372036854775807 (i64::MAX, what strconv.Atoi accepts) printed
+    // "pod -9223372036854775808" (MAX + 1 wrapped). The warning now names no computed pod number, and the
+    // plan (with maxPods 29 binding long before 2^63 IPs) runs to the end.
+    let max = i64::MAX.to_string();
+    let setting = format!("MINIMUM_IP_TARGET={max}");
+    let it = vpc::lookup("m5.large").unwrap();
+    let (_, warnings) = resolve(&env(&[&setting]), it).unwrap();
+    let w = warnings.iter().find(|w| w.code == "minimum-without-warm-ip").unwrap();
+    assert!(w.message.contains(&max) && !w.message.contains('-'), "{}", w.message);
+    let mut s = vpc_cni_calc::scenario::Scenario::new("m5.large");
+    s.pods = 40;
+    s.then_pods = Some(5);
+    s.env = env(&[&setting]);
+    let r = vpc_cni_calc::scenario::plan(&s).unwrap();
+    let text = serde_json::to_string(&r).unwrap();
+    assert!(!text.contains("-92233720368547758"), "a wrapped value leaked");
+}

@@ -8,6 +8,7 @@ mod config; // env parsing and isConfigValid (A11)
 mod docs; // upstream doc tables run through the simulator (Part B)
 mod form; // the page's inputs: rules, presets, URL round trip
 mod max_pods; // max-pods-calculator.sh and nodeadm (A13)
+mod node_init; // nodeInit: CNINode patch, trunk ENI, custom networking start-up failure
 mod pool; // warm-pool decisions, datastore, ENI deletability (A1–A9)
 mod props; // property tests: no panic, invariants, closed forms
 mod simulate; // increase calls, SGP, scale-down, IPv6, traces (A8)

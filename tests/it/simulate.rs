@@ -26,9 +26,20 @@ fn calls(step: &Step) -> Vec<String> {
         .collect()
 }
 
+/// AllocENI's three calls for a new ENI with `n` IPs or prefixes: createENI, attachENI, and
+/// ModifyNetworkInterfaceAttribute (DeleteOnTermination), awsutils.go 978–1019.
+fn new_eni(eni: &str, n: i64) -> Vec<String> {
+    vec![
+        format!("CreateNetworkInterface {eni} {n}"),
+        format!("AttachNetworkInterface {eni} 0"),
+        format!("ModifyNetworkInterfaceAttribute {eni} 0"),
+    ]
+}
+
 /// One increase vector: the first step's calls for a node that starts with these settings.
 #[track_caller]
-fn check_first_increase(instance: &str, settings: &[&str], expected: &[&str]) {
+fn check_first_increase<S: AsRef<str> + std::fmt::Debug>(instance: &str, settings: &[&str], expected: &[S]) {
+    let expected: Vec<&str> = expected.iter().map(AsRef::as_ref).collect();
     let r = report(&scenario(instance, 0, settings));
     assert_eq!(calls(&r.trace[0]), expected, "{instance} {settings:?}");
 }
@@ -43,7 +54,7 @@ fn a8_increase_calls() {
     check_first_increase(
         "m5.xlarge",
         &["AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true"],
-        &["CreateNetworkInterface + AttachNetworkInterface eni-1 14"],
+        &new_eni("eni-1", 14),
     );
     // #44/#45: prefix mode asks for 1 prefix.
     check_first_increase(
@@ -58,13 +69,13 @@ fn a8_increase_calls() {
             "ENABLE_PREFIX_DELEGATION=true",
             "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true",
         ],
-        &["CreateNetworkInterface + AttachNetworkInterface eni-1 1"],
+        &new_eni("eni-1", 1),
     );
     // #47: WARM_IP_TARGET=3 on an ENI-less pool: min(short 3, M 14).
     check_first_increase(
         "m5.xlarge",
         &["WARM_IP_TARGET=3", "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true"],
-        &["CreateNetworkInterface + AttachNetworkInterface eni-1 3"],
+        &new_eni("eni-1", 3),
     );
     // A WARM_IP_TARGET above M is clamped to IPv4Limit − 1 (AllocIPAddresses, createENI).
     check_first_increase(
@@ -84,7 +95,8 @@ fn a8_security_groups_for_pods_need_a_free_slot() {
         .all(|s| s.actions.iter().all(|a| a.api != "CNINode update")));
     assert!(r.warnings.iter().any(|w| w.code == "no-trunk-slot"));
     let r = report(&scenario("m5.xlarge", 30, &["ENABLE_POD_ENI=true"]));
-    assert!(r.trace[1].actions.iter().any(|a| a.api == "CNINode update"));
+    // nodeInit patches the CNINode before handlePreScaling (ipamd.go 653–667), so at node start.
+    assert!(r.trace[0].actions.iter().any(|a| a.api == "CNINode update"));
     let roles: Vec<String> = r
         .trace
         .last()
@@ -93,7 +105,8 @@ fn a8_security_groups_for_pods_need_a_free_slot() {
         .iter()
         .map(|e| format!("{:?}", e.role))
         .collect();
-    assert_eq!(roles, ["Primary", "Secondary", "Trunk", "Secondary"]);
+    // The trunk is attached at pass 1, before ipamd's first pass needs a second ENI for pods.
+    assert_eq!(roles, ["Primary", "Trunk", "Secondary", "Secondary"]);
     // The trunk takes a slot, so 3 ENIs × 14 IPs serve pods: capacity 42.
     assert_eq!(r.max_pods.ip_capacity, 42);
 }
@@ -189,11 +202,13 @@ fn warm_ip_target_scale_down_releases_ips_every_30_s() {
 
 #[test]
 fn max_pods_ceiling_stops_growth() {
-    // m5.24xlarge with PD, 737 pods, calculator maxPods 250: ipamd stops at 16 prefixes (256 ≥ 250).
+    // m5.24xlarge with PD, 737 pods, calculator maxPods 250: the scheduler binds 250 − 2 = 248 pods and
+    // leaves 737 − 248 = 489 Pending; ipamd stops at 16 prefixes (256 ≥ 250), enough for all 248.
     let r = report(&scenario("m5.24xlarge", 737, &["ENABLE_PREFIX_DELEGATION=true"]));
     assert_eq!(r.max_pods.kubelet, 250);
     assert_eq!(r.steady_state.prefixes, 16);
-    assert_eq!(r.steady_state.pods_without_ip, 737 - 256);
+    assert_eq!(r.steady_state.pods_without_ip, 0);
+    assert_eq!(r.steady_state.pods_pending, 489);
     assert_eq!(r.trace.last().unwrap().decision.kind, "max-pods");
 }
 
@@ -270,12 +285,19 @@ fn the_peak_can_run_the_subnet_out_before_the_steady_state_does() {
     let r = report(&s);
     // Steady: 1 ENI, 4 IPs → 5 addresses. Peak: 22 IPs on 3 ENIs → 25 addresses.
     assert_eq!((r.subnet.addresses_per_node, r.subnet.peak_addresses_per_node), (5, 25));
+    // /26: 64 − 5 = 59 usable. Peak: 2 × 25 = 50 fit, 3 × 25 = 75 do not. Settled: 11 × 5 = 55 fit, 12 do not.
     assert_eq!(
-        (r.subnet.exhausts_at_nodes, r.subnet.peak_exhausts_at_nodes),
-        (Some(12), Some(3))
+        (r.subnet.exhausts_at_nodes, r.subnet.settled_exhausts_at_nodes),
+        (Some(3), Some(12))
     );
-    assert_eq!(r.subnet.fits, Some(true));
-    assert!(r.warnings.iter().any(|w| w.code == "subnet-exhausted-at-peak"));
+    assert_eq!(r.subnet.peak_exhausts_at_nodes, Some(3));
+    // The verdict is the peak's: 4 × 25 = 100 > 59, although 4 × 5 = 20 settled would fit.
+    assert_eq!((r.subnet.fits, r.subnet.settled_fits), (Some(false), Some(true)));
+    assert_eq!(
+        (r.subnet.cluster_addresses, r.subnet.settled_cluster_addresses),
+        (100, 20)
+    );
+    assert!(r.warnings.iter().any(|w| w.code == "subnet-exhausted"));
 }
 
 #[test]
@@ -309,4 +331,180 @@ fn headroom_for_rolling_updates() {
     let r = report(&s);
     assert_eq!(r.subnet.headroom_nodes, Some(21));
     assert!(!r.warnings.iter().any(|w| w.code == "no-room-to-replace"));
+}
+
+#[test]
+fn ec2_calls_are_listed_one_by_one() {
+    // AllocENI (awsutils.go 978–1019): CreateNetworkInterface, AttachNetworkInterface, then
+    // ModifyNetworkInterfaceAttribute (DeleteOnTermination). freeENI (1432–1490): DescribeNetworkInterfaces
+    // (getENIAttachmentID), DetachNetworkInterface, DeleteNetworkInterface. m5.large, 20 pods then 0:
+    // 9 IPs per ENI and WARM_ENI_TARGET=1 → eni-0, eni-1, eni-2 all attached on the way up; at 0 pods
+    // eni-1 and eni-2 hold no pods and are freed one per pass.
+    let mut s = scenario("m5.large", 20, &[]);
+    s.then_pods = Some(0);
+    let r = report(&s);
+    let count = |api: &str| r.trace.iter().flat_map(|s| &s.actions).filter(|a| a.api == api).count() as i64;
+    for api in [
+        "CreateNetworkInterface",
+        "AttachNetworkInterface",
+        "ModifyNetworkInterfaceAttribute",
+    ] {
+        assert_eq!(count(api), 2, "{api}");
+    }
+    for api in [
+        "DescribeNetworkInterfaces",
+        "DetachNetworkInterface",
+        "DeleteNetworkInterface",
+    ] {
+        assert_eq!(count(api), 2, "{api}");
+    }
+    // Each new ENI's three calls sit in one step, in that order.
+    let step = r
+        .trace
+        .iter()
+        .find(|s| s.actions.iter().any(|a| a.api == "CreateNetworkInterface"))
+        .unwrap();
+    let apis: Vec<&str> = step.actions.iter().map(|a| a.api).collect();
+    assert_eq!(
+        apis,
+        [
+            "CreateNetworkInterface",
+            "AttachNetworkInterface",
+            "ModifyNetworkInterfaceAttribute"
+        ]
+    );
+    // The advisor counts every EC2 call: 6 for ENIs plus the AssignPrivateIpAddresses (eni-0 at start) and
+    // any UnassignPrivateIpAddresses (none: secondary-IP mode with WARM_ENI_TARGET releases whole ENIs).
+    let assigns = count("AssignPrivateIpAddresses") + count("UnassignPrivateIpAddresses");
+    assert_eq!(vpc_cni_calc::advisor::ec2_calls(&r.trace), 12 + assigns);
+}
+
+#[test]
+fn the_verdict_is_judged_at_the_peak() {
+    // Issue 6 §1: m5.xlarge (4 ENIs × 15 addresses), 40 pods then 5, 8 nodes, /24. At 40 pods the node
+    // holds all 4 ENIs: 4 primaries + 4 × 14 secondaries = 60 addresses. 8 × 60 = 480 > 251 usable
+    // (256 − 5), so it does not fit; 251 / 60 = 4.18: it runs out at the 5th node. Settled at 5 pods with
+    // WARM_ENI_TARGET=1: 2 ENIs = 30 addresses, 8 × 30 = 240 ≤ 251 would fit.
+    let mut s = scenario("m5.xlarge", 40, &[]);
+    s.then_pods = Some(5);
+    s.nodes = 8;
+    s.subnet = Some("10.0.0.0/24".into());
+    let r = report(&s);
+    assert_eq!(
+        (r.subnet.peak_addresses_per_node, r.subnet.addresses_per_node),
+        (60, 30)
+    );
+    assert_eq!(r.subnet.fits, Some(false));
+    assert_eq!(r.subnet.settled_fits, Some(true));
+    assert_eq!(r.subnet.cluster_addresses, 480);
+    assert_eq!(r.subnet.exhausts_at_nodes, Some(5));
+    // 251 − 8 × 60 < 0: no room beside the group either.
+    assert_eq!(r.subnet.headroom_nodes, Some(5 - 1 - 8));
+    let w = r.warnings.iter().find(|w| w.code == "subnet-exhausted").unwrap();
+    assert!(w.message.contains("480") && w.message.contains("peak"), "{}", w.message);
+}
+
+#[test]
+fn pods_over_max_pods_at_any_point_are_warned() {
+    // Issue 6 §1: m5.large, maxPods 29 (3 × 9 + 2), 40 pods then 5. At 40 the scheduler binds 29 − 2 = 27
+    // (aws-node and kube-proxy take 2 slots) and leaves 13 Pending; the settled 5 pods are fine, yet the
+    // warning stays, with the peak's numbers.
+    let mut s = scenario("m5.large", 40, &[]);
+    s.then_pods = Some(5);
+    let r = report(&s);
+    assert_eq!(r.max_pods.kubelet, 29);
+    assert_eq!((r.steady_state.pods_pending, r.steady_state.peak_pods_pending), (0, 13));
+    let w = r.warnings.iter().find(|w| w.code == "pods-exceed-max-pods").unwrap();
+    assert!(
+        w.message.contains("binds 27") && w.message.contains("13 Pending"),
+        "{}",
+        w.message
+    );
+    // 27 bound pods fit the 3 × 9 = 27 IPs: none ever lacked an IP.
+    assert_eq!(r.steady_state.peak_pods_without_ip, 0);
+}
+
+#[test]
+fn pending_and_without_ip_tell_one_story() {
+    // Issue 6 §5: m5.24xlarge, secondary IPs, 737 pods. maxPods 250 (the calculator's cap for 96 vCPUs):
+    // the scheduler binds 248 and leaves 737 − 248 = 489 Pending. ipamd grows while total < 250: ENIs of
+    // 49 IPs, 6 × 49 = 294 ≥ 250, so all 248 bound pods get an IP. 248 + 0 + 489 = 737.
+    let r = report(&scenario("m5.24xlarge", 737, &[]));
+    let st = &r.steady_state;
+    assert_eq!((st.pods_pending, st.pods_without_ip, st.assigned_ips), (489, 0, 248));
+    assert_eq!(st.total_ips, 294);
+    assert_eq!(st.assigned_ips + st.pods_without_ip + st.pods_pending, st.pods);
+    assert!(!r.warnings.iter().any(|w| w.code == "pods-without-ip"));
+    // IPv6: maxPods binds the same way and no pod ever lacks an IP, so the warning says Pending only.
+    let r = report(&scenario(
+        "m5.large",
+        200,
+        &["ENABLE_IPv4=false", "ENABLE_IPv6=true", "ENABLE_PREFIX_DELEGATION=true"],
+    ));
+    assert_eq!(r.steady_state.pods_without_ip, 0);
+    let w = r.warnings.iter().find(|w| w.code == "pods-exceed-max-pods").unwrap();
+    assert!(!w.message.contains("without an IP"), "{}", w.message);
+    assert_eq!(
+        r.steady_state.pods_pending,
+        200 + 2 - r.max_pods.kubelet,
+        "Pending = pods + 2 host-network pods − maxPods"
+    );
+}
+
+#[test]
+fn a_burst_that_waits_for_ips_is_warned_even_when_it_settles() {
+    // m5.large burst of 20: start holds 9 IPs on eni-0. Pass 1: 9 placed, 11 wait, eni-1 (+9). Pass 2: 9
+    // placed, 2 wait, eni-2 (+9). Pass 3: the last 2 placed. Peak 11 without an IP, over 2 passes = 10 s.
+    let mut s = scenario("m5.large", 20, &[]);
+    s.arrival = Arrival::Burst;
+    let r = report(&s);
+    assert_eq!(
+        (r.steady_state.pods_without_ip, r.steady_state.peak_pods_without_ip),
+        (0, 11)
+    );
+    let w = r.warnings.iter().find(|w| w.code == "pods-waited-for-ip").unwrap();
+    assert!(
+        w.message.contains("Up to 11 pods") && w.message.contains("10 s"),
+        "{}",
+        w.message
+    );
+}
+
+#[test]
+fn a_slow_ramp_runs_until_it_settles() {
+    // Issue 6 §5: m6i.16xlarge (15 ENIs × 49 IPs), burst of 200, WARM_IP_TARGET=1, MINIMUM_IP_TARGET=34.
+    // Start: total 0 < 34 → 34 IPs. Pass 1: 34 pods placed, 166 wait; from then on available is 0 < 1 every
+    // pass, short by 1 (datastoreTargetState), so ipamd adds exactly one IP a pass and one pod gets it:
+    // 166 passes (830 s) of ramping, far past the 600 s settle allowance but never idle. Settled: 200
+    // assigned + WARM_IP_TARGET 1 = 201 IPs = 4 × 49 + 5 on 5 ENIs, every pod placed.
+    let mut s = scenario("m6i.16xlarge", 200, &["WARM_IP_TARGET=1", "MINIMUM_IP_TARGET=34"]);
+    s.arrival = Arrival::Burst;
+    let r = report(&s);
+    let st = &r.steady_state;
+    assert!(st.settled);
+    assert_eq!((st.total_ips, st.assigned_ips, st.pods_without_ip), (201, 200, 0));
+    assert_eq!(st.per_eni, [49, 49, 49, 49, 5]);
+    assert!(!r.warnings.iter().any(|w| w.code == "did-not-settle"));
+    assert_eq!(r.trace.iter().filter(|s| s.pods.waiting > 0).count(), 166);
+}
+
+#[test]
+fn flapping_is_told_apart_from_ramping() {
+    // PD with WARM_PREFIX_TARGET=0 and 16 pods (spec: unsupported upstream): the 16th pod at 80 s fills the
+    // prefix, "no address available" adds a second, which is "free prefixes 1 > 0: too high" and released
+    // after decreaseIPPoolInterval, and so on for ever. The model waits SETTLE_LIMIT_PASSES (120 passes =
+    // 600 s) after the last pod got its IP: the last step is at 80 + 600 = 680 s.
+    let r = report(&scenario(
+        "m5.large",
+        16,
+        &["ENABLE_PREFIX_DELEGATION=true", "WARM_PREFIX_TARGET=0"],
+    ));
+    assert!(!r.steady_state.settled);
+    assert_eq!(r.trace.last().unwrap().time_s, 680);
+    let w = r.warnings.iter().find(|w| w.code == "did-not-settle").unwrap();
+    assert!(
+        w.message.contains("flapping") && w.message.contains("600 s"),
+        "{}",
+        w.message
+    );
 }

@@ -47,7 +47,7 @@ impl Selection {
             None => ("label", &self.label),
         };
         Some(format!(
-            "kubectl {verb} node <node-name> {}",
+            "kubectl {verb} node REPLACE-node-name {}",
             shell(&format!("{key}={}", ZONES[0]))
         ))
     }

@@ -33,6 +33,9 @@ pub(super) fn generate(changes: &Changes) -> String {
     out += &command(&apply);
     out += "\n# Restore the chart defaults of these keys only (other values you set stay)\n";
     out += &command(&restore);
+    if changed.iter().any(|c| c.restore.is_none()) {
+        out += "# A key the chart does not set stays in the release with an empty value, which ipamd reads as unset.\n";
+    }
     out += &changes.notes("#");
     out
 }

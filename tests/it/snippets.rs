@@ -254,6 +254,7 @@ helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --version 1.23
 helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --version 1.23.1 --reuse-values \\
   --set-string env.WARM_ENI_TARGET=1 \\
   --set env.WARM_IP_TARGET=null
+# A key the chart does not set stays in the release with an empty value, which ipamd reads as unset.
 ",
     );
     // `--set` reads a leading `{` as a list and `,` as the next key.
@@ -316,7 +317,7 @@ fn custom_networking_brings_its_eniconfigs() {
     assert!(k.contains("kubectl apply -f - <<'EOF'\n"), "{k}");
     // Unset, ipamd reads the label k8s.amazonaws.com/eniConfig (defaultEniConfigLabelDef).
     assert!(
-        k.contains("kubectl label node <node-name> k8s.amazonaws.com/eniConfig=us-west-2a\n"),
+        k.contains("kubectl label node REPLACE-node-name k8s.amazonaws.com/eniConfig=us-west-2a\n"),
         "{k}"
     );
     // An annotation key is read before the label (GetNodeSpecificENIConfigName).
@@ -328,7 +329,7 @@ fn custom_networking_brings_its_eniconfigs() {
         ],
     );
     assert!(
-        k.contains("kubectl annotate node <node-name> example.com/eni=us-west-2a\n"),
+        k.contains("kubectl annotate node REPLACE-node-name example.com/eni=us-west-2a\n"),
         "{k}"
     );
     assert!(k.contains("ENI_CONFIG_ANNOTATION_DEF=example.com/eni"), "{k}");

@@ -17,15 +17,19 @@ pub(super) fn generate(changes: &Changes) -> String {
     let mut out = String::from("import * as eks from 'aws-cdk-lib/aws-eks';\n\n");
     out += &changes.notes("//");
     out += "// For a vpc-cni managed add-on (new eks.Addon), put these in configurationValues instead.\n";
+    let custom = changes.eni_config.is_some();
     if let Some(sel) = &changes.eni_config {
         out += &sel.note("//");
+        out += "const eniConfigs = new eks.KubernetesManifest(this, 'EniConfigs', {\n  cluster,\n  manifest: [\n";
         for z in ZONES {
             out += &format!(
-                "cluster.addManifest('EniConfig-{z}', {{\n  apiVersion: 'crd.k8s.amazonaws.com/v1alpha1',\n  kind: 'ENIConfig',\n  metadata: {{ name: '{z}' }},\n  spec: {{ subnet: '{}', securityGroups: ['{SECURITY_GROUP}'] }},\n}});\n",
+                "    {{\n      apiVersion: 'crd.k8s.amazonaws.com/v1alpha1',\n      kind: 'ENIConfig',\n      metadata: {{ name: '{z}' }},\n      spec: {{ subnet: '{}', securityGroups: ['{SECURITY_GROUP}'] }},\n    }},\n",
                 subnet(z)
             );
         }
+        out += "  ],\n});\n";
     }
+    out += if custom { "const awsNodeEnv = " } else { "" };
     out += "new eks.KubernetesPatch(this, 'AwsNodeEnv', {\n";
     out += "  cluster,\n";
     out += "  resourceName: 'daemonset/aws-node',\n";
@@ -34,6 +38,9 @@ pub(super) fn generate(changes: &Changes) -> String {
     out += &format!("  applyPatch: {},\n", patch(&changes.all, |c| c.value.as_deref()));
     out += &format!("  restorePatch: {},\n", patch(&changes.all, |c| c.restore));
     out += "});\n";
+    if custom {
+        out += "// The ENIConfigs exist before aws-node restarts with custom networking.\nawsNodeEnv.node.addDependency(eniConfigs);\n";
+    }
     out
 }
 

@@ -342,10 +342,7 @@ fn custom_networking_brings_its_eniconfigs() {
         ],
     );
     assert!(!k.contains("kubectl label node"), "{k}");
-    assert_eq!(
-        out(Format::Cdk, &cn).matches("cluster.addManifest('EniConfig-").count(),
-        3
-    );
+    assert_eq!(out(Format::Cdk, &cn).matches("kind: 'ENIConfig'").count(), 3);
     assert!(out(Format::Addon, &cn).contains(r#""eniConfig":{"create":true,"region":"us-west-2","subnets":{"us-west-2a":{"id":"subnet-REPLACE-pods-us-west-2a""#));
     assert!(out(Format::Eksctl, &cn).contains("    eniConfig:\n      create: true\n"));
     assert!(out(Format::Terraform, &cn).contains("    eniConfig = {\n      create = true\n"));

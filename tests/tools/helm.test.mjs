@@ -1,7 +1,7 @@
 // Helm: the commands run through bash with a stub `helm`; each recorded `helm upgrade` is rendered by the real
 // helm 4 (`helm template`, same --set arguments) from the real chart 1.23.1. The apply renders exactly the
 // requested aws-node env; apply then restore (with --reuse-values, the later --set wins) renders the chart's.
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,6 +30,8 @@ const DUMP = (() => {
   fs.writeFileSync(path.join(dir, 'templates', 'values.yaml'), 'values: {{ toJson .Values | b64enc }}\n');
   return dir;
 })();
+
+after(() => fs.rmSync(DUMP, { recursive: true, force: true }));
 
 /** Renders apply then restore as `helm upgrade --reuse-values` twice would: the restore's --set arguments over the
  * values the apply stored (one `helm template` cannot do it: helm merges every --set before every --set-string). */

@@ -5,7 +5,7 @@
 
 use super::eni_config::Selection;
 use super::quote::json_object;
-use super::{format_flags, nothing_to_change, replaces_whole_object, Changes};
+use super::{nothing_to_change, Changes};
 
 /// Settings the vpc-cni add-on schema (v1.22.1–v1.23.0) has no `env` key for.
 pub const NOT_IN_ADDON_SCHEMA: [&str; 2] = ["ENABLE_IPv4", "ENABLE_IPv6"];
@@ -19,11 +19,7 @@ pub(super) fn generate(changes: &Changes) -> String {
         "# EKS managed add-on. Every value is a string; check the keys for your add-on version with\n\
          #   aws eks describe-addon-configuration --addon-name vpc-cni --addon-version <version>\n",
     );
-    out += &replaces_whole_object("#");
-    out += &format_flags(&set, "#");
-    if let Some(sel) = &changes.eni_config {
-        out += &sel.note("#");
-    }
+    out += &changes.addon_notes(&set);
     match configuration_values(changes, &set) {
         Some(json) => {
             out += "aws eks update-addon --cluster-name my-cluster --addon-name vpc-cni \\\n";
@@ -43,8 +39,8 @@ pub(super) fn generate(changes: &Changes) -> String {
 
 /// The `configurationValues` JSON (`env`, and `eniConfig` with custom networking), or `None` when there is
 /// nothing it can set.
-pub(super) fn configuration_values(changes: &Changes, set: &[(&'static str, String)]) -> Option<String> {
-    if set.is_empty() && changes.eni_config.is_none() {
+fn configuration_values(changes: &Changes, set: &[(&'static str, String)]) -> Option<String> {
+    if changes.addon_sets_nothing(set) {
         return None;
     }
     let env = json_object("env", set);

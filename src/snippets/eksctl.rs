@@ -4,7 +4,7 @@
 
 use super::eni_config::{subnet, REGION, SECURITY_GROUP, ZONES};
 use super::quote::yaml;
-use super::{format_flags, nothing_to_change, replaces_whole_object, Changes};
+use super::{nothing_to_change, Changes};
 
 pub(super) fn generate(changes: &Changes) -> String {
     if changes.is_empty() {
@@ -14,12 +14,8 @@ pub(super) fn generate(changes: &Changes) -> String {
     let mut out = String::from("# eksctl update addon -f cluster.yaml   (eksctl create addon -f for a new add-on)\n");
     out += "# No version: the installed add-on version stays. eksctl refuses the update when the add-on has Pod Identity\n";
     out += "# associations that this file does not list under podIdentityAssociations.\n";
-    out += &replaces_whole_object("#");
-    out += &format_flags(&set, "#");
-    if let Some(sel) = &changes.eni_config {
-        out += &sel.note("#");
-    }
-    if set.is_empty() && changes.eni_config.is_none() {
+    out += &changes.addon_notes(&set);
+    if changes.addon_sets_nothing(&set) {
         out += "# Nothing to write: configurationValues can set keys but cannot unset them.\n";
     } else {
         out +=

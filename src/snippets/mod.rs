@@ -234,6 +234,23 @@ impl Changes {
 const RECYCLE: &str =
     "Prefix delegation and custom networking change max pods: set kubelet maxPods and recycle the nodes.";
 
+impl Changes {
+    /// The comment lines every add-on format (add-on, eksctl, Terraform) starts with: `configurationValues`
+    /// replaces the whole object, values the schema's formats reject, and the ENIConfig note.
+    fn addon_notes(&self, set: &[(&'static str, String)]) -> String {
+        let mut out = replaces_whole_object("#") + &format_flags(set, "#");
+        if let Some(sel) = &self.eni_config {
+            out += &sel.note("#");
+        }
+        out
+    }
+
+    /// `configurationValues` would set nothing: the change only removes keys, which it cannot do.
+    fn addon_sets_nothing(&self, set: &[(&'static str, String)]) -> bool {
+        set.is_empty() && self.eni_config.is_none()
+    }
+}
+
 /// Values the add-on schema types as `format: integer` / `format: boolean` that EKS will reject, as comment
 /// lines naming the key (the value itself may hold anything, so it stays out of comments).
 fn format_flags(set: &[(&'static str, String)], comment: &str) -> String {

@@ -3,19 +3,15 @@
 
 use super::eni_config::{subnet, REGION, SECURITY_GROUP, ZONES};
 use super::quote::hcl;
-use super::{format_flags, nothing_to_change, replaces_whole_object, Changes};
+use super::{nothing_to_change, Changes};
 
 pub(super) fn generate(changes: &Changes) -> String {
     if changes.is_empty() {
         return nothing_to_change("#");
     }
     let (set, skipped) = changes.addon_env();
-    let mut out = replaces_whole_object("#");
-    out += &format_flags(&set, "#");
-    if let Some(sel) = &changes.eni_config {
-        out += &sel.note("#");
-    }
-    if set.is_empty() && changes.eni_config.is_none() {
+    let mut out = changes.addon_notes(&set);
+    if changes.addon_sets_nothing(&set) {
         out += "# Nothing to write: configuration_values can set keys but cannot unset them.\n";
     } else {
         let width = set.iter().map(|(k, _)| k.len()).max().unwrap_or(0);

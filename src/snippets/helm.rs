@@ -1,10 +1,10 @@
 //! The `eks/aws-vpc-cni` Helm chart with `--reuse-values`: `--set-string env.KEY=VALUE`, `env.KEY=null` to
-//! drop a key. The chart version is pinned to the CNI version the plan models, so applying a setting never
+//! drop a key, or the same as a values file. The chart version is pinned to the CNI version the plan models, so applying a setting never
 //! upgrades the CNI; the restore resets only the keys it set (never `--reset-values`, which drops every other
 //! value the user set and can change the DaemonSet's selector).
 
 use super::eni_config::{subnet, REGION, SECURITY_GROUP, ZONES};
-use super::quote::shell;
+use super::quote::{shell, yaml};
 use super::{nothing_to_change, Change, Changes};
 use crate::max_pods::CURRENT_CNI_VERSION;
 
@@ -36,7 +36,38 @@ pub(super) fn generate(changes: &Changes) -> String {
     if changed.iter().any(|c| c.restore.is_none()) {
         out += "# A key the chart does not set stays in the release with an empty value, which ipamd reads as unset.\n";
     }
+    out += "\n# Or keep the settings in a values file (null drops a chart default):\n";
+    out += &format!(
+        "cat > vpc-cni-values.yaml <<'EOF'\n{}EOF\n",
+        values_file(&changed, changes.eni_config.is_some())
+    );
+    out += &command(&["-f vpc-cni-values.yaml".to_string()]);
     out += &changes.notes("#");
+    out
+}
+
+/// The values file: `env` with double-quoted values (`null` to drop), and `eniConfig` with custom networking.
+fn values_file(changed: &[&Change], eni_config: bool) -> String {
+    let mut out = String::new();
+    if !changed.is_empty() {
+        out += "env:\n";
+        for c in changed {
+            out += &format!(
+                "  {}: {}\n",
+                c.name,
+                c.value.as_deref().map_or("null".to_string(), yaml)
+            );
+        }
+    }
+    if eni_config {
+        out += &format!("eniConfig:\n  create: true\n  region: {REGION}\n  subnets:\n");
+        for z in ZONES {
+            out += &format!(
+                "    {z}:\n      id: {}\n      securityGroups:\n      - {SECURITY_GROUP}\n",
+                subnet(z)
+            );
+        }
+    }
     out
 }
 

@@ -255,6 +255,15 @@ helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --version 1.23
   --set-string env.WARM_ENI_TARGET=1 \\
   --set env.WARM_IP_TARGET=null
 # A key the chart does not set stays in the release with an empty value, which ipamd reads as unset.
+
+# Or keep the settings in a values file (null drops a chart default):
+cat > vpc-cni-values.yaml <<'EOF'
+env:
+  WARM_ENI_TARGET: null
+  WARM_IP_TARGET: \"5\"
+EOF
+helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --version 1.23.1 --reuse-values \\
+  -f vpc-cni-values.yaml
 ",
     );
     // `--set` reads a leading `{` as a list and `,` as the next key.

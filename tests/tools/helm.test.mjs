@@ -18,6 +18,7 @@ function setArgs(argv) {
   assert.ok(rest.includes('--reuse-values') && !rest.includes('--reset-values'));
   const out = [];
   for (let i = 0; i < rest.length; i++) if (rest[i].startsWith('--set')) out.push(rest[i], rest[++i]);
+  assert.ok(out.length > 0 || rest.includes('-f'));
   return out;
 }
 
@@ -50,8 +51,19 @@ function render(args) {
   return { ds: docs.find((d) => d.kind === 'DaemonSet'), docs };
 }
 
+let seq = 0;
+
+/** The --set and -f arguments of each `helm upgrade` in `out`, the values files written to a temporary folder. */
 function upgrades(out) {
-  return runWithStubs(out).calls.filter((c) => c.argv[0] === 'helm' && c.argv[1] === 'upgrade').map((c) => setArgs(c.argv));
+  const { calls, files } = runWithStubs(out);
+  const dir = path.join(DUMP, `values${seq++}`);
+  fs.mkdirSync(dir);
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  return calls.filter((c) => c.argv[0] === 'helm' && c.argv[1] === 'upgrade').map((c) => {
+    const args = setArgs(c.argv);
+    const f = c.argv.indexOf('-f');
+    return f < 0 ? args : [...args, '-f', path.join(dir, c.argv[f + 1])];
+  });
 }
 
 function check(settings) {
@@ -61,9 +73,12 @@ function check(settings) {
   // An IPv6 cluster's chart values already carry the family settings.
   const base = ipv6 ? IPV6_BASE.flatMap((s) => ['--set-string', `env.${s}`]) : [];
   const chart = render(base);
-  const [apply, restore] = upgrades(out);
+  const [apply, restore, valuesFile] = upgrades(out);
   const applied = render([...base, ...apply]);
   assert.deepEqual(envOf(applied.ds), applySettings(envOf(chart.ds), settings));
+  // The values-file form renders the same DaemonSet and ENIConfigs.
+  const fromFile = render([...base, ...valuesFile]);
+  assert.deepEqual(fromFile.docs, applied.docs);
   assert.deepEqual(envOf(applied.ds, 'aws-vpc-cni-init'), envOf(chart.ds, 'aws-vpc-cni-init'));
   // A key the chart has no default for cannot leave a --reuse-values release: `--set env.KEY=null` renders it
   // with an empty value, which ipamd's parsers read as unset (Atoi fails: the default applies; the ENIConfig
@@ -96,7 +111,7 @@ test('the IPv6 kit turns IPv6 on for ipamd, the init container and the network-p
   assert.ok(ds.spec.template.spec.containers.find((c) => c.name === 'aws-eks-nodeagent').args.includes('--enable-ipv6=true'));
 });
 
-test('hostile values reach the rendered env byte for byte through --set-string', () => {
+test('hostile values reach the rendered env byte for byte through --set-string and the values file', () => {
   for (const [name, value] of Object.entries(HOSTILE)) {
     assert.doesNotThrow(() => check([`WARM_IP_TARGET=${value}`]), name);
   }

@@ -118,7 +118,7 @@ export function addonValidator() {
 /**
  * Runs `script` with bash, with stub `kubectl`, `aws`, `helm` and `eksctl` first on PATH. Each stub records
  * its argv (and its stdin when it reads a file from `-`) and does nothing else. Returns the calls in order:
- * [{ argv: [...], stdin }].
+ * [{ argv: [...], stdin }], and the .yaml files the script wrote.
  */
 export function runWithStubs(script) {
   const dir = tmpdir('stubs');
@@ -145,8 +145,9 @@ for a in "$@"; do if [ "$a" = - ]; then cat > "$f.stdin"; fi; done
       const stdinFile = path.join(calls, f.replace('.argv', '.stdin'));
       return { argv, stdin: fs.existsSync(stdinFile) ? fs.readFileSync(stdinFile, 'utf8') : undefined };
     });
+  const files = Object.fromEntries(fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
   fs.rmSync(dir, { recursive: true, force: true });
-  return { calls: out, stdout: r.stdout, stderr: r.stderr };
+  return { calls: out, files, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Settings sets every format is checked with. */

@@ -73,5 +73,9 @@ test('hostile values stay valid and arrive byte for byte in the add-on and eksct
     const settings = [`WARM_IP_TARGET=${value}`];
     assert.doesNotThrow(() => addon(settings), name);
     assert.doesNotThrow(() => eksctl(settings), name);
+    // The ENIConfig label key also shows in the custom-networking notes: they must not break the YAML or shell.
+    const custom = ['AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true', `ENI_CONFIG_LABEL_DEF=${value}`];
+    assert.doesNotThrow(() => addon(custom), name);
+    assert.doesNotThrow(() => eksctl(custom), name);
   }
 });

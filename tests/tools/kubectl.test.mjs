@@ -78,6 +78,13 @@ test('custom networking applies one valid ENIConfig per zone and selects it per 
   assert.deepEqual(calls.find((c) => c.argv[1] === 'label').argv, ['kubectl', 'label', 'node', 'REPLACE-node-name', 'k8s.amazonaws.com/eniConfig=us-west-2a']);
 });
 
+test('a hostile ENIConfig label key reaches kubectl label byte for byte', () => {
+  for (const [name, value] of Object.entries(HOSTILE)) {
+    const calls = check(['AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true', `ENI_CONFIG_LABEL_DEF=${value}`]);
+    assert.deepEqual(calls.find((c) => c.argv[1] === 'label').argv.at(-1), `${value}=us-west-2a`, name);
+  }
+});
+
 test('hostile values arrive at kubectl byte for byte, with no command substitution', () => {
   for (const [name, value] of Object.entries(HOSTILE)) {
     const dir = process.cwd();

@@ -10,7 +10,10 @@ import { CASES, HOSTILE, IPV6_CASE, addonValidator, run, snippet, tmpdir } from 
 
 const TERRAFORM = process.env.TERRAFORM ?? '/usr/local/bin/terraform';
 const MIRROR = process.env.TF_PROVIDER_MIRROR ?? '/opt/tf-plugins';
-const hostile = Object.entries(HOSTILE).map(([, v]) => [`WARM_IP_TARGET=${v}`]);
+const hostile = Object.values(HOSTILE).flatMap((v) => [
+  [`WARM_IP_TARGET=${v}`],
+  ['AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true', `ENI_CONFIG_LABEL_DEF=${v}`], // also named in the notes
+]);
 const cases = [...CASES, IPV6_CASE, ...hostile];
 const addonSchema = addonValidator();
 let dir;
@@ -90,7 +93,7 @@ test('terraform console evaluates every jsonencode to schema-valid JSON carrying
     assert.equal(addonSchema(values), null, cases[i].join(' '));
     for (const s of cases[i]) {
       const [k, v] = [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)];
-      if (['WARM_IP_TARGET', 'MINIMUM_IP_TARGET', 'MAX_ENI', 'WARM_PREFIX_TARGET'].includes(k)) assert.equal(values.env[k], v, `${k} in case ${i}`);
+      if (['WARM_IP_TARGET', 'MINIMUM_IP_TARGET', 'MAX_ENI', 'WARM_PREFIX_TARGET', 'ENI_CONFIG_LABEL_DEF'].includes(k)) assert.equal(values.env[k], v, `${k} in case ${i}`);
     }
   });
 });

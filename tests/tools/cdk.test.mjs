@@ -6,7 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CASES, HOSTILE, IPV6_BASE, IPV6_CASE, KUBECTL, ROOT, applySettings, daemonSet, envOf, run, sections, snippet, withoutEnv } from './lib.mjs';
+import { CASES, HOSTILE, IPV6_BASE, IPV6_CASE, KUBECTL, ROOT, applySettings, daemonSet, eniConfigValidator, envOf, run, sections, snippet, withoutEnv } from './lib.mjs';
 
 const cases = [...CASES, IPV6_CASE, ...Object.values(HOSTILE).map((v) => [`WARM_IP_TARGET=${v}`])];
 const WORK = path.join(ROOT, 'target/tools-cdk'); // inside the project, so that node_modules resolves
@@ -117,6 +117,8 @@ test('custom networking adds one ENIConfig manifest per zone', () => {
   const i = CASES.findIndex((c) => c.includes('AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true'));
   const manifests = resources('Custom::AWSCDK-EKS-KubernetesResource', `case${i}EniConfigs`).map((p) => JSON.parse(p.Manifest));
   assert.deepEqual(manifests.flat().map((m) => [m.kind, m.metadata.name]), [['ENIConfig', 'us-west-2a'], ['ENIConfig', 'us-west-2b'], ['ENIConfig', 'us-west-2c']]);
+  const schema = eniConfigValidator();
+  for (const m of manifests.flat()) assert.equal(schema(m), null);
 });
 
 test('the IPv6 kit synthesizes an IPv6 cluster', () => {

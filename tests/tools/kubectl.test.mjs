@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import {
-  CASES, HOSTILE, IPV6_BASE, IPV6_CASE, KUBECTL, UPSTREAM, applySettings, daemonSet, envOf, run, runWithStubs,
-  snippet, tmpdir, validator, withoutEnv,
+  CASES, HOSTILE, IPV6_BASE, IPV6_CASE, KUBECTL, applySettings, daemonSet, eniConfigValidator, envOf, run, runWithStubs,
+  snippet, tmpdir, withoutEnv,
 } from './lib.mjs';
 
 const PREFIX = ['kubectl', 'set', 'env', 'daemonset/aws-node', '-n', 'kube-system', '-c', 'aws-node'];
@@ -41,10 +41,7 @@ function replay(ds, calls) {
   return state;
 }
 
-const eniConfigSchema = (() => {
-  const crd = YAML.parse(fs.readFileSync(path.join(UPSTREAM, 'aws-vpc-cni-chart-1.23.1/crds/customresourcedefinition.yaml'), 'utf8'));
-  return validator(crd.spec.versions[0].schema.openAPIV3Schema);
-})();
+const eniConfigSchema = eniConfigValidator();
 
 function check(settings) {
   const ipv6 = settings.includes('ENABLE_IPv6=true');

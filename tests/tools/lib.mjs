@@ -104,6 +104,12 @@ export function validator(schema) {
   };
 }
 
+/** The ENIConfig CRD's schema from the chart. */
+export function eniConfigValidator() {
+  const crd = YAML.parse(fs.readFileSync(path.join(CHART, 'crds/customresourcedefinition.yaml'), 'utf8'));
+  return validator(crd.spec.versions[0].schema.openAPIV3Schema);
+}
+
 export function readJson(rel) {
   return JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
 }

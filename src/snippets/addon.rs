@@ -5,14 +5,14 @@
 
 use super::eni_config::Selection;
 use super::quote::json_object;
-use super::{nothing_to_change, Changes};
+use super::Changes;
 
 /// Settings the vpc-cni add-on schema (v1.22.1–v1.23.0) has no `env` key for.
 pub const NOT_IN_ADDON_SCHEMA: [&str; 2] = ["ENABLE_IPv4", "ENABLE_IPv6"];
 
 pub(super) fn generate(changes: &Changes) -> String {
     if changes.is_empty() {
-        return nothing_to_change("#");
+        return changes.nothing_to_change("#");
     }
     let (set, skipped) = changes.addon_env();
     let mut out = String::from(

@@ -8,11 +8,11 @@
 
 use super::eni_config::{subnet, SECURITY_GROUP, ZONES};
 use super::quote::ts;
-use super::{nothing_to_change, Change, Changes};
+use super::{Change, Changes};
 
 pub(super) fn generate(changes: &Changes) -> String {
     if changes.is_empty() {
-        return nothing_to_change("//");
+        return changes.nothing_to_change("//");
     }
     let mut out = String::from("import * as eks from 'aws-cdk-lib/aws-eks';\n\n");
     out += &changes.notes("//");

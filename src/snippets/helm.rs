@@ -5,12 +5,12 @@
 
 use super::eni_config::{subnet, REGION, SECURITY_GROUP, ZONES};
 use super::quote::{shell, yaml};
-use super::{nothing_to_change, Change, Changes};
+use super::{Change, Changes};
 use crate::max_pods::CURRENT_CNI_VERSION;
 
 pub(super) fn generate(changes: &Changes) -> String {
     if changes.is_empty() {
-        return nothing_to_change("#");
+        return changes.nothing_to_change("#");
     }
     let changed = changes.changed();
     let mut out = String::from("helm repo add eks https://aws.github.io/eks-charts\n");

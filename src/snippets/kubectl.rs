@@ -4,13 +4,13 @@
 
 use super::eni_config::Selection;
 use super::quote::shell;
-use super::{nothing_to_change, Change, Changes};
+use super::{Change, Changes};
 
 const TARGET: &str = "kubectl set env daemonset/aws-node -n kube-system -c aws-node";
 
 pub(super) fn generate(changes: &Changes) -> String {
     if changes.is_empty() {
-        return nothing_to_change("#");
+        return changes.nothing_to_change("#");
     }
     let changed = changes.changed();
     let mut out = String::from("# Apply\n");

@@ -245,6 +245,16 @@ impl Changes {
         out
     }
 
+    /// What every format prints when the settings are the manifest's (an IPv6 cluster's, in IPv6 mode).
+    fn nothing_to_change(&self, comment: &str) -> String {
+        let whose = if self.ipv6 {
+            "an IPv6 cluster's aws-node has"
+        } else {
+            "aws-node ships with"
+        };
+        format!("{comment} Nothing to change: these are the settings {whose}.\n") + &self.notes(comment)
+    }
+
     /// `configurationValues` would set nothing: the change only removes keys, which it cannot do.
     fn addon_sets_nothing(&self, set: &[(&'static str, String)]) -> bool {
         set.is_empty() && self.eni_config.is_none()
@@ -266,11 +276,6 @@ fn format_flags(set: &[(&'static str, String)], comment: &str) -> String {
         );
     }
     out
-}
-
-/// What every format prints when the settings are the manifest's.
-fn nothing_to_change(comment: &str) -> String {
-    format!("{comment} Nothing to change: these are the settings aws-node ships with.\n")
 }
 
 /// The reminder every add-on format carries: `configurationValues` replaces the whole object.

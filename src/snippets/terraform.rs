@@ -3,11 +3,11 @@
 
 use super::eni_config::{subnet, REGION, SECURITY_GROUP, ZONES};
 use super::quote::hcl;
-use super::{nothing_to_change, Changes};
+use super::Changes;
 
 pub(super) fn generate(changes: &Changes) -> String {
     if changes.is_empty() {
-        return nothing_to_change("#");
+        return changes.nothing_to_change("#");
     }
     let (set, skipped) = changes.addon_env();
     let mut out = changes.addon_notes(&set);

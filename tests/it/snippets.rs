@@ -117,8 +117,15 @@ fn ipv6_mode_never_flips_the_family() {
         }
         assert!(text.contains("vpc-cni-calc snippet ipv6-cluster"), "{f:?}:\n{text}");
     }
-    // Nothing else requested: the kubectl form has nothing to run.
-    assert!(!out(Format::Kubectl, &IPV6).contains("kubectl set env"));
+    // Nothing else requested: nothing to run, and still the pointer to the new-cluster kit.
+    for f in Format::ALL {
+        let text = out(f, &IPV6);
+        assert!(
+            text.contains("Nothing to change: these are the settings an IPv6 cluster's aws-node has."),
+            "{f:?}"
+        );
+        assert!(text.contains("vpc-cni-calc snippet ipv6-cluster"), "{f:?}");
+    }
 }
 
 #[test]

@@ -19,7 +19,7 @@ pub(super) fn generate(changes: &Changes) -> String {
         "# EKS managed add-on. Every value is a string; check the keys for your add-on version with\n\
          #   aws eks describe-addon-configuration --addon-name vpc-cni --addon-version <version>\n",
     );
-    out += &changes.addon_notes(&set);
+    out += &changes.addon_notes(&set, "#");
     match configuration_values(changes, &set) {
         Some(json) => {
             out += "aws eks update-addon --cluster-name my-cluster --addon-name vpc-cni \\\n";

@@ -5,10 +5,12 @@
 //! The apply patch is state-complete over every sizing variable: the construct id is stable, so a redeploy
 //! with regenerated settings runs only the new apply patch, and a variable set by the old one must be reset
 //! by the new one (to the manifest value, or deleted).
+//!
+//! For vpc-cni as an EKS managed add-on, the same settings follow as an `eks.Addon`.
 
-use super::eni_config::{subnet, SECURITY_GROUP, ZONES};
+use super::eni_config::{subnet, REGION, SECURITY_GROUP, ZONES};
 use super::quote::ts;
-use super::{Change, Changes};
+use super::{section, Change, Changes};
 
 pub(super) fn generate(changes: &Changes) -> String {
     if changes.is_empty() {
@@ -16,7 +18,7 @@ pub(super) fn generate(changes: &Changes) -> String {
     }
     let mut out = String::from("import * as eks from 'aws-cdk-lib/aws-eks';\n\n");
     out += &changes.notes("//");
-    out += "// For a vpc-cni managed add-on (new eks.Addon), put these in configurationValues instead.\n";
+    out += "// For a vpc-cni managed add-on, use the eks.Addon below instead.\n";
     let custom = changes.eni_config.is_some();
     if let Some(sel) = &changes.eni_config {
         out += &sel.note("//");
@@ -41,7 +43,40 @@ pub(super) fn generate(changes: &Changes) -> String {
     if custom {
         out += "// The ENIConfigs exist before aws-node restarts with custom networking.\nawsNodeEnv.node.addDependency(eniConfigs);\n";
     }
-    out
+    out + &addon(changes)
+}
+
+/// The same settings for vpc-cni as an EKS managed add-on: `eks.Addon` with `configurationValues` (no
+/// `addonVersion`, so the installed version stays).
+fn addon(changes: &Changes) -> String {
+    let (set, skipped) = changes.addon_env();
+    let mut out = section("vpc-cni as an EKS managed add-on (eks.Addon), instead of the patch above");
+    out += &changes.addon_notes(&set, "//");
+    for s in &skipped {
+        out += &format!("// {s}\n");
+    }
+    if changes.addon_sets_nothing(&set) {
+        return out + "// Nothing to set: configurationValues can set keys but cannot unset them.\n";
+    }
+    out += "new eks.Addon(this, 'VpcCni', {\n  cluster,\n  addonName: 'vpc-cni',\n  configurationValues: {\n";
+    if !set.is_empty() {
+        out += "    env: {\n";
+        for (k, v) in &set {
+            out += &format!("      {k}: {},\n", ts(v));
+        }
+        out += "    },\n";
+    }
+    if changes.eni_config.is_some() {
+        out += &format!("    eniConfig: {{\n      create: true,\n      region: '{REGION}',\n      subnets: {{\n");
+        for z in ZONES {
+            out += &format!(
+                "        '{z}': {{ id: '{}', securityGroups: ['{SECURITY_GROUP}'] }},\n",
+                subnet(z)
+            );
+        }
+        out += "      },\n    },\n";
+    }
+    out + "  },\n});\n"
 }
 
 fn patch(all: &[Change], value: impl Fn(&Change) -> Option<&str>) -> String {

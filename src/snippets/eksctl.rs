@@ -14,7 +14,7 @@ pub(super) fn generate(changes: &Changes) -> String {
     let mut out = String::from("# eksctl update addon -f cluster.yaml   (eksctl create addon -f for a new add-on)\n");
     out += "# No version: the installed add-on version stays. eksctl refuses the update when the add-on has Pod Identity\n";
     out += "# associations that this file does not list under podIdentityAssociations.\n";
-    out += &changes.addon_notes(&set);
+    out += &changes.addon_notes(&set, "#");
     if changes.addon_sets_nothing(&set) {
         out += "# Nothing to write: configurationValues can set keys but cannot unset them.\n";
     } else {

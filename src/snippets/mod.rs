@@ -235,12 +235,12 @@ const RECYCLE: &str =
     "Prefix delegation and custom networking change max pods: set kubelet maxPods and recycle the nodes.";
 
 impl Changes {
-    /// The comment lines every add-on format (add-on, eksctl, Terraform) starts with: `configurationValues`
+    /// The comment lines every add-on format (add-on, eksctl, Terraform, CDK's eks.Addon) starts with: `configurationValues`
     /// replaces the whole object, values the schema's formats reject, and the ENIConfig note.
-    fn addon_notes(&self, set: &[(&'static str, String)]) -> String {
-        let mut out = replaces_whole_object("#") + &format_flags(set, "#");
+    fn addon_notes(&self, set: &[(&'static str, String)], comment: &str) -> String {
+        let mut out = replaces_whole_object(comment) + &format_flags(set, comment);
         if let Some(sel) = &self.eni_config {
-            out += &sel.note("#");
+            out += &sel.note(comment);
         }
         out
     }

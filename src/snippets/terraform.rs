@@ -10,7 +10,7 @@ pub(super) fn generate(changes: &Changes) -> String {
         return changes.nothing_to_change("#");
     }
     let (set, skipped) = changes.addon_env();
-    let mut out = changes.addon_notes(&set);
+    let mut out = changes.addon_notes(&set, "#");
     if changes.addon_sets_nothing(&set) {
         out += "# Nothing to write: configuration_values can set keys but cannot unset them.\n";
     } else {

@@ -176,6 +176,17 @@ fn cdk_apply_patch_is_state_complete() {
     assert!(apply.contains("{ name: 'WARM_IP_TARGET', value: '5' },"));
     assert!(apply.contains("{ name: 'WARM_PREFIX_TARGET', value: '1' },")); // the manifest's
     assert!(apply.contains("{ name: 'MAX_ENI', $patch: 'delete' },")); // not in the manifest
+                                                                       // The managed add-on alternative: eks.Addon with configurationValues, the installed version kept.
+    let addon = text
+        .split("=== vpc-cni as an EKS managed add-on (eks.Addon)")
+        .nth(1)
+        .unwrap();
+    assert!(addon.contains("new eks.Addon(this, 'VpcCni', {"), "{addon}");
+    assert!(
+        addon.contains("      WARM_IP_TARGET: '5',\n      MINIMUM_IP_TARGET: '20',\n"),
+        "{addon}"
+    );
+    assert!(!addon.contains("addonVersion"), "{addon}");
     let restore = text.split("restorePatch").nth(1).unwrap();
     assert!(restore.contains("{ name: 'WARM_ENI_TARGET', value: '1' },"));
     assert!(restore.contains("{ name: 'WARM_IP_TARGET', $patch: 'delete' },"));

@@ -6,7 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CASES, HOSTILE, IPV6_BASE, IPV6_CASE, KUBECTL, ROOT, applySettings, daemonSet, eniConfigValidator, envOf, run, sections, snippet, withoutEnv } from './lib.mjs';
+import { CASES, HOSTILE, IPV6_BASE, IPV6_CASE, KUBECTL, ROOT, addonValidator, applySettings, daemonSet, eniConfigValidator, envOf, run, sections, snippet, withoutEnv } from './lib.mjs';
 
 const cases = [...CASES, IPV6_CASE, ...Object.values(HOSTILE).map((v) => [`WARM_IP_TARGET=${v}`])];
 const WORK = path.join(ROOT, 'target/tools-cdk'); // inside the project, so that node_modules resolves
@@ -31,9 +31,12 @@ before(() => {
   const fns = cases.map((settings, i) => {
     const { code, out, err } = snippet('cdk', settings);
     assert.equal(code, 0, err);
-    const { imports: im, body } = split(out);
+    // The KubernetesPatch comes first; the eks.Addon alternative follows under its own heading.
+    const { imports: im, body } = split(out.split('\n=== ')[0]);
     im.forEach((l) => imports.add(l));
-    return `function case${i}(this: Construct, cluster: eks.Cluster): void {\n${body}\n}\n`;
+    const addon = Object.values(sections(out))[0] ?? '';
+    return `function case${i}(this: Construct, cluster: eks.Cluster): void {\n${body}\n}\n` +
+      `function addon${i}(this: Construct, cluster: eks.Cluster): void {\n${addon}\n}\n`;
   });
   const kit = split(sections(snippet('ipv6-cluster').out)['AWS CDK (TypeScript)']);
   kit.imports.forEach((l) => imports.add(l));
@@ -47,7 +50,7 @@ class Patches extends cdk.Stack {
       version: eks.KubernetesVersion.V1_35,
       kubectlLayer: new KubectlV35Layer(this, 'Kubectl'),
     });
-${cases.map((_, i) => `    case${i}.call(new Construct(this, 'case${i}'), cluster);`).join('\n')}
+${cases.map((_, i) => `    case${i}.call(new Construct(this, 'case${i}'), cluster);\n    addon${i}.call(new Construct(this, 'addon${i}'), cluster);`).join('\n')}
   }
 }
 
@@ -103,6 +106,22 @@ test('every KubernetesPatch synthesizes and applies exactly the request, and its
     assert.deepEqual(envOf(applied, 'aws-vpc-cni-init'), envOf(base, 'aws-vpc-cni-init'));
     assert.deepEqual(withoutEnv(applied), withoutEnv(patch(base, '{}')));
     assert.deepEqual(envOf(patch(applied, p.RestorePatchJson)), envOf(base), settings.join(' '));
+  });
+});
+
+test('every eks.Addon synthesizes configurationValues that validate against the add-on schema and carry the values', () => {
+  const schema = addonValidator();
+  cases.forEach((settings, i) => {
+    const [a] = resources('AWS::EKS::Addon', `addon${i}`);
+    assert.ok(a, `addon${i}`);
+    assert.equal(a.AddonName, 'vpc-cni');
+    assert.equal(a.AddonVersion, undefined, 'the installed version stays');
+    const values = JSON.parse(a.ConfigurationValues);
+    assert.equal(schema(values), null, settings.join(' '));
+    for (const s of settings) {
+      const [k, v] = [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)];
+      if (['WARM_IP_TARGET', 'MINIMUM_IP_TARGET', 'MAX_ENI', 'ENABLE_POD_ENI'].includes(k)) assert.equal(values.env[k], v, `${k} in case ${i}`);
+    }
   });
 });
 

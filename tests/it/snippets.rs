@@ -385,6 +385,18 @@ fn max_pods_settings() {
     let out = vpc_cni_calc::snippets::max_pods_settings(110);
     assert!(out.contains("maxPodsExpression: \"110\""), "{out}");
     assert!(out.contains("kubeReserved"), "{out}");
+    // nodeadm evaluates the literal to the same maxPods (m5.large: 3 ENIs × 10 IPs, standard value 29).
+    for n in [1, 110, 2_147_483_647] {
+        let text = vpc_cni_calc::snippets::max_pods_settings(n);
+        let expr = text
+            .split("maxPodsExpression: \"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert_eq!(vpc_cni_calc::nodeadm::calc_max_pods(3, 10, Some(expr)), (n, true));
+    }
     assert!(out.contains("bootstrap.sh (legacy"), "{out}");
     assert!(out.contains("--max-pods=110") && out.contains("maxPodsPerNode: 110") && out.contains("max-pods = 110"));
 }

@@ -84,8 +84,6 @@ test('a hostile ENIConfig label key reaches kubectl label byte for byte', () => 
 
 test('hostile values arrive at kubectl byte for byte, with no command substitution', () => {
   for (const [name, value] of Object.entries(HOSTILE)) {
-    const dir = process.cwd();
-    assert.doesNotThrow(() => check([`WARM_IP_TARGET=${value}`]), name);
-    assert.ok(!fs.existsSync(path.join(dir, 'pwned')), name);
+    assert.doesNotThrow(() => check([`WARM_IP_TARGET=${value}`]), name); // runWithStubs checks for `pwned`
   }
 });

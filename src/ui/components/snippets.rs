@@ -19,6 +19,7 @@ fn tabs(ipv6: bool) -> Vec<(&'static str, &'static str)> {
     t.push(("max-pods", "Where to set kubelet maxPods"));
     t.push(("verify", "Compare with a real node"));
     if ipv6 {
+        t.push((Format::Ipv6Cluster.name(), Format::Ipv6Cluster.title()));
         t.push(("ipv6-iam", "IAM policy for an IPv6 cluster"));
     }
     t
@@ -59,7 +60,8 @@ pub fn Snippets(props: &SnippetsProps) -> Html {
             </div>
             { for tabs.iter().enumerate().map(|(i, &(name, title))| {
                 let text = match (Format::parse(name), name) {
-                    (Some(format), _) => generate(format, &props.env),
+                    // The CLI's refusal, word for word: these settings would stop aws-node.
+                    (Some(format), _) => generate(format, &props.env).unwrap_or_else(|e| format!("Refused: {e}")),
                     (None, "ipv6-iam") => ipv6_iam_policy(),
                     (None, "verify") => props.report.ok().map(verify_on_a_node).unwrap_or_default(),
                     (None, _) => max_pods_settings(props.report.ok().map_or(110, |r| r.max_pods.kubelet)),

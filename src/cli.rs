@@ -9,6 +9,7 @@ use crate::max_pods::{self, CalculatorArgs};
 use crate::scenario::{self, Report, Scenario};
 use crate::snippets::{self, Format};
 use crate::vpc;
+use std::fmt::Write as _;
 
 pub const USAGE: &str = "\
 vpc-cni-calc: what the Amazon VPC CNI's ipamd attaches on an EKS node, and what it costs the subnet.
@@ -159,7 +160,7 @@ fn plan(args: &[String]) -> Result<String, String> {
             out += &render_advice(&a);
         }
         if verify {
-            out += &format!("\n{}", snippets::verify_on_a_node(&report));
+            let _ = write!(out, "\n{}", snippets::verify_on_a_node(&report));
         }
         Ok(out)
     }
@@ -272,8 +273,9 @@ fn instances(args: &[String]) -> Result<String, String> {
     );
     for r in rows {
         let vcpus = r.vcpus.map_or("?".to_string(), |v| v.to_string());
-        out += &format!(
-            "{:<24} {:>4} {:>5} {:>8} {:>5} {:>9}\n",
+        let _ = writeln!(
+            out,
+            "{:<24} {:>4} {:>5} {:>8} {:>5} {:>9}",
             r.name,
             r.eni_limit,
             r.ipv4_limit,
@@ -290,8 +292,9 @@ pub fn render_text(r: &Report, env: &CniEnv) -> String {
     let mut out = String::new();
     let i = &r.instance;
     let vcpus = i.vcpus.map_or("? vCPUs".to_string(), |v| format!("{v} vCPUs"));
-    out += &format!(
-        "{} · {} · {} ENIs × {} IPv4 ({}{}, {vcpus})\n",
+    let _ = writeln!(
+        out,
+        "{} · {} · {} ENIs × {} IPv4 ({}{}, {vcpus})",
         i.name,
         r.mode,
         i.eni_limit,
@@ -307,8 +310,9 @@ pub fn render_text(r: &Report, env: &CniEnv) -> String {
             None => format!("{k}-"),
         })
         .collect();
-    out += &format!(
-        "Settings: {}\n",
+    let _ = writeln!(
+        out,
+        "Settings: {}",
         if changes.is_empty() {
             "the shipped manifest".to_string()
         } else {
@@ -316,12 +320,13 @@ pub fn render_text(r: &Report, env: &CniEnv) -> String {
         }
     );
     let m = &r.max_pods;
-    out += &format!(
-        "Max pods: eni-max-pods {} · calculator {} (max allowed {}) · nodeadm {} · kubelet {} ({}) · ipamd capacity {}\n",
+    let _ =
+        writeln!(out,
+        "Max pods: eni-max-pods {} · calculator {} (max allowed {}) · nodeadm {} · kubelet {} ({}) · ipamd capacity {}",
         m.eni_max_pods, m.calculator, m.calculator_max_allowed, m.nodeadm, m.kubelet, m.kubelet_source, m.ip_capacity
     );
     for n in &m.notes {
-        out += &format!("  note: {n}\n");
+        let _ = writeln!(out, "  note: {n}");
     }
     let st = &r.steady_state;
     let per = if r.mode == "prefix-delegation" {
@@ -329,8 +334,8 @@ pub fn render_text(r: &Report, env: &CniEnv) -> String {
     } else {
         "IPs per ENI"
     };
-    out += &format!(
-        "Steady state: {} pods ({} without an IP, {} Pending over maxPods) · {} ENIs · {per} {:?} · {} IPs held, {} used, {} unused · {} prefixes{}\n",
+    let _ = writeln!(out,
+        "Steady state: {} pods ({} without an IP, {} Pending over maxPods) · {} ENIs · {per} {:?} · {} IPs held, {} used, {} unused · {} prefixes{}",
         st.pods,
         st.pods_without_ip,
         st.pods_pending,
@@ -343,28 +348,30 @@ pub fn render_text(r: &Report, env: &CniEnv) -> String {
         if st.settled { "" } else { " (not settled)" }
     );
     let sb = &r.subnet;
-    out += &format!(
+    let _ = write!(
+        out,
         "Subnet (judged at the peak): {} nodes × {} addresses at peak = {} ({} per node, {} in all once settled)",
         sb.nodes, sb.peak_addresses_per_node, sb.cluster_addresses, sb.addresses_per_node, sb.settled_cluster_addresses
     );
     if let (Some(c), Some(u)) = (&sb.cidr, sb.subnet_usable) {
-        out += &format!(" of {u} usable in {c}");
+        let _ = write!(out, " of {u} usable in {c}");
         if let Some(n) = sb.exhausts_at_nodes {
-            out += &format!("; exhausts at {n} nodes");
+            let _ = write!(out, "; exhausts at {n} nodes");
         }
         if let Some(h) = sb.headroom_nodes.filter(|h| *h >= 0) {
-            out += &format!(" (room for {h} more)");
+            let _ = write!(out, " (room for {h} more)");
         }
     }
     out += "\n";
     if let Some(ns) = &sb.node_subnet {
-        out += &format!(
-            "Node subnet: 1 address per node × {} nodes = {}\n",
+        let _ = writeln!(
+            out,
+            "Node subnet: 1 address per node × {} nodes = {}",
             sb.nodes, ns.cluster_addresses
         );
     }
     for w in &r.warnings {
-        out += &format!("warning[{}]: {}\n", w.code, w.message);
+        let _ = writeln!(out, "warning[{}]: {}", w.code, w.message);
     }
     out += "\nTrace (one row per 5 s pass):\n";
     for s in &r.trace {
@@ -389,8 +396,9 @@ fn render_advice(alts: &[advisor::Alternative]) -> String {
         let exhausts = a
             .exhausts_at_nodes
             .map_or(String::new(), |n| format!(", exhausts at {n} nodes"));
-        out += &format!(
-            "  {:>5} (peak {:>5})  {:>4} calls  {}{}{}\n",
+        let _ = writeln!(
+            out,
+            "  {:>5} (peak {:>5})  {:>4} calls  {}{}{}",
             a.addresses_per_node,
             a.peak_addresses_per_node,
             a.ec2_calls,
@@ -403,10 +411,10 @@ fn render_advice(alts: &[advisor::Alternative]) -> String {
             }
         );
         if !edits.is_empty() {
-            out += &format!("         {}\n", edits.join(" "));
+            let _ = writeln!(out, "         {}", edits.join(" "));
         }
         if !a.caveat.is_empty() {
-            out += &format!("         {}\n", a.caveat);
+            let _ = writeln!(out, "         {}", a.caveat);
         }
     }
     out
@@ -418,7 +426,7 @@ fn step_line(s: &Step, mode: &str) -> String {
         s.time_s, s.pods.running, s.pods.waiting, s.decision.kind, s.decision.text
     );
     for a in &s.actions {
-        line += &format!(" → {}", a.text);
+        let _ = write!(line, " → {}", a.text);
     }
     let shape: Vec<String> = s
         .enis
@@ -431,7 +439,8 @@ fn step_line(s: &Step, mode: &str) -> String {
             }
         })
         .collect();
-    line += &format!(
+    let _ = write!(
+        line,
         "  | total {} assigned {} cooling {} | ENIs [{}]",
         if mode == "ipv6" {
             "2^48".to_string()
@@ -443,7 +452,7 @@ fn step_line(s: &Step, mode: &str) -> String {
         shape.join(",")
     );
     if !s.events.is_empty() {
-        line += &format!("  ({})", s.events.join("; "));
+        let _ = write!(line, "  ({})", s.events.join("; "));
     }
     line + "\n"
 }
@@ -452,8 +461,9 @@ fn step_line(s: &Step, mode: &str) -> String {
 pub fn settings_table() -> String {
     let mut out = String::from("SETTINGS (manifest value / ipamd's default when unset / parser):\n");
     for s in SETTINGS {
-        out += &format!(
-            "  {:<36} {:>6} / {:<24} {}\n      {}\n",
+        let _ = writeln!(
+            out,
+            "  {:<36} {:>6} / {:<24} {}\n      {}",
             s.name,
             s.manifest.unwrap_or("-"),
             s.code_default,

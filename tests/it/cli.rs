@@ -39,6 +39,11 @@ fn bad_input_is_one_line_and_exit_2() {
         "prefix length",
     );
     check_error(&["plan", "m5.large", "--pods", "5", "--subnet", "banana"], "not a CIDR");
+    // Refused as `core::net::Ipv4Addr` refuses it, not planned as 10.0.0.0/24.
+    check_error(
+        &["plan", "m5.large", "--pods", "5", "--subnet", "010.0.0.0/24"],
+        "without leading zeros",
+    );
     check_error(&["plan", "m5.large", "--pods", "99999999999"], "too large");
     check_error(&["plan", "m5.large", "--pods", "40000"], "pods per node");
     check_error(&["plan", "m5.large", "--pods", "5", "--nodes", "0"], "nodes must be");
@@ -223,7 +228,13 @@ fn hostile_values_exit_0_or_2_with_short_messages() {
         vec!["plan", &long, "--pods", "5"],
         vec!["plan", "m5.large", "--pods", "5", &long],
         vec!["plan", "m5.large\nforged line\r\u{85}\u{2028}", "--pods", "1"],
-        vec!["plan", "m5.large", "--pods", "1", "MINIMUM_IP_TARGET=9223372036854775807"],
+        vec![
+            "plan",
+            "m5.large",
+            "--pods",
+            "1",
+            "MINIMUM_IP_TARGET=9223372036854775807",
+        ],
         vec!["plan", "m5.large", "--pods", "1", "WARM_IP_TARGET=-9223372036854775808"],
         vec!["plan", "m5.large", "--pods", "18446744073709551616"],
         vec!["plan", "m5.large", "--pods", "1", "--seed", "18446744073709551615"],

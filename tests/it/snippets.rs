@@ -299,6 +299,9 @@ fn odd_values_are_escaped_in_every_format() {
     assert!(out(Format::Cdk, &s).contains(&format!("value: '{escaped}'")));
     assert!(out(Format::Eksctl, &s).contains(&format!("WARM_IP_TARGET: \"{escaped}\"")));
     assert!(out(Format::Terraform, &s).contains(&format!("WARM_IP_TARGET = \"{escaped}\"")));
+    // HCL has no `\b` or `\f` (JSON's short escapes), so every C0 control is written `\uXXXX`.
+    let s = ["WARM_IP_TARGET=a\u{8}b\u{c}c\nd\te"];
+    assert!(out(Format::Terraform, &s).contains(r#"WARM_IP_TARGET = "a\u0008b\u000cc\u000ad\u0009e""#));
     let addon = out(Format::Addon, &[r#"WARM_IP_TARGET=a"b'c\d ${x}"#]);
     let json = addon
         .split("--configuration-values '")

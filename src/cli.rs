@@ -4,6 +4,7 @@
 
 use crate::advisor;
 use crate::config::{self, CniEnv, SETTINGS};
+use crate::edit::{self, Edit};
 use crate::ipamd::{trace::Step, Arrival};
 use crate::max_pods::{self, CalculatorArgs};
 use crate::scenario::{self, Report, Scenario};
@@ -241,18 +242,18 @@ fn no_more_arguments(command: &str, rest: &[String]) -> Result<(), String> {
 
 /// A positional that edits a setting: `KEY=VALUE`, `KEY-`, or a bare setting name (refused with a hint).
 fn is_setting_arg(arg: &str) -> bool {
-    arg.contains('=') || arg.ends_with('-') || config::setting(arg).is_some()
+    Edit::is_edit(arg) || config::setting(arg).is_some()
 }
 
 /// Applies one `KEY=VALUE` or `KEY-`, as `kubectl set env` takes them. A bare known name is an error:
 /// `kubectl set env` would refuse it too, and silently ignoring it would hide a missing value.
 fn apply_setting(env: &mut CniEnv, arg: &str) -> Result<(), String> {
-    if !arg.contains('=') && !arg.ends_with('-') {
-        if let Some(s) = config::setting(arg) {
-            return Err(format!("{0} needs a value: {0}=VALUE sets it, {0}- removes it", s.name));
-        }
+    match (Edit::parse(arg), config::setting(arg)) {
+        (Some(e), _) => env.edit(&e),
+        (None, Some(s)) => return Err(format!("{0} needs a value: {0}=VALUE sets it, {0}- removes it", s.name)),
+        (None, None) => env.apply(arg),
     }
-    env.apply(arg).map_err(|e| e.to_string())
+    .map_err(|e| e.to_string())
 }
 
 fn instances(args: &[String]) -> Result<String, String> {
@@ -302,21 +303,14 @@ pub fn render_text(r: &Report, env: &CniEnv) -> String {
         i.hypervisor,
         if i.bare_metal { ", bare metal" } else { "" }
     );
-    let changes: Vec<String> = env
-        .changes()
-        .into_iter()
-        .map(|(k, v)| match v {
-            Some(v) => format!("{k}={v}"),
-            None => format!("{k}-"),
-        })
-        .collect();
+    let changes = env.changes();
     let _ = writeln!(
         out,
         "Settings: {}",
         if changes.is_empty() {
             "the shipped manifest".to_string()
         } else {
-            format!("manifest + {}", changes.join(" "))
+            format!("manifest + {}", edit::join(&changes))
         }
     );
     let m = &r.max_pods;
@@ -385,14 +379,7 @@ fn render_advice(alts: &[advisor::Alternative]) -> String {
         "\nAlternatives (same workload; addresses from your subnet per node, peak, EC2 calls per node):\n",
     );
     for a in alts {
-        let edits: Vec<String> = a
-            .edits
-            .iter()
-            .map(|(k, v)| match v {
-                Some(v) => format!("{k}={v}"),
-                None => format!("{k}-"),
-            })
-            .collect();
+        let edits: Vec<Edit> = a.edits.iter().map(|(k, v)| Edit::new(k, v.as_deref())).collect();
         let exhausts = a
             .exhausts_at_nodes
             .map_or(String::new(), |n| format!(", exhausts at {n} nodes"));
@@ -411,7 +398,7 @@ fn render_advice(alts: &[advisor::Alternative]) -> String {
             }
         );
         if !edits.is_empty() {
-            let _ = writeln!(out, "         {}", edits.join(" "));
+            let _ = writeln!(out, "         {}", edit::join(&edits));
         }
         if !a.caveat.is_empty() {
             let _ = writeln!(out, "         {}", a.caveat);

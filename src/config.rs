@@ -3,6 +3,7 @@
 //! Odd values are accepted exactly as ipamd accepts them and come back as warnings; start-up-fatal
 //! combinations are errors.
 
+use crate::edit::Edit;
 use crate::report::Warning;
 use crate::vpc::InstanceTypeLimits;
 use std::collections::BTreeMap;
@@ -213,25 +214,30 @@ impl CniEnv {
         Ok(())
     }
 
-    /// Applies one `KEY=VALUE` or `KEY-` argument.
+    /// Applies one `KEY=VALUE` or `KEY-` argument. A bare name changes nothing (an error if unknown).
     pub fn apply(&mut self, arg: &str) -> Result<(), UnknownSetting> {
-        match arg.split_once('=') {
-            Some((k, v)) => self.set(k, v),
-            None => match arg.strip_suffix('-') {
-                Some(k) => self.unset(k),
-                None => known(arg).map(|_| ()),
-            },
+        match Edit::parse(arg) {
+            Some(e) => self.edit(&e),
+            None => known(arg).map(|_| ()),
         }
     }
 
-    /// Settings whose raw value differs from the manifest, as `(name, Some(value))`, or `(name, None)` when
-    /// a manifest variable was removed. In `SETTINGS` order: what a snippet must change.
-    pub fn changes(&self) -> Vec<(&'static str, Option<&str>)> {
+    /// Applies one edit.
+    pub fn edit(&mut self, e: &Edit) -> Result<(), UnknownSetting> {
+        match &e.value {
+            Some(v) => self.set(&e.name, v),
+            None => self.unset(&e.name),
+        }
+    }
+
+    /// The edits from the manifest to this environment, in `SETTINGS` order: what a snippet must change
+    /// (`KEY-` where a manifest variable was removed).
+    pub fn changes(&self) -> Vec<Edit> {
         SETTINGS
             .iter()
             .filter_map(|s| {
                 let now = self.get(s.name);
-                (now != s.manifest).then_some((s.name, now))
+                (now != s.manifest).then(|| Edit::new(s.name, now))
             })
             .collect()
     }

@@ -12,6 +12,7 @@
 //!
 //! - `vpc`: the embedded instance catalog (`data/*.csv`), exact lookup with suggestions.
 //! - `config`: the `SETTINGS` table, `CniEnv` (raw env) and `CniConfig` (what ipamd uses), `isConfigValid`.
+//! - `edit`: one `KEY=VALUE` / `KEY-` edit of that environment, parsed and printed in one place.
 //! - `max_pods`: eni-max-pods, `max-pods-calculator.sh`, nodeadm, ipamd's real capacity.
 //! - `nodeadm`: nodeadm's `maxPodsExpression` evaluator.
 //! - `ipamd`: the simulator. `datastore` mirrors `data_store.go`, `pool` the warm-pool decisions of
@@ -36,6 +37,7 @@
 pub mod advisor;
 pub mod cli;
 pub mod config;
+pub mod edit;
 pub mod form;
 pub mod ipamd;
 pub mod max_pods;

@@ -1,4 +1,5 @@
 use vpc_cni_calc::config::{go_atoi, go_parse_bool, resolve, CniConfig, CniEnv};
+use vpc_cni_calc::edit::{self, Edit};
 use vpc_cni_calc::vpc;
 
 fn env(args: &[&str]) -> CniEnv {
@@ -228,7 +229,41 @@ fn manifest_defaults_and_changes() {
     assert_eq!(m.get("ENABLE_IPv4"), Some("true"));
     assert!(m.changes().is_empty());
     let e = env(&["WARM_IP_TARGET=2", "WARM_ENI_TARGET-", "WARM_PREFIX_TARGET=1"]);
-    assert_eq!(e.changes(), [("WARM_ENI_TARGET", None), ("WARM_IP_TARGET", Some("2"))]);
+    assert_eq!(
+        e.changes(),
+        [
+            Edit::new("WARM_ENI_TARGET", None),
+            Edit::new("WARM_IP_TARGET", Some("2"))
+        ]
+    );
+    assert_eq!(edit::join(&e.changes()), "WARM_ENI_TARGET- WARM_IP_TARGET=2");
+}
+
+/// The `kubectl set env` grammar: `KEY=VALUE` splits at the first `=`, `KEY-` removes, a bare word is no edit;
+/// printing gives the argument back.
+#[test]
+fn edits_parse_and_print_as_kubectl_set_env_takes_them() {
+    for (arg, parsed) in [
+        ("WARM_IP_TARGET=2", Some(Edit::new("WARM_IP_TARGET", Some("2")))),
+        (
+            "ENI_CONFIG_LABEL_DEF=a=b",
+            Some(Edit::new("ENI_CONFIG_LABEL_DEF", Some("a=b"))),
+        ),
+        ("WARM_IP_TARGET=", Some(Edit::new("WARM_IP_TARGET", Some("")))),
+        ("WARM_ENI_TARGET-", Some(Edit::new("WARM_ENI_TARGET", None))),
+        ("WARM_IP_TARGET=-1", Some(Edit::new("WARM_IP_TARGET", Some("-1")))),
+        ("WARM_IP_TARGET", None),
+    ] {
+        assert_eq!(Edit::parse(arg), parsed, "{arg}");
+        assert_eq!(Edit::is_edit(arg), parsed.is_some(), "{arg}");
+        if let Some(e) = parsed {
+            assert_eq!(e.to_string(), arg);
+        }
+    }
+    // A bare known name changes nothing in the core; the CLI refuses it with a hint (tests/it/cli.rs).
+    let mut e = CniEnv::manifest();
+    e.apply("WARM_IP_TARGET").unwrap();
+    assert_eq!(e, CniEnv::manifest());
 }
 
 #[test]

@@ -453,7 +453,7 @@ pub fn settings_table() -> String {
             "  {:<36} {:>6} / {:<24} {}\n      {}",
             s.name,
             s.manifest.unwrap_or("-"),
-            s.code_default,
+            s.code_default(),
             s.parser,
             s.doc
         );

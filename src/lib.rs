@@ -11,7 +11,7 @@
 //! # Code map
 //!
 //! - `vpc`: the embedded instance catalog (`data/*.csv`), exact lookup with suggestions.
-//! - `config`: the `SETTINGS` table, `CniEnv` (raw env) and `CniConfig` (what ipamd uses), `isConfigValid`.
+//! - `config`: the `SETTINGS` table (each entry's typed kind and default; `settings`), parsing (`parse`), `CniEnv` (raw env) and `CniConfig` (what ipamd uses), `isConfigValid`.
 //! - `edit`: one `KEY=VALUE` / `KEY-` edit of that environment, parsed and printed in one place.
 //! - `max_pods`: eni-max-pods, `max-pods-calculator.sh`, nodeadm, ipamd's real capacity.
 //! - `nodeadm`: nodeadm's `maxPodsExpression` evaluator.

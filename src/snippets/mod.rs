@@ -203,7 +203,7 @@ impl Changes {
             } else if let Some(v) = &c.value {
                 set.push((c.name, v.clone()));
             } else {
-                let code = config::setting(c.name).map_or("", |s| s.code_default);
+                let code = config::setting(c.name).map_or(String::new(), |s| s.code_default());
                 skipped.push(format!(
                     "{}: configurationValues cannot remove a variable; set the value you want (unset, ipamd uses {code}).",
                     c.name
@@ -268,8 +268,8 @@ fn format_flags(set: &[(&'static str, String)], comment: &str) -> String {
     let mut out = String::new();
     for (k, v) in set {
         let format = match config::setting(k).map(|s| s.kind) {
-            Some(Kind::Int) if config::go_atoi(v).is_none() => "integer",
-            Some(Kind::Bool) if !matches!(v.as_str(), "true" | "false") => "boolean",
+            Some(Kind::Int { .. } | Kind::EniLimit) if config::go_atoi(v).is_none() => "integer",
+            Some(Kind::Bool { .. }) if !matches!(v.as_str(), "true" | "false") => "boolean",
             _ => continue,
         };
         let _ = writeln!(out,

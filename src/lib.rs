@@ -14,7 +14,7 @@
 //! - `config`: the `SETTINGS` table (each entry's typed kind and default; `settings`), parsing (`parse`), `CniEnv` (raw env) and `CniConfig` (what ipamd uses), `isConfigValid`.
 //! - `edit`: one `KEY=VALUE` / `KEY-` edit of that environment, parsed and printed in one place.
 //! - `max_pods`: eni-max-pods, `max-pods-calculator.sh`, nodeadm, ipamd's real capacity.
-//! - `nodeadm`: nodeadm's `maxPodsExpression` evaluator.
+//! - `nodeadm`: nodeadm's `maxPodsExpression` evaluator (`plan --max-pods-expression`).
 //! - `ipamd`: the simulator. `datastore` mirrors `data_store.go`, `pool` the warm-pool decisions of
 //!   `ipamd.go`, `trace` the steps it records.
 //! - `subnet`: CIDR parsing, AWS's reserved addresses, /28 blocks, exhaustion.
@@ -22,7 +22,8 @@
 //! - `form`: the page's inputs as typed, their rules, presets and the URL query round trip.
 //! - `snippets`: one generator module per output format.
 //! - `advisor`: the usual fixes (tighter targets, prefixes, custom networking, IPv6), each re-planned.
-//! - `cli`: argument parsing and text rendering for the native binary (pure: strings in, strings out).
+//! - `cli`: the native binary's commands (pure: strings in, strings out); `args` parses (lexopt), `render`
+//!   writes the text.
 //! - `report`, `suggest`: warnings with stable codes; "did you mean".
 //! - `ui` (feature `ui`, wasm only): the Yew page.
 //!

@@ -1,7 +1,7 @@
 //! The instance-type combobox: type to search all 1391 types (typo-tolerant, from `vpc::search`), arrow
 //! keys and Enter to pick, Escape to close. Shows the selected type's ENIs × IPv4, hypervisor and vCPUs.
 
-use crate::form::Field;
+use crate::form::{searchable, Field};
 use crate::ui::state::Action;
 use crate::vpc;
 use web_sys::HtmlInputElement;
@@ -23,7 +23,13 @@ pub fn InstancePicker(props: &InstancePickerProps) -> Html {
     } = props;
     let open = use_state(|| false);
     let active = use_state(|| None::<usize>);
-    let matches = use_memo(value.clone(), |v| vpc::search(v, 8));
+    let matches = use_memo(value.clone(), |v| {
+        if searchable(v) {
+            vpc::search(v, 8)
+        } else {
+            Vec::new()
+        }
+    });
 
     let pick = {
         let (open, active, on_action) = (open.clone(), active.clone(), on_action.clone());
@@ -79,7 +85,7 @@ pub fn InstancePicker(props: &InstancePickerProps) -> Html {
         Callback::from(move |_: FocusEvent| open.set(false))
     };
 
-    let selected = vpc::lookup(value).ok();
+    let selected = searchable(value).then(|| vpc::lookup(value).ok()).flatten();
     let info = selected.map(|r| {
         let vcpus = r.vcpus.map_or("vCPUs unknown".to_string(), |v| format!("{v} vCPUs"));
         let hv = if r.bare_metal {

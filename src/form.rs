@@ -3,7 +3,7 @@
 
 use crate::config::CniEnv;
 use crate::ipamd::{Arrival, MAX_PODS_INPUT};
-use crate::scenario::{self, PlanError, Scenario, MAX_KUBELET_MAX_PODS, MAX_NODES};
+use crate::scenario::{self, PlanError, Scenario, MAX_NODES};
 
 /// The longest instance-type name the form looks up (the longest real one is about 20 characters);
 /// longer text gets a message before any "did you mean" work.
@@ -417,10 +417,11 @@ impl Form {
                 ))
             }
             Field::MaxEni => optional(whole(1, 100, "MAX_ENI must be a whole number from 1 to 100")),
+            // A maxPods above the most pods the form takes changes nothing but the time to plan.
             Field::MaxPods => optional(whole(
                 1,
-                u64::from(MAX_KUBELET_MAX_PODS),
-                &format!("kubelet maxPods must be a whole number from 1 to {MAX_KUBELET_MAX_PODS}"),
+                u64::from(MAX_PODS_INPUT),
+                &format!("kubelet maxPods must be a whole number from 1 to {MAX_PODS_INPUT}"),
             )),
             Field::Seed => optional(whole(
                 0,

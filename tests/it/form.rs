@@ -61,6 +61,10 @@ fn field_rules() {
     check_rule(Field::InstanceType, "m5.larg", Some("did you mean m5.large"));
     check_rule(Field::MaxEni, "0", Some("MAX_ENI"));
     check_rule(Field::MaxPods, "0", Some("maxPods"));
+    // Issue 8: no bigger than the most pods the form takes (30000, above c8a.48xlarge's 24192 with
+    // prefixes); the 11762 a fully prefixed m5.24xlarge holds is in range.
+    check_rule(Field::MaxPods, "30001", Some("from 1 to 30000"));
+    check_rule(Field::MaxPods, "11762", None);
 }
 
 #[test]

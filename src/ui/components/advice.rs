@@ -1,11 +1,21 @@
 //! The alternatives: each usual fix re-planned on the same workload, with what it saves in addresses and
-//! costs in EC2 calls, and a button that applies it to the form.
+//! costs in EC2 calls, and a button that applies it to the form. Every row is priced against the same two
+//! subnets (the pod subnet and the node subnet), so savings compare like with like.
+//!
+//! Re-planning every fix costs several plans, so it runs after the main result is on screen, once the
+//! inputs have been still for a moment; until then the section says so instead of showing numbers for
+//! other inputs.
 
-use super::SharedReport;
-use crate::advisor::advise;
+use super::{count, SharedReport};
+use crate::advisor::{advise, Alternative};
 use crate::scenario::Scenario;
+use crate::ui::browser;
 use crate::ui::state::Action;
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// How long the inputs must be still before the alternatives are worked out (a typist's pause).
+const SETTLE_MS: i32 = 250;
 
 #[derive(Properties, PartialEq)]
 pub struct AdviceProps {
@@ -21,41 +31,83 @@ pub fn Advice(props: &AdviceProps) -> Html {
         scenario,
         on_action,
     } = props;
-    let alts = use_memo((report.clone(), scenario.clone()), |(r, s)| {
-        r.ok().map(|r| advise(s, r)).unwrap_or_default()
-    });
+    // The alternatives with the report they were worked out for.
+    let done = use_state(|| None::<(SharedReport, Rc<Vec<Alternative>>)>);
+    {
+        let done = done.clone();
+        use_effect_with((report.clone(), scenario.clone()), move |(r, s)| {
+            let (r, s) = (r.clone(), s.clone());
+            let timer = browser::later(SETTLE_MS, move || {
+                let alts = {
+                    let _m = browser::measure("vpc:advise");
+                    r.ok().map(|rep| advise(&s, rep)).unwrap_or_default()
+                };
+                done.set(Some((r, Rc::new(alts))));
+            });
+            move || drop(timer)
+        });
+    }
+    let Some(alts) = done.as_ref().filter(|(r, _)| r == report).map(|(_, a)| a.clone()) else {
+        return html! {
+            <section class="card advice" aria-label="Alternatives" aria-busy="true">
+                <h2>{"Alternatives"}</h2>
+                <p class="dim pending">{"Working out the usual fixes for these inputs…"}</p>
+            </section>
+        };
+    };
     if alts.len() < 2 {
         return html! {};
     }
-    let base = alts[0].addresses_per_node;
+    let base = &alts[0];
+    let delta = |mine: i64, theirs: i64| {
+        let saves = mine - theirs;
+        if saves > 0 {
+            format!(" (−{saves})")
+        } else if saves < 0 {
+            format!(" (+{})", -saves)
+        } else {
+            String::new()
+        }
+    };
     html! {
-        <section class="card advice" aria-label="Alternatives">
+        <section class="card advice" aria-label="Alternatives" data-testid="alternatives">
             <h2>{"Alternatives"}</h2>
-            <p class="dim">{"The same workload under each usual fix. Addresses are what one node takes from your subnet."}</p>
+            <p class="dim">{"The same workload under each usual fix, in addresses one node takes. Pod subnet: your subnet, \
+                where pods draw their addresses (the ENIConfig subnet under custom networking). Node subnet: where each \
+                node's primary ENI lives; without custom networking it is the same subnet."}</p>
             <div class="table-wrap">
             <table>
                 <thead><tr>
-                    <th scope="col">{"Option"}</th><th scope="col">{"Per node"}</th><th scope="col">{"Peak"}</th>
-                    <th scope="col">{"Runs out at"}</th><th scope="col">{"EC2 calls"}</th><th scope="col"><span class="sr-only">{"Apply"}</span></th>
+                    <th scope="col">{"Option"}</th><th scope="col">{"Pod subnet"}</th><th scope="col">{"Peak"}</th>
+                    <th scope="col">{"Node subnet"}</th><th scope="col">{"Your subnet runs out at"}</th>
+                    <th scope="col">{"EC2 calls"}</th><th scope="col"><span class="sr-only">{"Apply"}</span></th>
                 </tr></thead>
                 <tbody>
                 { for alts.iter().enumerate().map(|(i, a)| {
-                    let saves = base - a.addresses_per_node;
-                    let delta = if i == 0 || saves == 0 { String::new() } else if saves > 0 { format!(" (−{saves})") } else { format!(" (+{})", -saves) };
+                    let (pod_delta, node_delta) = if i == 0 {
+                        (String::new(), String::new())
+                    } else {
+                        (
+                            delta(base.addresses_per_node, a.addresses_per_node),
+                            delta(base.node_subnet_addresses_per_node, a.node_subnet_addresses_per_node),
+                        )
+                    };
                     let apply = {
-                        let edits: Vec<(&'static str, Option<String>)> = a.edits.clone();
+                        let edits = a.edits.clone();
                         on_action.reform(move |_: MouseEvent| Action::ApplyEdits(edits.clone()))
                     };
                     html! {
                         <tr class={classes!((i == 0).then_some("current"))}>
                             <th scope="row">
                                 {a.title}
-                                if a.pods_without_ip > 0 { <span class="bad">{format!(" · {} pods without an IP", a.pods_without_ip)}</span> }
+                                if a.pods_without_ip > 0 { <span class="bad">{format!(" · {} without an IP", count(a.pods_without_ip, "pod", "pods"))}</span> }
                                 if !a.caveat.is_empty() { <small>{a.caveat}</small> }
                             </th>
-                            <td class="num">{format!("{}{delta}", a.addresses_per_node)}</td>
+                            <td class="num" data-col="pod">{format!("{}{pod_delta}", a.addresses_per_node)}</td>
                             <td class="num">{a.peak_addresses_per_node.to_string()}</td>
-                            <td class="num">{a.exhausts_at_nodes.map_or("—".to_string(), |n| format!("{n} nodes"))}</td>
+                            <td class="num" data-col="node">{format!("{}{node_delta}", a.node_subnet_addresses_per_node)}
+                                if a.shared_subnet { <small>{"same subnet"}</small> }</td>
+                            <td class="num">{a.exhausts_at_nodes.map_or("—".to_string(), |n| count(n, "node", "nodes"))}</td>
                             <td class="num">{a.ec2_calls.to_string()}</td>
                             <td>if i > 0 { <button type="button" class="apply" onclick={apply} aria-label={format!("Apply: {}", a.title)}>{"Apply"}</button> }</td>
                         </tr>

@@ -2,6 +2,7 @@
 //! keys and Enter to pick, Escape to close. Shows the selected type's ENIs × IPv4, hypervisor and vCPUs.
 
 use crate::form::{searchable, Field};
+use crate::ui::browser;
 use crate::ui::state::Action;
 use crate::vpc;
 use web_sys::HtmlInputElement;
@@ -24,6 +25,7 @@ pub fn InstancePicker(props: &InstancePickerProps) -> Html {
     let open = use_state(|| false);
     let active = use_state(|| None::<usize>);
     let matches = use_memo(value.clone(), |v| {
+        let _m = browser::measure("vpc:search");
         if searchable(v) {
             vpc::search(v, 8)
         } else {

@@ -261,7 +261,7 @@ test('issue 6 §6: the order of keys in a link does not matter', async () => {
   const { context, page } = await open('/?type=m5.large&pods=30&nodes=40&subnet=10.0.0.0/22&node_subnet=10.1.0.0/2&custom=true');
   assert.match(await page.locator('.notice').textContent(), /Ignored node_subnet=10\.1\.0\.0\/2 from the link: .*\/16 to \/28/);
   assert.equal(await page.getByLabel('Pods per node', { exact: true }).inputValue(), '30');
-  assert.ok(await page.getByLabel('Custom networking').isChecked());
+  assert.ok(await page.getByRole('checkbox', { name: 'Custom networking' }).isChecked());
   // The user's 30 pods, not the built-in example's 5.
   assert.match(await page.locator('[data-testid=steady-pods]').textContent(), /^30 \(/);
   await context.close();
@@ -271,11 +271,12 @@ test('issue 6 §6: opening a link adds no history entry', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${base}/www/favicon.svg`);
+  const before = await page.evaluate(() => history.length);
   // Keys out of order: the page normalises the query by replacing the entry, not adding one.
   await page.goto(`${base}/?pods=9&type=t3.small`);
   await page.locator('[data-testid=ips-held]').waitFor();
   await page.waitForFunction(() => location.search === '?type=t3.small&pods=9');
-  assert.equal(await page.evaluate(() => history.length), 2);
+  assert.equal(await page.evaluate(() => history.length), before + 1, 'one entry: the link itself');
   await page.goBack();
   assert.match(page.url(), /favicon\.svg$/);
   await context.close();
@@ -308,7 +309,7 @@ test('issue 6 §3: IPv6 numbers read as a person would write them', async () => 
   // m5.large in IPv6: one ENI whose /80 serves every pod; the node takes 1 IPv4 address from the subnet.
   const { context, page } = await open('/?type=m5.large&pods=20&nodes=3&subnet=10.0.0.0/24&mode=ipv6');
   const text = await page.locator('main').textContent();
-  assert.doesNotMatch(text, /281474976710656|2\^48/);
+  assert.doesNotMatch(text, /281474976710656/);
   assert.match(await page.locator('.maxpods').textContent(), /a \/80 per ENI: maxPods is the limit/);
   assert.equal(await page.locator('[data-testid=per-node]').textContent(), '1 address');
   assert.doesNotMatch(await page.locator('.summary').textContent(), /\/28 block|1 addresses/);
@@ -330,10 +331,10 @@ test('issue 6 §4: alternatives compare node subnet with node subnet and pod sub
   // Applying it keeps your subnet as the pod subnet; unticking gives the subnet back.
   await page.getByRole('button', { name: /^Apply: Custom networking/ }).click();
   await page.locator('.summary', { hasText: 'Node subnet: 1 address per node' }).waitFor();
-  assert.ok(await page.getByLabel('Custom networking').isChecked());
+  assert.ok(await page.getByRole('checkbox', { name: 'Custom networking' }).isChecked());
   assert.equal(await page.getByLabel('Subnet CIDR', { exact: true }).inputValue(), '10.0.0.0/24');
   assert.equal(await page.getByLabel('Node subnet CIDR', { exact: true }).inputValue(), '');
-  await page.getByLabel('Custom networking').uncheck();
+  await page.getByRole('checkbox', { name: 'Custom networking' }).uncheck();
   await page.waitForFunction(() => !location.search.includes('custom='));
   assert.equal(await page.getByLabel('Subnet CIDR', { exact: true }).inputValue(), '10.0.0.0/24');
   assert.equal(await page.locator('[data-testid=per-node]').textContent(), '30 addresses');

@@ -24,9 +24,10 @@ pub fn InstancePicker(props: &InstancePickerProps) -> Html {
     } = props;
     let open = use_state(|| false);
     let active = use_state(|| None::<usize>);
-    let matches = use_memo(value.clone(), |v| {
-        let _m = browser::measure("vpc:search");
-        if searchable(v) {
+    // The list shows only while the field has focus, so the search runs only then.
+    let matches = use_memo((value.clone(), *open), |(v, open)| {
+        if *open && searchable(v) {
+            let _m = browser::measure("vpc:search");
             vpc::search(v, 8)
         } else {
             Vec::new()
@@ -57,6 +58,10 @@ pub fn InstancePicker(props: &InstancePickerProps) -> Html {
         Callback::from(move |e: KeyboardEvent| {
             let n = matches.len();
             match e.key().as_str() {
+                "ArrowDown" | "ArrowUp" if !*open => {
+                    e.prevent_default();
+                    open.set(true);
+                }
                 "ArrowDown" if n > 0 => {
                     e.prevent_default();
                     open.set(true);

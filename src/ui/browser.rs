@@ -150,19 +150,7 @@ pub fn on_popstate(f: impl Fn() + 'static) -> Listener {
 
 /// Calls `f` every `ms` milliseconds.
 pub fn every(ms: i32, f: impl Fn() + 'static) -> Listener {
-    let Some(w) = window() else {
-        return Listener { cleanup: None };
-    };
-    let cb = Closure::<dyn Fn()>::new(f);
-    let id = w
-        .set_interval_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), ms)
-        .unwrap_or(-1);
-    Listener {
-        cleanup: Some(Box::new(move || {
-            w.clear_interval_with_handle(id);
-            drop(cb);
-        })),
-    }
+    timer(Closure::<dyn Fn()>::new(f), ms, true)
 }
 
 /// Calls `f` once after `ms` milliseconds.
@@ -175,16 +163,28 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) {
 
 /// Calls `f` once after `ms` milliseconds, unless the listener is dropped first.
 pub fn later(ms: i32, f: impl FnOnce() + 'static) -> Listener {
+    timer(Closure::once(f), ms, false)
+}
+
+/// Runs `cb` after `ms` milliseconds, every `ms` if `repeat`, until the listener is dropped.
+fn timer<F: ?Sized + 'static>(cb: Closure<F>, ms: i32, repeat: bool) -> Listener {
     let Some(w) = window() else {
         return Listener { cleanup: None };
     };
-    let cb = Closure::once(f);
-    let id = w
-        .set_timeout_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), ms)
-        .unwrap_or(-1);
+    let f = cb.as_ref().unchecked_ref();
+    let id = if repeat {
+        w.set_interval_with_callback_and_timeout_and_arguments_0(f, ms)
+    } else {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(f, ms)
+    }
+    .unwrap_or(-1);
     Listener {
         cleanup: Some(Box::new(move || {
-            w.clear_timeout_with_handle(id);
+            if repeat {
+                w.clear_interval_with_handle(id);
+            } else {
+                w.clear_timeout_with_handle(id);
+            }
             drop(cb);
         })),
     }

@@ -353,6 +353,21 @@ test('issue 8: every core computation an edit triggers is a vpc:* performance me
   await context.close();
 });
 
+test('issue 8: a very long trace gets its alternatives on demand, never stale ones', async () => {
+  // 2500 pods ramp one per 5 s pass: a trace of more than 2000 steps (AUTO_MAX_STEPS in advice.rs).
+  const { context, page } = await open('/?type=m5.large&pods=2500&max_pods=2500');
+  const ask = page.locator('[data-testid=ask-alternatives]');
+  await ask.waitFor();
+  assert.equal(await page.locator('[data-testid=alternatives]').count(), 0);
+  await ask.click();
+  await page.locator('[data-testid=alternatives] tr.current').waitFor();
+  // A short trace works them out unasked; until then the section says it is working, with no numbers.
+  await page.getByLabel('Pods per node', { exact: true }).fill('20');
+  assert.equal(await page.locator('[data-testid=alternatives]').count(), 0, 'no numbers for the old inputs');
+  await page.locator('[data-testid=alternatives] tr.current').waitFor();
+  await context.close();
+});
+
 test('issue 8: a 10 000-character instance type gets a message at once', async () => {
   const { context, page } = await open('/');
   const t0 = Date.now();

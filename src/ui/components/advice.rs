@@ -4,7 +4,8 @@
 //!
 //! Re-planning every fix costs several plans, so it runs after the main result is on screen, once the
 //! inputs have been still for a moment; until then the section says so instead of showing numbers for
-//! other inputs.
+//! other inputs. A workload whose trace is very long (tens of thousands of pods) would freeze the tab for
+//! seconds, so there the alternatives wait for a click.
 
 use super::{count, SharedReport};
 use crate::advisor::{advise, Alternative};
@@ -16,6 +17,8 @@ use yew::prelude::*;
 
 /// How long the inputs must be still before the alternatives are worked out (a typist's pause).
 const SETTLE_MS: i32 = 250;
+/// Traces longer than this (a ramp of thousands of pods) get the alternatives on demand only.
+const AUTO_MAX_STEPS: usize = 2_000;
 
 #[derive(Properties, PartialEq)]
 pub struct AdviceProps {
@@ -31,27 +34,40 @@ pub fn Advice(props: &AdviceProps) -> Html {
         scenario,
         on_action,
     } = props;
-    // The alternatives with the report they were worked out for.
+    // The alternatives with the report they were worked out for, and the report they were asked for.
     let done = use_state(|| None::<(SharedReport, Rc<Vec<Alternative>>)>);
+    let asked = use_state(|| None::<SharedReport>);
+    let go = report.ok().is_some_and(|r| r.trace.len() <= AUTO_MAX_STEPS) || asked.as_ref() == Some(report);
     {
         let done = done.clone();
-        use_effect_with((report.clone(), scenario.clone()), move |(r, s)| {
+        use_effect_with((report.clone(), scenario.clone(), go), move |(r, s, go)| {
             let (r, s) = (r.clone(), s.clone());
-            let timer = browser::later(SETTLE_MS, move || {
-                let alts = {
-                    let _m = browser::measure("vpc:advise");
-                    r.ok().map(|rep| advise(&s, rep)).unwrap_or_default()
-                };
-                done.set(Some((r, Rc::new(alts))));
+            let timer = go.then(|| {
+                browser::later(SETTLE_MS, move || {
+                    let alts = {
+                        let _m = browser::measure("vpc:advise");
+                        r.ok().map(|rep| advise(&s, rep)).unwrap_or_default()
+                    };
+                    done.set(Some((r, Rc::new(alts))));
+                })
             });
             move || drop(timer)
         });
     }
     let Some(alts) = done.as_ref().filter(|(r, _)| r == report).map(|(_, a)| a.clone()) else {
+        let ask = {
+            let (asked, report) = (asked.clone(), report.clone());
+            Callback::from(move |_: MouseEvent| asked.set(Some(report.clone())))
+        };
         return html! {
-            <section class="card advice" aria-label="Alternatives" aria-busy="true">
+            <section class="card advice" aria-label="Alternatives" aria-busy={if go { "true" } else { "false" }}>
                 <h2>{"Alternatives"}</h2>
-                <p class="dim pending">{"Working out the usual fixes for these inputs…"}</p>
+                if go {
+                    <p class="dim pending">{"Working out the usual fixes for these inputs…"}</p>
+                } else {
+                    <p class="dim">{"This workload's trace is long: re-planning it under each usual fix takes a few seconds. "}
+                        <button type="button" class="apply" data-testid="ask-alternatives" onclick={ask}>{"Work out the alternatives"}</button></p>
+                }
             </section>
         };
     };

@@ -109,6 +109,9 @@ fn subnet_card(r: &Report) -> Html {
     let sb = &r.subnet;
     let ipv6 = r.mode == "ipv6";
     let peak_cluster = sb.peak_addresses_per_node.saturating_mul(sb.nodes);
+    let settled_cluster = sb.addresses_per_node.saturating_mul(sb.nodes);
+    // The settled verdict; the peak's comes from `peak_exhausts_at_nodes`.
+    let (settled_fits, settled_at) = (sb.fits, sb.exhausts_at_nodes);
     let runs_out = |at: Option<i64>| at.map_or("—".to_string(), |n| count(n, "node", "nodes"));
     // Surge room at the peak: nodes that still fit beside the group while it holds the most.
     let headroom = match (sb.headroom_nodes, sb.peak_exhausts_at_nodes) {
@@ -117,11 +120,11 @@ fn subnet_card(r: &Report) -> Html {
     };
     let verdict = match (fits_at_peak(sb), sb.subnet_usable) {
         (Some(fits), Some(u)) => {
-            let text = match (sb.exhausts_at_nodes, sb.peak_exhausts_at_nodes) {
+            let text = match (settled_at, sb.peak_exhausts_at_nodes) {
                 (None, _) => "Takes no addresses from this subnet.".to_string(),
                 (Some(_), Some(at)) if fits && sb.peak_addresses_per_node > sb.addresses_per_node => format!("Fits, at the peak too. The subnet runs out at {}.", count(at, "node", "nodes")),
                 (Some(at), _) if fits => format!("Fits. The subnet runs out at {}.", count(at, "node", "nodes")),
-                (Some(at), Some(peak_at)) if sb.fits == Some(true) => format!(
+                (Some(at), Some(peak_at)) if settled_fits == Some(true) => format!(
                     "Does not fit at the peak: {} × {} = {peak_cluster} addresses of {u} usable. Settled it would fit (runs out at {}), \
                      but while pods arrive or leave the subnet runs out at {}.",
                     sb.nodes,
@@ -152,10 +155,10 @@ fn subnet_card(r: &Report) -> Html {
                         <td class="num" data-testid="per-node">{count(sb.addresses_per_node, "address", "addresses")}</td>
                         <td class="num" data-testid="peak-per-node">{count(sb.peak_addresses_per_node, "address", "addresses")}</td></tr>
                     <tr><th scope="row">{format!("Node group ({})", count(sb.nodes, "node", "nodes"))}</th>
-                        <td class="num">{sb.cluster_addresses.to_string()}</td><td class="num">{peak_cluster.to_string()}</td></tr>
+                        <td class="num">{settled_cluster.to_string()}</td><td class="num">{peak_cluster.to_string()}</td></tr>
                     if sb.cidr.is_some() {
                         <tr><th scope="row">{"Runs out at"}</th>
-                            <td class="num">{runs_out(sb.exhausts_at_nodes)}</td><td class="num" data-testid="peak-exhausts">{runs_out(sb.peak_exhausts_at_nodes)}</td></tr>
+                            <td class="num">{runs_out(settled_at)}</td><td class="num" data-testid="peak-exhausts">{runs_out(sb.peak_exhausts_at_nodes)}</td></tr>
                     }
                 </tbody>
             </table>

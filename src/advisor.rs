@@ -71,6 +71,24 @@ fn row(
 /// The current settings first, then every fix that changes something and still plans, fewest addresses
 /// per node first.
 pub fn advise(s: &Scenario, current: &Report) -> Vec<Alternative> {
+    let priced = candidates(s, current)
+        .into_iter()
+        .filter_map(|c| price(s, current, c))
+        .collect();
+    rank(current, priced)
+}
+
+/// A fix to try: its title, the setting edits and what to know before applying it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub title: &'static str,
+    pub edits: Edits,
+    pub caveat: &'static str,
+}
+
+/// The usual fixes that apply to this scenario, not yet planned. `advise` is `candidates`, `price` and
+/// `rank`; the page prices one candidate at a time so a keystroke never waits for all of them.
+pub fn candidates(s: &Scenario, current: &Report) -> Vec<Candidate> {
     let pods = s.pods.max(s.then_pods.unwrap_or(0));
     let nitro = vpc::lookup(&s.instance_type).is_ok_and(|i| i.is_prefix_delegation_supported());
     let ipv6 = current.mode == "ipv6";
@@ -108,20 +126,28 @@ pub fn advise(s: &Scenario, current: &Report) -> Vec<Alternative> {
             "Only for a new cluster: the IP family is chosen at creation. Nodes still take one IPv4 address per ENI.",
         ));
     }
-    let mut out: Vec<Alternative> = candidates
+    candidates
         .into_iter()
-        .filter_map(|(title, edits, caveat)| {
-            // Your subnet stays where pods draw from: under custom networking it is the ENIConfig
-            // subnet, exactly as applying the option to the form leaves it.
-            let mut alt = s.clone();
-            alt.env = apply(&s.env, &edits);
-            let r = plan(&alt).ok()?;
-            (r.config != current.config).then(|| row(title, edits, &r, caveat))
-        })
-        .collect();
-    out.sort_by_key(|a| (a.pods_without_ip, a.addresses_per_node, a.ec2_calls));
-    out.insert(0, row("Your settings", Vec::new(), current, ""));
-    out
+        .map(|(title, edits, caveat)| Candidate { title, edits, caveat })
+        .collect()
+}
+
+/// One candidate re-planned on the same workload; `None` if it does not plan or changes nothing.
+pub fn price(s: &Scenario, current: &Report, c: Candidate) -> Option<Alternative> {
+    // Your subnet stays where pods draw from: under custom networking it is the ENIConfig subnet,
+    // exactly as applying the option to the form leaves it.
+    let mut alt = s.clone();
+    alt.env = apply(&s.env, &c.edits);
+    let r = plan(&alt).ok()?;
+    (r.config != current.config).then(|| row(c.title, c.edits, &r, c.caveat))
+}
+
+/// Your settings first, then the priced candidates, fewest pods without an IP, addresses per node and
+/// EC2 calls first.
+pub fn rank(current: &Report, mut priced: Vec<Alternative>) -> Vec<Alternative> {
+    priced.sort_by_key(|a| (a.pods_without_ip, a.addresses_per_node, a.ec2_calls));
+    priced.insert(0, row("Your settings", Vec::new(), current, ""));
+    priced
 }
 
 fn apply(env: &CniEnv, edits: &Edits) -> CniEnv {

@@ -150,7 +150,19 @@ pub fn on_popstate(f: impl Fn() + 'static) -> Listener {
 
 /// Calls `f` every `ms` milliseconds.
 pub fn every(ms: i32, f: impl Fn() + 'static) -> Listener {
-    timer(Closure::<dyn Fn()>::new(f), ms, true)
+    let Some(w) = window() else {
+        return Listener { cleanup: None };
+    };
+    let cb = Closure::<dyn Fn()>::new(f);
+    let id = w
+        .set_interval_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), ms)
+        .unwrap_or(-1);
+    Listener {
+        cleanup: Some(Box::new(move || {
+            w.clear_interval_with_handle(id);
+            drop(cb);
+        })),
+    }
 }
 
 /// Calls `f` once after `ms` milliseconds.
@@ -159,35 +171,6 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) {
     let cb = Closure::once_into_js(f);
     w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms)
         .ok();
-}
-
-/// Calls `f` once after `ms` milliseconds, unless the listener is dropped first.
-pub fn later(ms: i32, f: impl FnOnce() + 'static) -> Listener {
-    timer(Closure::once(f), ms, false)
-}
-
-/// Runs `cb` after `ms` milliseconds, every `ms` if `repeat`, until the listener is dropped.
-fn timer<F: ?Sized + 'static>(cb: Closure<F>, ms: i32, repeat: bool) -> Listener {
-    let Some(w) = window() else {
-        return Listener { cleanup: None };
-    };
-    let f = cb.as_ref().unchecked_ref();
-    let id = if repeat {
-        w.set_interval_with_callback_and_timeout_and_arguments_0(f, ms)
-    } else {
-        w.set_timeout_with_callback_and_timeout_and_arguments_0(f, ms)
-    }
-    .unwrap_or(-1);
-    Listener {
-        cleanup: Some(Box::new(move || {
-            if repeat {
-                w.clear_interval_with_handle(id);
-            } else {
-                w.clear_timeout_with_handle(id);
-            }
-            drop(cb);
-        })),
-    }
 }
 
 /// Writes `text` to the clipboard; `done(true)` once it is there, `done(false)` if refused.

@@ -117,9 +117,9 @@ async function perEdit(browser, appBase, query) {
     await nodesField.fill(String(i % 2 ? nodes : nodes + 1));
     // An edit is done once the alternatives for it are worked out (they come after the main result), or,
     // for a trace too long to re-plan unasked, once the result is there and the page offers them on demand.
-    await page.waitForFunction((t) => window.__measures.some((m) => m.name === 'vpc:advise' && m.start >= t) ||
-      (document.querySelector('[data-testid=ask-alternatives]') && window.__measures.some((m) => m.name === 'vpc:plan' && m.start >= t)),
-    t, { timeout: 120000 });
+    // (An edit replaces the old table with a note at once, so a table here is the new one.)
+    await page.waitForFunction((t) => window.__measures.some((m) => m.name === 'vpc:plan' && m.start >= t) &&
+      document.querySelector('[data-testid=alternatives], [data-testid=ask-alternatives]'), t, { timeout: 120000 });
     const measures = await page.evaluate((t) => window.__measures.filter((m) => m.start >= t), t);
     const perName = {};
     for (const m of measures) perName[m.name] = (perName[m.name] || 0) + m.duration;
@@ -167,7 +167,7 @@ const [a, s] = [median(times.app), median(times.static)];
 console.log(`\nfirst result visible (${COLD_LOADS} interleaved cold loads each): page ${ms(a)}, static snapshot ${ms(s)}, ratio ${(a / s).toFixed(2)}× (goal ≤ 1.3×)`);
 
 console.log(`\nper edit (medians over edits of the node count; every vpc:* measure the edit triggers, goal: sum ≤ 2 ms;`);
-console.log(`"before the alternatives" is what runs before the result is on screen, vpc:advise runs after it):`);
+console.log(`"before the alternatives" is what runs before the result is on screen, vpc:advise runs after it, one fix per task):`);
 for (const [name, query] of WORST) {
   const r = await perEdit(browser, appBase, query);
   const parts = Object.entries(r.byName).sort().map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');

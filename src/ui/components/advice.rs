@@ -8,10 +8,11 @@
 //! seconds, so there the alternatives wait for a click.
 
 use super::{count, SharedReport};
-use crate::advisor::{advise, Alternative};
+use crate::advisor::{candidates, price, rank, Alternative, Candidate};
 use crate::scenario::Scenario;
 use crate::ui::browser;
 use crate::ui::state::Action;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,6 +20,39 @@ use yew::prelude::*;
 const SETTLE_MS: i32 = 250;
 /// Traces longer than this (a ramp of thousands of pods) get the alternatives on demand only.
 const AUTO_MAX_STEPS: usize = 2_000;
+
+/// The alternatives being worked out: one candidate re-planned per task, so a keystroke waits for at
+/// most one plan, never for all of them.
+struct Job {
+    todo: Vec<Candidate>,
+    priced: Vec<Alternative>,
+    report: SharedReport,
+    scenario: Scenario,
+    done: UseStateHandle<Option<(SharedReport, Rc<Vec<Alternative>>)>>,
+    /// The effect's generation counter and the value it had when this job started.
+    generation: (Rc<RefCell<u64>>, u64),
+}
+
+impl Job {
+    fn next(mut self, delay: i32) {
+        browser::after(delay, move || {
+            let (counter, mine) = &self.generation;
+            let Some(current) = self.report.ok().filter(|_| *counter.borrow() == *mine) else {
+                return;
+            };
+            if let Some(c) = self.todo.pop() {
+                let _m = browser::measure("vpc:advise");
+                self.priced.extend(price(&self.scenario, current, c));
+            }
+            if self.todo.is_empty() {
+                let alts = rank(current, std::mem::take(&mut self.priced));
+                self.done.set(Some((self.report.clone(), Rc::new(alts))));
+            } else {
+                self.next(0);
+            }
+        });
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct AdviceProps {
@@ -38,20 +72,24 @@ pub fn Advice(props: &AdviceProps) -> Html {
     let done = use_state(|| None::<(SharedReport, Rc<Vec<Alternative>>)>);
     let asked = use_state(|| None::<SharedReport>);
     let go = report.ok().is_some_and(|r| r.trace.len() <= AUTO_MAX_STEPS) || asked.as_ref() == Some(report);
+    // Each run of the effect gets a new generation; a pending step of an older one sees it and stops.
+    let generation = use_mut_ref(|| 0u64);
     {
-        let done = done.clone();
+        let (done, generation) = (done.clone(), generation.clone());
         use_effect_with((report.clone(), scenario.clone(), go), move |(r, s, go)| {
-            let (r, s) = (r.clone(), s.clone());
-            let timer = go.then(|| {
-                browser::later(SETTLE_MS, move || {
-                    let alts = {
-                        let _m = browser::measure("vpc:advise");
-                        r.ok().map(|rep| advise(&s, rep)).unwrap_or_default()
-                    };
-                    done.set(Some((r, Rc::new(alts))));
-                })
-            });
-            move || drop(timer)
+            *generation.borrow_mut() += 1;
+            if let (true, Some(rep)) = (*go, r.ok()) {
+                let job = Job {
+                    todo: candidates(s, rep),
+                    priced: Vec::new(),
+                    report: r.clone(),
+                    scenario: s.clone(),
+                    done,
+                    generation: (generation.clone(), *generation.borrow()),
+                };
+                job.next(SETTLE_MS);
+            }
+            move || *generation.borrow_mut() += 1
         });
     }
     let Some(alts) = done.as_ref().filter(|(r, _)| r == report).map(|(_, a)| a.clone()) else {

@@ -158,6 +158,9 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || 
 const cpu = cpus();
 console.log(`machine: ${cpu.length} × ${cpu[0]?.model}; Chromium ${browser.version()} headless; dist/ served with brotli`);
 
+// ONLY=typing (or render, edits) runs one part.
+const only = process.env.ONLY || '';
+if (!only || only === 'render') {
 const dir = await snapshot(browser, appBase);
 const stat = await serve(dir, 0);
 const times = await firstRender(browser, appBase, `http://127.0.0.1:${stat.address().port}`);
@@ -165,7 +168,9 @@ stat.close();
 rmSync(dir, { recursive: true, force: true });
 const [a, s] = [median(times.app), median(times.static)];
 console.log(`\nfirst result visible (${COLD_LOADS} interleaved cold loads each): page ${ms(a)}, static snapshot ${ms(s)}, ratio ${(a / s).toFixed(2)}× (goal ≤ 1.3×)`);
+}
 
+if (!only || only === 'edits') {
 console.log(`\nper edit (medians over edits of the node count; every vpc:* measure the edit triggers, goal: sum ≤ 2 ms;`);
 console.log(`"before the alternatives" is what runs before the result is on screen, vpc:advise runs after it, one fix per task):`);
 for (const [name, query] of WORST) {
@@ -175,11 +180,16 @@ for (const [name, query] of WORST) {
   console.log(`  ${name}: sum ${ms(r.sum)}; before the alternatives ${ms(r.main)}${alternatives} (${r.edits} edits: ${parts})`);
 }
 
+}
+
+if (!only || only === 'typing') {
 for (const throttle of [1, 4]) {
   const keys = await typing(browser, appBase, throttle);
   console.log(`\nkeystroke to next frame, typing 737 into pods (m5.24xlarge, secondary IPs, then 5), CPU ${throttle}×: ` +
     `${keys.length} keystrokes, median ${ms(median(keys))}, p95 ${ms(quantile(keys, 0.95))}, max ${ms(Math.max(...keys))}` +
     (throttle === 1 ? ' (goal p95 ≤ 50 ms)' : ' (goal max ≤ 200 ms)'));
+  if (process.env.VERBOSE) console.log(keys.map((k) => k.toFixed(0)).join(' '));
+}
 }
 
 await browser.close();

@@ -73,6 +73,10 @@ pub fn push_query(query: &str, replace: bool) {
             format!("{q}&embed=1")
         };
     }
+    if replace {
+        // A restored form starts a new run of edits: the next edit is a new entry, whatever its field.
+        LAST_KEY.with(|k| *k.borrow_mut() = None);
+    }
     if self::query() == q {
         return;
     }

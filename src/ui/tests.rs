@@ -156,6 +156,19 @@ fn history_pushes_edits_and_replaces_restores() {
     f.nodes = "3".into();
     super::browser::push_query(&f.to_query(), false);
     assert_eq!(history.length().unwrap(), before + 1, "an edit adds one");
+    f.nodes = "34".into();
+    super::browser::push_query(&f.to_query(), false);
+    assert_eq!(
+        history.length().unwrap(),
+        before + 1,
+        "typing on in one field folds into it"
+    );
+    // Back/forward restores a form (written back by replacing); the next edit, even of the same
+    // field, is a new entry, so it never overwrites the entry Back landed on.
+    super::browser::push_query(&f.to_query(), true);
+    f.nodes = "345".into();
+    super::browser::push_query(&f.to_query(), false);
+    assert_eq!(history.length().unwrap(), before + 2);
 }
 
 async fn sleep(ms: i32) {

@@ -10,16 +10,24 @@ use crate::vpc;
 /// Settings to change: `(name, Some(value))` sets, `None` removes.
 pub type Edits = Vec<(&'static str, Option<String>)>;
 
-/// One option and what it does to this node group.
+/// One option and what it does to this node group. Every row is priced against the same two subnets,
+/// so rows compare like with like: the subnet the pods draw from (your subnet: shared with the nodes,
+/// or the ENIConfig subnet under custom networking) and the subnet the nodes live in.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Alternative {
     pub title: &'static str,
     /// The settings to change from the current ones.
     pub edits: Edits,
+    /// Pod subnet: addresses one node takes from the subnet pods draw from (your subnet).
     pub addresses_per_node: i64,
     pub peak_addresses_per_node: i64,
     pub cluster_addresses: i64,
+    /// When your subnet (the pod subnet) runs out.
     pub exhausts_at_nodes: Option<i64>,
+    /// Node subnet: addresses one node takes from the subnet its primary ENI is in.
+    pub node_subnet_addresses_per_node: i64,
+    /// Whether pods draw from the node subnet (no custom networking): then both are one subnet.
+    pub shared_subnet: bool,
     pub pods_without_ip: i64,
     /// EC2 calls one node makes over the whole workload (a proxy for API churn and throttling risk).
     pub ec2_calls: i64,
@@ -48,6 +56,12 @@ fn row(
         peak_addresses_per_node: r.subnet.peak_addresses_per_node,
         cluster_addresses: r.subnet.cluster_addresses,
         exhausts_at_nodes: r.subnet.exhausts_at_nodes,
+        node_subnet_addresses_per_node: r
+            .subnet
+            .node_subnet
+            .as_ref()
+            .map_or(r.subnet.addresses_per_node, |ns| ns.addresses_per_node),
+        shared_subnet: r.subnet.node_subnet.is_none(),
         pods_without_ip: r.steady_state.pods_without_ip,
         ec2_calls: ec2_calls(&r.trace),
         caveat,
@@ -57,6 +71,24 @@ fn row(
 /// The current settings first, then every fix that changes something and still plans, fewest addresses
 /// per node first.
 pub fn advise(s: &Scenario, current: &Report) -> Vec<Alternative> {
+    let priced = candidates(s, current)
+        .into_iter()
+        .filter_map(|c| price(s, current, c))
+        .collect();
+    rank(current, priced)
+}
+
+/// A fix to try: its title, the setting edits and what to know before applying it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub title: &'static str,
+    pub edits: Edits,
+    pub caveat: &'static str,
+}
+
+/// The usual fixes that apply to this scenario, not yet planned. `advise` is `candidates`, `price` and
+/// `rank`; the page prices one candidate at a time so a keystroke never waits for all of them.
+pub fn candidates(s: &Scenario, current: &Report) -> Vec<Candidate> {
     let pods = s.pods.max(s.then_pods.unwrap_or(0));
     let nitro = vpc::lookup(&s.instance_type).is_ok_and(|i| i.is_prefix_delegation_supported());
     let ipv6 = current.mode == "ipv6";
@@ -94,32 +126,28 @@ pub fn advise(s: &Scenario, current: &Report) -> Vec<Alternative> {
             "Only for a new cluster: the IP family is chosen at creation. Nodes still take one IPv4 address per ENI.",
         ));
     }
-    let mut out: Vec<Alternative> = candidates
+    candidates
         .into_iter()
-        .filter_map(|(title, edits, caveat)| {
-            let mut alt = s.clone();
-            alt.env = apply(&s.env, &edits);
-            if custom_networking_in(&alt.env) && s.node_subnet.is_none() {
-                // What matters for "your subnet" under custom networking is the node subnet.
-                alt.node_subnet = s.subnet.clone();
-                alt.subnet = None;
-            }
-            let r = plan(&alt).ok()?;
-            (r.config != current.config).then(|| {
-                let mut a = row(title, edits, &r, caveat);
-                if let Some(ns) = r.subnet.node_subnet.as_ref().filter(|_| alt.subnet.is_none()) {
-                    a.addresses_per_node = ns.addresses_per_node;
-                    a.peak_addresses_per_node = ns.addresses_per_node;
-                    a.cluster_addresses = ns.cluster_addresses;
-                    a.exhausts_at_nodes = ns.exhausts_at_nodes;
-                }
-                a
-            })
-        })
-        .collect();
-    out.sort_by_key(|a| (a.pods_without_ip, a.addresses_per_node, a.ec2_calls));
-    out.insert(0, row("Your settings", Vec::new(), current, ""));
-    out
+        .map(|(title, edits, caveat)| Candidate { title, edits, caveat })
+        .collect()
+}
+
+/// One candidate re-planned on the same workload; `None` if it does not plan or changes nothing.
+pub fn price(s: &Scenario, current: &Report, c: Candidate) -> Option<Alternative> {
+    // Your subnet stays where pods draw from: under custom networking it is the ENIConfig subnet,
+    // exactly as applying the option to the form leaves it.
+    let mut alt = s.clone();
+    alt.env = apply(&s.env, &c.edits);
+    let r = plan(&alt).ok()?;
+    (r.config != current.config).then(|| row(c.title, c.edits, &r, c.caveat))
+}
+
+/// Your settings first, then the priced candidates, fewest pods without an IP, addresses per node and
+/// EC2 calls first.
+pub fn rank(current: &Report, mut priced: Vec<Alternative>) -> Vec<Alternative> {
+    priced.sort_by_key(|a| (a.pods_without_ip, a.addresses_per_node, a.ec2_calls));
+    priced.insert(0, row("Your settings", Vec::new(), current, ""));
+    priced
 }
 
 fn apply(env: &CniEnv, edits: &Edits) -> CniEnv {
@@ -132,10 +160,4 @@ fn apply(env: &CniEnv, edits: &Edits) -> CniEnv {
         };
     }
     e
-}
-
-fn custom_networking_in(env: &CniEnv) -> bool {
-    env.get("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG")
-        .and_then(crate::config::go_parse_bool)
-        .unwrap_or(false)
 }

@@ -3,7 +3,16 @@
 
 use crate::config::CniEnv;
 use crate::ipamd::{Arrival, MAX_PODS_INPUT};
-use crate::scenario::{self, PlanError, Scenario, MAX_KUBELET_MAX_PODS, MAX_NODES};
+use crate::scenario::{self, PlanError, Scenario, MAX_NODES};
+
+/// The longest instance-type name the form looks up (the longest real one is about 20 characters);
+/// longer text gets a message before any "did you mean" work.
+pub const MAX_INSTANCE_TYPE_CHARS: usize = 64;
+
+/// Whether `name` is short enough to look up or search for.
+pub fn searchable(name: &str) -> bool {
+    name.chars().nth(MAX_INSTANCE_TYPE_CHARS).is_none()
+}
 
 /// Every input field, in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -339,13 +348,9 @@ impl Form {
                     self.mode = Mode::PrefixDelegation
                 }
                 "ENABLE_IPv6" if v == "true" => self.mode = Mode::Ipv6,
-                "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG" => {
-                    self.custom_networking = v == "true";
-                    if self.custom_networking && self.node_subnet.is_empty() {
-                        // The subnet given so far is where nodes live; pods move to the ENIConfig subnet.
-                        self.node_subnet = std::mem::take(&mut self.subnet);
-                    }
-                }
+                // The subnet field stays where it is: with custom networking it is the pod (ENIConfig)
+                // subnet, and unticking gives it back as the one subnet nodes and pods share.
+                "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG" => self.custom_networking = v == "true",
                 "ENABLE_POD_ENI" => self.pod_eni = v == "true",
                 other => {
                     if let Some(f) = Field::ALL.into_iter().find(|f| f.key() == other) {
@@ -388,6 +393,9 @@ impl Form {
         let optional = |r: Result<(), String>| if v.is_empty() { Ok(()) } else { r };
         let pods_rule = format!("must be a whole number from 0 to {MAX_PODS_INPUT}");
         match f {
+            Field::InstanceType if !searchable(v) => Err(format!(
+                "An instance type name has at most {MAX_INSTANCE_TYPE_CHARS} characters (e.g. m5.large)"
+            )),
             Field::InstanceType => crate::vpc::lookup(v).map(|_| ()).map_err(|e| e.to_string()),
             Field::Pods => whole(0, u64::from(MAX_PODS_INPUT), &format!("Pods per node {pods_rule}")),
             Field::ThenPods => optional(whole(
@@ -409,10 +417,11 @@ impl Form {
                 ))
             }
             Field::MaxEni => optional(whole(1, 100, "MAX_ENI must be a whole number from 1 to 100")),
+            // A maxPods above the most pods the form takes changes nothing but the time to plan.
             Field::MaxPods => optional(whole(
                 1,
-                u64::from(MAX_KUBELET_MAX_PODS),
-                &format!("kubelet maxPods must be a whole number from 1 to {MAX_KUBELET_MAX_PODS}"),
+                u64::from(MAX_PODS_INPUT),
+                &format!("kubelet maxPods must be a whole number from 1 to {MAX_PODS_INPUT}"),
             )),
             Field::Seed => optional(whole(
                 0,
@@ -457,12 +466,16 @@ impl Form {
             .join("&")
     }
 
-    /// Restores a form from a query string (with or without `?`). A value that breaks its field's rule
-    /// falls back to the default for that field alone, with a notice. `embed` is not a form field.
+    /// Restores a form from a query string (with or without `?`). The order of the keys does not matter:
+    /// every value is set first, then each field is checked against the whole form, so a field that
+    /// applies only with another one (`node_subnet` with `custom`) is judged the same before or after it.
+    /// A value that breaks its field's rule falls back to the default for that field alone, with a
+    /// notice. `embed` is not a form field.
     pub fn from_query(query: &str) -> (Form, Vec<String>) {
-        let mut form = Form::blank(&Form::initial().instance_type);
+        let blank = Form::blank(&Form::initial().instance_type);
+        let mut form = blank.clone();
         let mut notices = Vec::new();
-        let mut any = false;
+        let mut given: Vec<(Field, String)> = Vec::new();
         for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let (k, v) = (decode(k), decode(v));
@@ -470,32 +483,46 @@ impl Form {
                 continue;
             }
             let Some(field) = Field::ALL.into_iter().find(|f| f.key() == k) else {
-                notices.push(format!("Ignored unknown link parameter '{k}'."));
+                notices.push(format!("Ignored unknown link parameter '{}'.", echo(&k)));
                 continue;
             };
-            any = true;
-            let before = form.get(field);
             form.set(field, &v);
-            let bad_choice = matches!(
+            let is_choice = matches!(
                 field,
                 Field::Mode | Field::Arrival | Field::CustomNetworking | Field::PodEni
-            ) && form.get(field) != v;
-            let problem = if bad_choice {
-                Some(format!("'{v}' is not a valid choice"))
-            } else {
-                form.check_field(field).err()
-            };
-            if let Some(why) = problem {
-                form.set(field, &before);
-                notices.push(format!("Ignored {k}={v} from the link: {why}."));
+            );
+            if is_choice && form.get(field) != v {
+                notices.push(format!(
+                    "Ignored {k}={} from the link: it is not a valid choice.",
+                    echo(&v)
+                ));
             }
+            given.retain(|(f, _)| *f != field);
+            given.push((field, v));
         }
-        if !any {
+        if given.is_empty() {
             return (Form::initial(), notices);
+        }
+        for (field, v) in given {
+            if let Err(why) = form.check_field(field) {
+                form.set(field, &blank.get(field));
+                notices.push(format!("Ignored {}={} from the link: {why}.", field.key(), echo(&v)));
+            }
         }
         (form, notices)
     }
 }
+
+/// A user's value as a message repeats it: at most 64 characters.
+fn echo(v: &str) -> String {
+    match v.char_indices().nth(ECHO_CHARS) {
+        Some((i, _)) => format!("{}…", &v[..i]),
+        None => v.to_string(),
+    }
+}
+
+/// The longest piece of a user's value that a message repeats.
+const ECHO_CHARS: usize = 64;
 
 fn plan_error_field(e: PlanError) -> FieldError {
     match e {

@@ -8,7 +8,6 @@ use super::components::{
 use super::state::{Action, State};
 use crate::form::Form;
 use crate::scenario::plan;
-use std::collections::HashMap;
 use yew::prelude::*;
 
 #[component]
@@ -17,20 +16,19 @@ pub fn App() -> Html {
         let (form, notices) = Form::from_query(&browser::query());
         State::new(form, notices)
     });
-    let report = use_memo(state.last_valid.clone(), plan);
-    let shared = SharedReport(report.clone());
-    let errors = use_memo(state.form.clone(), |f| {
-        f.check()
-            .err()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|e| (e.field, e.message))
-            .collect::<HashMap<_, _>>()
+    let report = use_memo(state.last_valid.clone(), |s| {
+        let _m = browser::measure("vpc:plan");
+        plan(s)
     });
+    let shared = SharedReport(report.clone());
+    let errors = state.errors.clone();
     let embed = use_memo((), |_| browser::is_embed());
 
-    // The form lives in the URL: every change is a history entry; back/forward restore it.
-    use_effect_with(state.form.clone(), |form| browser::push_query(&form.to_query()));
+    // The form lives in the URL: an edit is a history entry; opening a link or back/forward only
+    // rewrites the current entry with the normalised query.
+    use_effect_with((state.form.clone(), state.from_location), |(form, replace)| {
+        browser::push_query(&form.to_query(), *replace)
+    });
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {

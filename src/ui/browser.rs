@@ -57,17 +57,25 @@ thread_local! {
     static LAST_KEY: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Records `query` in the history: a new entry per change, except that consecutive edits of the same
-/// field (typing "737" into pods) fold into one entry, so Back undoes a field, not a keystroke.
-pub fn push_query(query: &str) {
+/// Records `query` in the history. `replace` rewrites the current entry instead of adding one: for a
+/// link just opened or a back/forward restore (normalising the query is not a step the user took), and
+/// always inside an iframe (`?embed=1`), so the host page's Back button leaves it in one press.
+/// Otherwise each change is a new entry, except that consecutive edits of the same field (typing "737"
+/// into pods) fold into one, so Back undoes a field, not a keystroke.
+pub fn push_query(query: &str, replace: bool) {
     let Some(w) = window() else { return };
+    let embed = is_embed();
     let mut q = query.to_string();
-    if is_embed() {
+    if embed {
         q = if q.is_empty() {
             "embed=1".into()
         } else {
             format!("{q}&embed=1")
         };
+    }
+    if replace {
+        // A restored form starts a new run of edits: the next edit is a new entry, whatever its field.
+        LAST_KEY.with(|k| *k.borrow_mut() = None);
     }
     if self::query() == q {
         return;
@@ -78,15 +86,39 @@ pub fn push_query(query: &str) {
         format!("?{q}")
     };
     let changed = crate::form::changed_keys(&self::query(), &q);
-    let key = (changed.len() == 1).then(|| changed[0].clone());
+    let key = (changed.len() == 1 && !replace).then(|| changed[0].clone());
     let same_field = key.is_some() && LAST_KEY.with(|k| *k.borrow() == key);
     LAST_KEY.with(|k| *k.borrow_mut() = key);
     if let Ok(h) = w.history() {
-        if same_field {
+        if replace || embed || same_field {
             h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
                 .ok();
         } else {
             h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)).ok();
+        }
+    }
+}
+
+/// A `performance.measure` named `name` (by convention `vpc:…`) from now until the value is dropped,
+/// so the cost of every core computation an edit triggers can be read in DevTools. Only the newest
+/// measure of each name is kept, so the timeline buffer stays small however long the page runs.
+pub struct Measure {
+    name: &'static str,
+}
+
+pub fn measure(name: &'static str) -> Measure {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        p.mark(name).ok();
+    }
+    Measure { name }
+}
+
+impl Drop for Measure {
+    fn drop(&mut self) {
+        if let Some(p) = window().and_then(|w| w.performance()) {
+            p.clear_measures_with_measure_name(self.name);
+            p.measure_with_start_mark(self.name, self.name).ok();
+            p.clear_marks_with_mark_name(self.name);
         }
     }
 }

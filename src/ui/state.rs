@@ -3,14 +3,21 @@
 
 use crate::form::{presets, Field, Form};
 use crate::scenario::Scenario;
+use crate::ui::browser::measure;
+use std::collections::HashMap;
 use std::rc::Rc;
 use yew::Reducible;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub form: Form,
+    /// Each field that breaks its rule, with the message.
+    pub errors: Rc<HashMap<Field, String>>,
     /// What the result shows: the newest form that passed every rule.
     pub last_valid: Scenario,
+    /// The form came from the address bar (a link just opened, back/forward) rather than from an edit:
+    /// writing its normalised query back replaces the history entry instead of adding one.
+    pub from_location: bool,
     /// The step shown; `None` follows the last step (the steady state).
     pub step: Option<usize>,
     pub playing: bool,
@@ -46,10 +53,15 @@ pub enum Action {
 
 impl State {
     pub fn new(form: Form, notices: Vec<String>) -> State {
-        let last_valid = form.check().unwrap_or_else(|_| Form::initial().scenario());
+        // A link whose fields pass but whose combination does not (IPv6 on a Xen type) shows the error
+        // for the user's own scenario, never the built-in example's result.
+        let (checked, errors) = check(&form);
+        let last_valid = checked.unwrap_or_else(|| form.scenario());
         State {
             form,
+            errors,
             last_valid,
+            from_location: true,
             step: None,
             playing: false,
             notices,
@@ -62,14 +74,30 @@ impl State {
             .map_or(len.saturating_sub(1), |s| s.min(len.saturating_sub(1)))
     }
 
-    fn revalidate(&mut self) {
-        if let Ok(s) = self.form.check() {
+    /// Checks the form after a change; `from_location` says where the change came from.
+    fn revalidate(&mut self, from_location: bool) {
+        self.from_location = from_location;
+        let (checked, errors) = check(&self.form);
+        self.errors = errors;
+        if let Some(s) = checked {
             if s != self.last_valid {
                 self.last_valid = s;
                 self.step = None;
                 self.playing = false;
             }
         }
+    }
+}
+
+/// The scenario if the form passes every rule, and the message for each field that does not.
+fn check(form: &Form) -> (Option<Scenario>, Rc<HashMap<Field, String>>) {
+    let _m = measure("vpc:check");
+    match form.check() {
+        Ok(s) => (Some(s), Rc::default()),
+        Err(errors) => (
+            None,
+            Rc::new(errors.into_iter().map(|e| (e.field, e.message)).collect()),
+        ),
     }
 }
 
@@ -81,24 +109,24 @@ impl Reducible for State {
         match action {
             Action::SetField(field, value) => {
                 s.form.set(field, &value);
-                s.revalidate();
+                s.revalidate(false);
             }
             Action::ApplyEdits(edits) => {
                 s.form.apply_edits(&edits);
-                s.revalidate();
+                s.revalidate(false);
             }
             Action::LoadPreset(i) => {
                 if let Some(form) = presets().into_iter().nth(i).map(|p| p.form) {
                     let keep = (s.form.nodes.clone(), s.form.subnet.clone());
                     s.form = form;
                     (s.form.nodes, s.form.subnet) = keep;
-                    s.revalidate();
+                    s.revalidate(false);
                 }
             }
             Action::Restore(form, notices) => {
                 s.form = form;
                 s.notices = notices;
-                s.revalidate();
+                s.revalidate(true);
             }
             Action::Step(m, len) => {
                 let last = len.saturating_sub(1);

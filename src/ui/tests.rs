@@ -76,6 +76,49 @@ fn presets_and_restores() {
 }
 
 #[wasm_bindgen_test]
+fn a_link_restores_the_users_scenario_whatever_the_key_order() {
+    // Issue 6 §6: node_subnet before custom=true; the /2 is dropped with a notice, the 30 pods stay.
+    let (f, notices) =
+        Form::from_query("type=m5.large&pods=30&nodes=40&subnet=10.0.0.0/22&node_subnet=10.1.0.0/2&custom=true");
+    let s = State::new(f, notices);
+    assert_eq!(s.notices.len(), 1, "{:?}", s.notices);
+    assert_eq!((s.last_valid.pods, s.last_valid.nodes), (30, 40));
+    assert!(s.errors.is_empty());
+    // A combination ipamd refuses (IPv6 on a Xen type) shows that error for the user's own scenario,
+    // never the built-in example's result.
+    let (f, _) = Form::from_query("type=t2.medium&pods=7&mode=ipv6");
+    let s = State::new(f, vec![]);
+    assert_eq!(
+        (s.last_valid.instance_type.as_str(), s.last_valid.pods),
+        ("t2.medium", 7)
+    );
+    assert!(s.errors.contains_key(&Field::Mode));
+}
+
+#[wasm_bindgen_test]
+fn only_edits_add_history_entries() {
+    // A form from the address bar is written back by replacing the entry; an edit pushes one.
+    let s = Rc::new(State::new(Form::initial(), vec![]));
+    assert!(s.from_location);
+    let s = reduce(s, Action::SetField(Field::Pods, "6".into()));
+    assert!(!s.from_location);
+    let (f, notices) = Form::from_query("type=t3.small&pods=9");
+    let s = reduce(s, Action::Restore(f, notices));
+    assert!(s.from_location);
+    let s = reduce(s, Action::ApplyEdits(vec![("WARM_IP_TARGET", Some("1".into()))]));
+    assert!(!s.from_location);
+}
+
+#[wasm_bindgen_test]
+fn errors_follow_the_form() {
+    let s = Rc::new(State::new(Form::initial(), vec![]));
+    let s = reduce(s, Action::SetField(Field::Pods, "lots".into()));
+    assert!(s.errors.get(&Field::Pods).is_some_and(|m| m.contains("whole number")));
+    let s = reduce(s, Action::SetField(Field::Pods, "8".into()));
+    assert!(s.errors.is_empty());
+}
+
+#[wasm_bindgen_test]
 fn advisor_edits_land_in_the_form() {
     let s = Rc::new(State::new(Form::initial(), vec![]));
     let s = reduce(
@@ -95,10 +138,37 @@ fn url_round_trip_through_the_location() {
     let mut f = Form::initial();
     f.mode = Mode::PrefixDelegation;
     f.subnet = "100.64.0.0/19".into();
-    super::browser::push_query(&f.to_query());
+    super::browser::push_query(&f.to_query(), false);
     let (back, notices) = Form::from_query(&super::browser::query());
     assert_eq!(back, f);
     assert!(notices.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn history_pushes_edits_and_replaces_restores() {
+    let history = web_sys::window().unwrap().history().unwrap();
+    let before = history.length().unwrap();
+    let mut f = Form::initial();
+    f.pods = "11".into();
+    super::browser::push_query(&f.to_query(), true);
+    assert_eq!(history.length().unwrap(), before, "replacing adds no entry");
+    assert!(super::browser::query().contains("pods=11"));
+    f.nodes = "3".into();
+    super::browser::push_query(&f.to_query(), false);
+    assert_eq!(history.length().unwrap(), before + 1, "an edit adds one");
+    f.nodes = "34".into();
+    super::browser::push_query(&f.to_query(), false);
+    assert_eq!(
+        history.length().unwrap(),
+        before + 1,
+        "typing on in one field folds into it"
+    );
+    // Back/forward restores a form (written back by replacing); the next edit, even of the same
+    // field, is a new entry, so it never overwrites the entry Back landed on.
+    super::browser::push_query(&f.to_query(), true);
+    f.nodes = "345".into();
+    super::browser::push_query(&f.to_query(), false);
+    assert_eq!(history.length().unwrap(), before + 2);
 }
 
 async fn sleep(ms: i32) {
@@ -114,7 +184,7 @@ async fn sleep(ms: i32) {
 #[wasm_bindgen_test]
 async fn the_app_mounts_and_shows_the_seed_example() {
     // Other tests move the location; the app reads its state from it.
-    super::browser::push_query(&Form::initial().to_query());
+    super::browser::push_query(&Form::initial().to_query(), true);
     let doc = web_sys::window().unwrap().document().unwrap();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
@@ -132,4 +202,21 @@ async fn the_app_mounts_and_shows_the_seed_example() {
         .dyn_into::<web_sys::HtmlInputElement>()
         .unwrap();
     assert_eq!(input.value(), "2");
+}
+
+#[wasm_bindgen_test]
+fn custom_networking_applied_then_unticked_keeps_the_subnet() {
+    // Issue 6 §4: the advisor's custom-networking edit keeps your subnet as the pod subnet; unticking
+    // the box gives it back as the one subnet nodes and pods share.
+    let s = Rc::new(State::new(Form::initial(), vec![]));
+    let s = reduce(
+        s,
+        Action::ApplyEdits(vec![("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", Some("true".into()))]),
+    );
+    assert!(s.form.custom_networking);
+    assert_eq!(s.last_valid.subnet.as_deref(), Some("10.0.0.0/24"));
+    assert_eq!(s.last_valid.node_subnet, None);
+    let s = reduce(s, Action::SetField(Field::CustomNetworking, "false".into()));
+    assert!(!s.form.custom_networking);
+    assert_eq!(s.last_valid.subnet.as_deref(), Some("10.0.0.0/24"));
 }

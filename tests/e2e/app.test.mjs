@@ -239,6 +239,164 @@ test('usable at 360 px wide', async () => {
   await context.close();
 });
 
+test('issue 6 §1: a peak that does not fit is never "Fits", and peak and settled show side by side', async () => {
+  // m5.xlarge: 4 ENIs × 15 IPv4. 40 pods fill 3 ENIs (14 pod IPs each) and WARM_ENI_TARGET=1 adds the
+  // 4th: 4 × 15 = 60 addresses per node at the peak; 8 nodes × 60 = 480 > 251 usable in a /24.
+  const args = ['m5.xlarge', '--pods', '40', '--then-pods', '5', '--nodes', '8', '--subnet', '10.0.0.0/24'];
+  const want = core(args).subnet;
+  assert.equal(want.peak_addresses_per_node, 60);
+  const { context, page } = await open('/?type=m5.xlarge&pods=40&then=5&nodes=8&subnet=10.0.0.0/24');
+  assert.equal(await page.locator('[data-testid=peak-per-node]').textContent(), '60 addresses');
+  assert.equal(await page.locator('[data-testid=per-node]').textContent(), `${want.addresses_per_node} addresses`);
+  const verdict = page.locator('[data-testid=exhausts]');
+  assert.doesNotMatch(await verdict.textContent(), /^Fits/);
+  assert.match(await verdict.textContent(), /^Does not fit at the peak: 8 × 60 = 480 addresses of 251 usable/);
+  assert.match(await verdict.getAttribute('class'), /\bbad\b/);
+  // 251 / 60 = 4 nodes fit at the peak, the 5th does not.
+  assert.equal(await page.locator('[data-testid=peak-exhausts]').textContent(), '5 nodes');
+  await context.close();
+});
+
+test('issue 6 §6: the order of keys in a link does not matter', async () => {
+  const { context, page } = await open('/?type=m5.large&pods=30&nodes=40&subnet=10.0.0.0/22&node_subnet=10.1.0.0/2&custom=true');
+  assert.match(await page.locator('.notice').textContent(), /Ignored node_subnet=10\.1\.0\.0\/2 from the link: .*\/16 to \/28/);
+  assert.equal(await page.getByLabel('Pods per node', { exact: true }).inputValue(), '30');
+  assert.ok(await page.getByRole('checkbox', { name: 'Custom networking' }).isChecked());
+  // The user's 30 pods, not the built-in example's 5.
+  assert.match(await page.locator('[data-testid=steady-pods]').textContent(), /^30 \(/);
+  await context.close();
+});
+
+test('issue 6 §6: opening a link adds no history entry', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/www/favicon.svg`);
+  const before = await page.evaluate(() => history.length);
+  // Keys out of order: the page normalises the query by replacing the entry, not adding one.
+  await page.goto(`${base}/?pods=9&type=t3.small`);
+  await page.locator('[data-testid=ips-held]').waitFor();
+  await page.waitForFunction(() => location.search === '?type=t3.small&pods=9');
+  assert.equal(await page.evaluate(() => history.length), before + 1, 'one entry: the link itself');
+  await page.goBack();
+  assert.match(page.url(), /favicon\.svg$/);
+  await context.close();
+});
+
+test('issue 6 §6: inside an iframe edits replace the entry, so Back leaves the wiki page in one press', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(`${base}/wiki.html`, (r) => r.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><title>wiki</title><iframe title="vpc-cni-calc" src="/?embed=1&type=t3.small&pods=5" width="1200" height="900"></iframe>`,
+  }));
+  await page.goto(`${base}/www/favicon.svg`);
+  await page.goto(`${base}/wiki.html`);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('[data-testid=ips-held]').waitFor();
+  const before = await page.evaluate(() => history.length);
+  await frame.getByLabel('Pods per node', { exact: true }).fill('2');
+  await frame.locator('[data-testid=ips-held]', { hasText: '6' }).waitFor();
+  await frame.getByLabel('WARM_IP_TARGET', { exact: true }).fill('3');
+  await frame.getByLabel('Burst (all at once)').check();
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => history.length), before, 'no entry added by edits in the iframe');
+  await page.goBack();
+  assert.match(page.url(), /favicon\.svg$/);
+  await context.close();
+});
+
+test('issue 6 §3: IPv6 numbers read as a person would write them', async () => {
+  // m5.large in IPv6: one ENI whose /80 serves every pod; the node takes 1 IPv4 address from the subnet.
+  const { context, page } = await open('/?type=m5.large&pods=20&nodes=3&subnet=10.0.0.0/24&mode=ipv6');
+  const text = await page.locator('main').textContent();
+  assert.doesNotMatch(text, /281474976710656/);
+  assert.match(await page.locator('.maxpods').textContent(), /a \/80 per ENI: maxPods is the limit/);
+  assert.equal(await page.locator('[data-testid=per-node]').textContent(), '1 address');
+  assert.doesNotMatch(await page.locator('.summary').textContent(), /\/28 block|1 addresses/);
+  await context.close();
+});
+
+test('issue 6 §4: alternatives compare node subnet with node subnet and pod subnet with pod subnet', async () => {
+  // m5.xlarge, 10 pods (tests/it/advisor.rs works the numbers out): today 30 addresses in the one shared
+  // subnet; custom networking puts 1 in the node subnet and 30 in the pod subnet.
+  const { context, page } = await open('/?type=m5.xlarge&pods=10&nodes=40&subnet=10.0.0.0/24');
+  const table = page.locator('[data-testid=alternatives]');
+  const mine = table.locator('tr.current');
+  assert.equal(await mine.locator('[data-col=pod]').textContent(), '30');
+  assert.equal(await mine.locator('[data-col=node]').textContent(), '30same subnet');
+  const cn = table.locator('tr', { hasText: 'Custom networking' });
+  assert.equal(await cn.locator('[data-col=pod]').textContent(), '30');
+  assert.equal(await cn.locator('[data-col=node]').textContent(), '1 (−29)');
+  assert.match(await table.locator('thead').textContent(), /Pod subnet.*Node subnet/);
+  // Applying it keeps your subnet as the pod subnet; unticking gives the subnet back.
+  await page.getByRole('button', { name: /^Apply: Custom networking/ }).click();
+  await page.locator('.summary', { hasText: 'Node subnet: 1 address per node' }).waitFor();
+  assert.ok(await page.getByRole('checkbox', { name: 'Custom networking' }).isChecked());
+  assert.equal(await page.getByLabel('Subnet CIDR', { exact: true }).inputValue(), '10.0.0.0/24');
+  assert.equal(await page.getByLabel('Node subnet CIDR', { exact: true }).inputValue(), '');
+  await page.getByRole('checkbox', { name: 'Custom networking' }).uncheck();
+  await page.waitForFunction(() => !location.search.includes('custom='));
+  assert.equal(await page.getByLabel('Subnet CIDR', { exact: true }).inputValue(), '10.0.0.0/24');
+  assert.equal(await page.locator('[data-testid=per-node]').textContent(), '30 addresses');
+  await context.close();
+});
+
+test('issue 8: every core computation an edit triggers is a vpc:* performance measure', async () => {
+  const { context, page } = await open('/?type=m5.xlarge&pods=10&nodes=40&subnet=10.0.0.0/24');
+  await page.locator('[data-testid=alternatives]').waitFor();
+  await page.evaluate(() => performance.clearMeasures());
+  await page.getByLabel('Pods per node', { exact: true }).fill('12');
+  // The alternatives come after the main result, for the new inputs only.
+  await page.locator('[data-testid=alternatives] tr.current [data-col=pod]').waitFor();
+  const names = await page.evaluate(() => performance.getEntriesByType('measure').map((e) => e.name).sort());
+  for (const name of ['vpc:advise', 'vpc:check', 'vpc:plan', 'vpc:snippets']) assert.ok(names.includes(name), `${name} in ${names}`);
+  await context.close();
+});
+
+test('issue 8: a very long trace gets its alternatives on demand, never stale ones', async () => {
+  // 2500 pods ramp one per 5 s pass: a trace of more than 2000 steps (AUTO_MAX_STEPS in advice.rs).
+  const { context, page } = await open('/?type=m5.large&pods=2500&max_pods=2500');
+  const ask = page.locator('[data-testid=ask-alternatives]');
+  await ask.waitFor();
+  assert.equal(await page.locator('[data-testid=alternatives]').count(), 0);
+  await ask.click();
+  await page.locator('[data-testid=alternatives] tr.current').waitFor();
+  // A short trace works them out unasked; until then the section says it is working, with no numbers.
+  await page.getByLabel('Pods per node', { exact: true }).fill('20');
+  assert.equal(await page.locator('[data-testid=alternatives]').count(), 0, 'no numbers for the old inputs');
+  await page.locator('[data-testid=alternatives] tr.current').waitFor();
+  await context.close();
+});
+
+test('issue 8: a 10 000-character instance type gets a message at once', async () => {
+  const { context, page } = await open('/');
+  const t0 = Date.now();
+  await page.getByRole('combobox', { name: 'Instance type' }).fill('x'.repeat(10_000));
+  assert.match(await page.locator('.combobox .error').textContent(), /at most 64 characters/);
+  assert.equal(await page.locator('[data-testid=ips-held]').textContent(), '7');
+  // Not a timing test: a wall-clock bound this loose only catches the multi-second search coming back.
+  assert.ok(Date.now() - t0 < 2000);
+  await context.close();
+});
+
+test('issue 8: dist carries .br and .gz copies that the server sends by Accept-Encoding', async () => {
+  const { request } = await import('node:http');
+  const get = (path, encoding) => new Promise((ok, fail) => {
+    request(`${base}${path}`, { headers: { 'Accept-Encoding': encoding } }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => ok({ headers: res.headers, size: Buffer.concat(chunks).length }));
+    }).on('error', fail).end();
+  });
+  const wasm = '/pkg/vpc-cni-calc-web_bg.wasm';
+  const [br, gz, plain] = await Promise.all([get(wasm, 'gzip, deflate, br'), get(wasm, 'gzip'), get(wasm, 'identity')]);
+  assert.equal(br.headers['content-encoding'], 'br');
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.ok(br.size < gz.size && gz.size < plain.size, `${br.size} < ${gz.size} < ${plain.size}`);
+  assert.equal(br.headers['content-type'], 'application/wasm');
+});
+
 test('no console errors and no request to any other origin', () => {
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(foreignRequests, []);

@@ -1,5 +1,6 @@
-// A tiny static server for dist/ with the Content-Security-Policy the page must work under.
-// Used by `make serve` and by the end-to-end tests. Listens on 127.0.0.1 only.
+// A tiny static server for dist/ with the Content-Security-Policy the page must work under. It sends the
+// precompressed .br or .gz copy beside a file when the browser accepts that encoding (make dist writes
+// them). Used by `make serve`, the end-to-end tests and the browser benchmark. Listens on 127.0.0.1 only.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -10,6 +11,18 @@ const TYPES = {
   '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json',
 };
 
+/** The precompressed copy of `file` in the best encoding `accept` allows, if there is one. */
+async function precompressed(file, accept) {
+  const accepted = new Set(accept.split(',').map((e) => e.split(';')[0].trim()).filter(Boolean));
+  for (const [name, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!accepted.has(name)) continue;
+    try {
+      if ((await stat(file + ext)).isFile()) return { name, file: file + ext };
+    } catch { /* no copy in this encoding */ }
+  }
+  return null;
+}
+
 export function serve(root, port = 0) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
@@ -18,8 +31,11 @@ export function serve(root, port = 0) {
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Content-Security-Policy': CSP, 'Cache-Control': 'no-cache' });
+      const headers = { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Content-Security-Policy': CSP, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
+      const encoding = await precompressed(file, req.headers['accept-encoding'] || '');
+      if (encoding) headers['Content-Encoding'] = encoding.name;
+      const body = await readFile(encoding ? encoding.file : file);
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');

@@ -61,6 +61,10 @@ fn field_rules() {
     check_rule(Field::InstanceType, "m5.larg", Some("did you mean m5.large"));
     check_rule(Field::MaxEni, "0", Some("MAX_ENI"));
     check_rule(Field::MaxPods, "0", Some("maxPods"));
+    // Issue 8: no bigger than the most pods the form takes (30000, above c8a.48xlarge's 24192 with
+    // prefixes); the 11762 a fully prefixed m5.24xlarge holds is in range.
+    check_rule(Field::MaxPods, "30001", Some("from 1 to 30000"));
+    check_rule(Field::MaxPods, "11762", None);
 }
 
 #[test]
@@ -147,4 +151,39 @@ fn changed_keys_between_queries() {
         changed_keys("subnet=10.0.0.0%2F24", "subnet=10.0.0.0/24"),
         Vec::<String>::new()
     );
+}
+
+#[test]
+fn the_order_of_keys_in_a_link_does_not_matter() {
+    // Issue 6 §6: `node_subnet` comes before `custom=true`, which makes it apply. A /2 is no AWS subnet
+    // (`subnet::parse_cidr`: /16 to /28), so it is dropped with a notice, and the rest is the user's.
+    let link = "?type=m5.large&pods=30&nodes=40&subnet=10.0.0.0/22&node_subnet=10.1.0.0/2&custom=true";
+    let (f, notices) = Form::from_query(link);
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(
+        notices[0].starts_with("Ignored node_subnet=10.1.0.0/2 from the link:") && notices[0].contains("/16 to /28"),
+        "{notices:?}"
+    );
+    assert_eq!(
+        (f.pods.as_str(), f.nodes.as_str(), f.custom_networking),
+        ("30", "40", true)
+    );
+    assert_eq!((f.subnet.as_str(), f.node_subnet.as_str()), ("10.0.0.0/22", ""));
+    let s = f.check().expect("the rest of the link plans");
+    assert_eq!(s.pods, 30);
+    // Any order gives the same form and the same notices.
+    let reversed: Vec<&str> = link.trim_start_matches('?').split('&').rev().collect();
+    assert_eq!(Form::from_query(&reversed.join("&")), (f, notices));
+}
+
+#[test]
+fn an_overlong_instance_type_is_refused_before_any_suggestion() {
+    // Issue 8: 10 000 characters took seconds of "did you mean"; the rule stops at 64 characters.
+    let long = "m".repeat(10_000);
+    check_rule(Field::InstanceType, &long, Some("at most 64 characters"));
+    check_rule(Field::InstanceType, &"m".repeat(64), Some("unknown instance type"));
+    let (f, notices) = Form::from_query(&format!("type={long}&pods=3"));
+    assert_eq!((f.instance_type.as_str(), f.pods.as_str()), ("m5.large", "3"));
+    // The notice repeats at most 64 characters of the value.
+    assert!(notices[0].len() < 200, "{}", notices[0]);
 }

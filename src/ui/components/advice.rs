@@ -1,11 +1,58 @@
 //! The alternatives: each usual fix re-planned on the same workload, with what it saves in addresses and
-//! costs in EC2 calls, and a button that applies it to the form.
+//! costs in EC2 calls, and a button that applies it to the form. Every row is priced against the same two
+//! subnets (the pod subnet and the node subnet), so savings compare like with like.
+//!
+//! Re-planning every fix costs several plans, so it runs after the main result is on screen, once the
+//! inputs have been still for a moment; until then the section says so instead of showing numbers for
+//! other inputs. A workload whose trace is very long (tens of thousands of pods) would freeze the tab for
+//! seconds, so there the alternatives wait for a click.
 
-use super::SharedReport;
-use crate::advisor::advise;
+use super::{count, SharedReport};
+use crate::advisor::{candidates, price, rank, Alternative, Candidate};
 use crate::scenario::Scenario;
+use crate::ui::browser;
 use crate::ui::state::Action;
+use std::cell::RefCell;
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// How long the inputs must be still before the alternatives are worked out (a typist's pause).
+const SETTLE_MS: i32 = 250;
+/// Traces longer than this (a ramp of thousands of pods) get the alternatives on demand only.
+const AUTO_MAX_STEPS: usize = 2_000;
+
+/// The alternatives being worked out: one candidate re-planned per task, so a keystroke waits for at
+/// most one plan, never for all of them.
+struct Job {
+    todo: Vec<Candidate>,
+    priced: Vec<Alternative>,
+    report: SharedReport,
+    scenario: Scenario,
+    done: UseStateHandle<Option<(SharedReport, Rc<Vec<Alternative>>)>>,
+    /// The effect's generation counter and the value it had when this job started.
+    generation: (Rc<RefCell<u64>>, u64),
+}
+
+impl Job {
+    fn next(mut self, delay: i32) {
+        browser::after(delay, move || {
+            let (counter, mine) = &self.generation;
+            let Some(current) = self.report.ok().filter(|_| *counter.borrow() == *mine) else {
+                return;
+            };
+            if let Some(c) = self.todo.pop() {
+                let _m = browser::measure("vpc:advise");
+                self.priced.extend(price(&self.scenario, current, c));
+            }
+            if self.todo.is_empty() {
+                let alts = rank(current, std::mem::take(&mut self.priced));
+                self.done.set(Some((self.report.clone(), Rc::new(alts))));
+            } else {
+                self.next(0);
+            }
+        });
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct AdviceProps {
@@ -21,41 +68,100 @@ pub fn Advice(props: &AdviceProps) -> Html {
         scenario,
         on_action,
     } = props;
-    let alts = use_memo((report.clone(), scenario.clone()), |(r, s)| {
-        r.ok().map(|r| advise(s, r)).unwrap_or_default()
-    });
+    // The alternatives with the report they were worked out for, and the report they were asked for.
+    let done = use_state(|| None::<(SharedReport, Rc<Vec<Alternative>>)>);
+    let asked = use_state(|| None::<SharedReport>);
+    let go = report.ok().is_some_and(|r| r.trace.len() <= AUTO_MAX_STEPS) || asked.as_ref() == Some(report);
+    // Each run of the effect gets a new generation; a pending step of an older one sees it and stops.
+    let generation = use_mut_ref(|| 0u64);
+    {
+        let (done, generation) = (done.clone(), generation.clone());
+        use_effect_with((report.clone(), scenario.clone(), go), move |(r, s, go)| {
+            *generation.borrow_mut() += 1;
+            if let (true, Some(rep)) = (*go, r.ok()) {
+                let job = Job {
+                    todo: candidates(s, rep),
+                    priced: Vec::new(),
+                    report: r.clone(),
+                    scenario: s.clone(),
+                    done,
+                    generation: (generation.clone(), *generation.borrow()),
+                };
+                job.next(SETTLE_MS);
+            }
+            move || *generation.borrow_mut() += 1
+        });
+    }
+    let Some(alts) = done.as_ref().filter(|(r, _)| r == report).map(|(_, a)| a.clone()) else {
+        let ask = {
+            let (asked, report) = (asked.clone(), report.clone());
+            Callback::from(move |_: MouseEvent| asked.set(Some(report.clone())))
+        };
+        return html! {
+            <section class="card advice" aria-label="Alternatives" aria-busy={if go { "true" } else { "false" }}>
+                <h2>{"Alternatives"}</h2>
+                if go {
+                    <p class="dim pending">{"Working out the usual fixes for these inputs…"}</p>
+                } else {
+                    <p class="dim">{"This workload's trace is long: re-planning it under each usual fix takes a few seconds. "}
+                        <button type="button" class="apply" data-testid="ask-alternatives" onclick={ask}>{"Work out the alternatives"}</button></p>
+                }
+            </section>
+        };
+    };
     if alts.len() < 2 {
         return html! {};
     }
-    let base = alts[0].addresses_per_node;
+    let base = &alts[0];
+    let delta = |mine: i64, theirs: i64| {
+        let saves = mine - theirs;
+        if saves > 0 {
+            format!(" (−{saves})")
+        } else if saves < 0 {
+            format!(" (+{})", -saves)
+        } else {
+            String::new()
+        }
+    };
     html! {
-        <section class="card advice" aria-label="Alternatives">
+        <section class="card advice" aria-label="Alternatives" data-testid="alternatives">
             <h2>{"Alternatives"}</h2>
-            <p class="dim">{"The same workload under each usual fix. Addresses are what one node takes from your subnet."}</p>
+            <p class="dim">{"The same workload under each usual fix, in addresses one node takes. Pod subnet: your subnet, \
+                where pods draw their addresses (the ENIConfig subnet under custom networking). Node subnet: where each \
+                node's primary ENI lives; without custom networking it is the same subnet."}</p>
             <div class="table-wrap">
             <table>
                 <thead><tr>
-                    <th scope="col">{"Option"}</th><th scope="col">{"Per node"}</th><th scope="col">{"Peak"}</th>
-                    <th scope="col">{"Runs out at"}</th><th scope="col">{"EC2 calls"}</th><th scope="col"><span class="sr-only">{"Apply"}</span></th>
+                    <th scope="col">{"Option"}</th><th scope="col">{"Pod subnet"}</th><th scope="col">{"Peak"}</th>
+                    <th scope="col">{"Node subnet"}</th><th scope="col">{"Your subnet runs out at"}</th>
+                    <th scope="col">{"EC2 calls"}</th><th scope="col"><span class="sr-only">{"Apply"}</span></th>
                 </tr></thead>
                 <tbody>
                 { for alts.iter().enumerate().map(|(i, a)| {
-                    let saves = base - a.addresses_per_node;
-                    let delta = if i == 0 || saves == 0 { String::new() } else if saves > 0 { format!(" (−{saves})") } else { format!(" (+{})", -saves) };
+                    let (pod_delta, node_delta) = if i == 0 {
+                        (String::new(), String::new())
+                    } else {
+                        (
+                            delta(base.addresses_per_node, a.addresses_per_node),
+                            delta(base.node_subnet_addresses_per_node, a.node_subnet_addresses_per_node),
+                        )
+                    };
                     let apply = {
-                        let edits: Vec<(&'static str, Option<String>)> = a.edits.clone();
+                        let edits = a.edits.clone();
                         on_action.reform(move |_: MouseEvent| Action::ApplyEdits(edits.clone()))
                     };
                     html! {
                         <tr class={classes!((i == 0).then_some("current"))}>
                             <th scope="row">
                                 {a.title}
-                                if a.pods_without_ip > 0 { <span class="bad">{format!(" · {} pods without an IP", a.pods_without_ip)}</span> }
+                                if a.pods_without_ip > 0 { <span class="bad">{format!(" · {} without an IP", count(a.pods_without_ip, "pod", "pods"))}</span> }
                                 if !a.caveat.is_empty() { <small>{a.caveat}</small> }
                             </th>
-                            <td class="num">{format!("{}{delta}", a.addresses_per_node)}</td>
+                            <td class="num" data-col="pod">{format!("{}{pod_delta}", a.addresses_per_node)}</td>
                             <td class="num">{a.peak_addresses_per_node.to_string()}</td>
-                            <td class="num">{a.exhausts_at_nodes.map_or("—".to_string(), |n| format!("{n} nodes"))}</td>
+                            <td class="num" data-col="node">{format!("{}{node_delta}", a.node_subnet_addresses_per_node)}
+                                if a.shared_subnet { <small>{"same subnet"}</small> }</td>
+                            <td class="num">{a.exhausts_at_nodes.map_or("—".to_string(), |n| count(n, "node", "nodes"))}</td>
                             <td class="num">{a.ec2_calls.to_string()}</td>
                             <td>if i > 0 { <button type="button" class="apply" onclick={apply} aria-label={format!("Apply: {}", a.title)}>{"Apply"}</button> }</td>
                         </tr>

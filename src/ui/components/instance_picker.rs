@@ -1,7 +1,8 @@
 //! The instance-type combobox: type to search all 1391 types (typo-tolerant, from `vpc::search`), arrow
 //! keys and Enter to pick, Escape to close. Shows the selected type's ENIs × IPv4, hypervisor and vCPUs.
 
-use crate::form::Field;
+use crate::form::{searchable, Field};
+use crate::ui::browser;
 use crate::ui::state::Action;
 use crate::vpc;
 use web_sys::HtmlInputElement;
@@ -23,7 +24,15 @@ pub fn InstancePicker(props: &InstancePickerProps) -> Html {
     } = props;
     let open = use_state(|| false);
     let active = use_state(|| None::<usize>);
-    let matches = use_memo(value.clone(), |v| vpc::search(v, 8));
+    // The list shows only while the field has focus, so the search runs only then.
+    let matches = use_memo((value.clone(), *open), |(v, open)| {
+        if *open && searchable(v) {
+            let _m = browser::measure("vpc:search");
+            vpc::search(v, 8)
+        } else {
+            Vec::new()
+        }
+    });
 
     let pick = {
         let (open, active, on_action) = (open.clone(), active.clone(), on_action.clone());
@@ -49,6 +58,10 @@ pub fn InstancePicker(props: &InstancePickerProps) -> Html {
         Callback::from(move |e: KeyboardEvent| {
             let n = matches.len();
             match e.key().as_str() {
+                "ArrowDown" | "ArrowUp" if !*open => {
+                    e.prevent_default();
+                    open.set(true);
+                }
                 "ArrowDown" if n > 0 => {
                     e.prevent_default();
                     open.set(true);
@@ -79,7 +92,7 @@ pub fn InstancePicker(props: &InstancePickerProps) -> Html {
         Callback::from(move |_: FocusEvent| open.set(false))
     };
 
-    let selected = vpc::lookup(value).ok();
+    let selected = searchable(value).then(|| vpc::lookup(value).ok()).flatten();
     let info = selected.map(|r| {
         let vcpus = r.vcpus.map_or("vCPUs unknown".to_string(), |v| format!("{v} vCPUs"));
         let hv = if r.bare_metal {

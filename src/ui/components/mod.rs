@@ -27,3 +27,8 @@ impl SharedReport {
         self.0.as_ref().as_ref().ok()
     }
 }
+
+/// `n` with the noun in the right number: "1 address", "2 addresses".
+pub fn count(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

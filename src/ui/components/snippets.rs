@@ -27,6 +27,7 @@ fn tabs(ipv6: bool) -> Vec<(&'static str, &'static str)> {
 
 #[component]
 pub fn Snippets(props: &SnippetsProps) -> Html {
+    let _m = browser::measure("vpc:snippets");
     let selected = use_state(|| 0usize);
     let copied = use_state(|| None::<(usize, bool)>);
     let tabs = tabs(props.env.get("ENABLE_IPv6") == Some("true"));

@@ -51,7 +51,7 @@ pub fn Stepper(props: &StepperProps) -> Html {
     let toggle = on_action.reform(|_: MouseEvent| Action::TogglePlay);
     let s = &step.stats;
     let pool = if r.mode == "ipv6" {
-        format!("one /80 (2^48 addresses) · {} assigned", s.assigned_ips)
+        format!("a /80 per ENI (maxPods is the limit) · {} assigned", s.assigned_ips)
     } else {
         let prefixes = if r.mode == "prefix-delegation" {
             format!(" · {} prefixes, {} free", s.total_prefixes, s.free_prefixes)

@@ -1,7 +1,9 @@
 //! The summary beside the picture: max pods in every variant and where they disagree, the steady state,
-//! the subnet burn for the node group with "exhausts at N nodes", and the core's warnings.
+//! the subnet burn for the node group, settled and at the peak side by side, with a verdict judged at
+//! the peak, and the core's warnings.
 
-use super::SharedReport;
+use super::{count, SharedReport};
+use crate::scenario::Report;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -25,20 +27,28 @@ pub fn Summary(props: &SummaryProps) -> Html {
         ("nodeadm default (AL2023)", m.nodeadm, f.nodeadm.as_str()),
         ("ipamd's real IP capacity", m.ip_capacity, f.ip_capacity.as_str()),
     ];
+    let ipv6 = r.mode == "ipv6";
+    // In IPv6 each ENI's /80 holds 2^48 addresses: no node reaches that, maxPods is the limit.
+    let value = |name: &str, v: i64| {
+        if ipv6 && name == "ipamd's real IP capacity" {
+            "a /80 per ENI: maxPods is the limit".to_string()
+        } else {
+            v.to_string()
+        }
+    };
     let st = &r.steady_state;
-    let sb = &r.subnet;
     let per_eni_label = if r.mode == "prefix-delegation" {
         "prefixes per ENI"
     } else {
         "IPs per ENI"
     };
     let per_eni: Vec<String> = st.per_eni.iter().map(i64::to_string).collect();
-    let total = if r.mode == "ipv6" {
-        "2^48 (one /80)".to_string()
+    let total = if ipv6 {
+        "a /80 per ENI: maxPods is the limit".to_string()
     } else {
         st.total_ips.to_string()
     };
-    let unused = if r.mode == "ipv6" {
+    let unused = if ipv6 {
         "—".to_string()
     } else {
         st.unused_ips.to_string()
@@ -52,7 +62,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <thead><tr><th scope="col">{"Variant"}</th><th scope="col">{"Value"}</th><th scope="col">{"Formula"}</th></tr></thead>
                     <tbody>
                         { for rows.iter().map(|(name, v, formula)| html! {
-                            <tr><th scope="row">{*name}</th><td class="num">{v.to_string()}</td><td class="formula">{*formula}</td></tr>
+                            <tr><th scope="row">{*name}</th><td class="num">{value(name, *v)}</td><td class="formula">{*formula}</td></tr>
                         }) }
                         <tr class="kubelet"><th scope="row">{"kubelet maxPods used here"}</th><td class="num" data-testid="kubelet-max-pods">{m.kubelet.to_string()}</td>
                             <td>{ if m.kubelet_source == "override" { "your value" } else { "the calculator's recommendation" } }</td></tr>
@@ -64,7 +74,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
             <div class="card">
                 <h2>{"Steady state (one node)"}</h2>
                 <dl class="kv">
-                    <dt>{"Pods"}</dt><dd>{format!("{} ({} without an IP)", st.pods, st.pods_without_ip)}</dd>
+                    <dt>{"Pods"}</dt><dd data-testid="steady-pods">{pods_line(st)}</dd>
                     <dt>{"ENIs"}</dt><dd data-testid="steady-enis">{st.enis.to_string()}</dd>
                     <dt>{per_eni_label}</dt><dd>{per_eni.join(", ")}</dd>
                     <dt>{"IPs held"}</dt><dd data-testid="ips-held">{total}</dd>
@@ -78,37 +88,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <p class="note">{"The pool had not settled when the simulation stopped; this is its last state."}</p>
                 }
             </div>
-            <div class="card">
-                <h2>{"Subnet burn"}</h2>
-                <dl class="kv">
-                    <dt>{"Per node"}</dt><dd data-testid="per-node">{format!("{} addresses (peak {})", sb.addresses_per_node, sb.peak_addresses_per_node)}</dd>
-                    <dt>{"Node group"}</dt><dd>{format!("{} × {} = {}", sb.nodes, sb.addresses_per_node, sb.cluster_addresses)}</dd>
-                    if let (Some(c), Some(u)) = (&sb.cidr, sb.subnet_usable) {
-                        <dt>{"Subnet"}</dt><dd>{format!("{c}: {u} usable (AWS reserves 5)")}</dd>
-                        if let Some(b) = sb.prefix_blocks_usable {
-                            <dt>{"Aligned /28 blocks"}</dt><dd>{b.to_string()}</dd>
-                        }
-                    }
-                </dl>
-                if let (Some(u), Some(fits)) = (sb.subnet_usable, sb.fits) {
-                    <meter min="0" max={u.to_string()} value={sb.cluster_addresses.min(u).to_string()} high={(u * 8 / 10).to_string()}
-                        optimum="0" aria-label="Share of the subnet used"></meter>
-                    <p class={classes!("verdict", (!fits).then_some("bad"))} data-testid="exhausts">
-                        { match sb.exhausts_at_nodes {
-                            Some(n) if fits => format!("Fits. The subnet runs out at {n} nodes."),
-                            Some(n) => format!("Does not fit: the subnet runs out at {n} nodes."),
-                            None => "Takes no addresses from this subnet.".to_string(),
-                        } }
-                    </p>
-                }
-                if let Some(h) = sb.headroom_nodes.filter(|h| *h >= 0) {
-                    <p class="dim" data-testid="headroom">{format!("Room for {h} more node{} beside the group (rolling updates surge into it).", if h == 1 { "" } else { "s" })}</p>
-                }
-                if let Some(ns) = &sb.node_subnet {
-                    <p>{format!("Node subnet: 1 address per node, {} for the group", ns.cluster_addresses)}
-                        { ns.exhausts_at_nodes.map_or(String::new(), |n| format!("; runs out at {n} nodes")) }</p>
-                }
-            </div>
+            { subnet_card(r) }
             if !r.warnings.is_empty() {
                 <div class="card warnings">
                     <h2>{"Warnings"}</h2>
@@ -116,5 +96,90 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+/// Pods on the node, then the two reasons a pod can lack an address: no slot (kubelet maxPods, Pending) or
+/// no IP from ipamd. The three counts add up to the pods asked for.
+fn pods_line(st: &crate::scenario::SteadyState) -> String {
+    let running = st.pods - st.pods_without_ip - st.pods_pending;
+    let pending = if st.pods_pending > 0 {
+        format!(", {} Pending over maxPods", st.pods_pending)
+    } else {
+        String::new()
+    };
+    format!(
+        "{} ({running} running, {} without an IP{pending})",
+        st.pods, st.pods_without_ip
+    )
+}
+
+fn subnet_card(r: &Report) -> Html {
+    let sb = &r.subnet;
+    let ipv6 = r.mode == "ipv6";
+    // The core judges `fits`, `cluster_addresses` and `headroom_nodes` at the peak and keeps the settled ones beside them.
+    let (peak_cluster, settled_cluster) = (sb.cluster_addresses, sb.settled_cluster_addresses);
+    let (settled_fits, settled_at) = (sb.settled_fits, sb.settled_exhausts_at_nodes);
+    let runs_out = |at: Option<i64>| at.map_or("—".to_string(), |n| count(n, "node", "nodes"));
+    let headroom = sb.headroom_nodes;
+    let verdict = match (sb.fits, sb.subnet_usable) {
+        (Some(fits), Some(u)) => {
+            let text = match (settled_at, sb.peak_exhausts_at_nodes) {
+                (None, _) => "Takes no addresses from this subnet.".to_string(),
+                (Some(_), Some(at)) if fits && sb.peak_addresses_per_node > sb.addresses_per_node => format!("Fits, at the peak too. The subnet runs out at {}.", count(at, "node", "nodes")),
+                (Some(at), _) if fits => format!("Fits. The subnet runs out at {}.", count(at, "node", "nodes")),
+                (Some(at), Some(peak_at)) if settled_fits == Some(true) => format!(
+                    "Does not fit at the peak: {} × {} = {peak_cluster} addresses of {u} usable. Settled it would fit (runs out at {}), \
+                     but while pods arrive or leave the subnet runs out at {}.",
+                    sb.nodes,
+                    sb.peak_addresses_per_node,
+                    count(at, "node", "nodes"),
+                    count(peak_at, "node", "nodes")
+                ),
+                (Some(at), _) => format!("Does not fit: the subnet runs out at {}.", count(at, "node", "nodes")),
+            };
+            html! {
+                <>
+                <meter min="0" max={u.to_string()} value={peak_cluster.clamp(0, u).to_string()} high={(u * 8 / 10).to_string()}
+                    optimum="0" aria-label="Share of the subnet used at the peak"></meter>
+                <p class={classes!("verdict", (!fits).then_some("bad"))} data-testid="exhausts">{text}</p>
+                </>
+            }
+        }
+        _ => Html::default(),
+    };
+    html! {
+        <div class="card">
+            <h2>{"Subnet burn"}</h2>
+            <div class="table-wrap">
+            <table class="burn">
+                <thead><tr><th scope="col"><span class="sr-only">{"Addresses"}</span></th><th scope="col">{"Settled"}</th><th scope="col">{"Peak"}</th></tr></thead>
+                <tbody>
+                    <tr><th scope="row">{"Per node"}</th>
+                        <td class="num" data-testid="per-node">{count(sb.addresses_per_node, "address", "addresses")}</td>
+                        <td class="num" data-testid="peak-per-node">{count(sb.peak_addresses_per_node, "address", "addresses")}</td></tr>
+                    <tr><th scope="row">{format!("Node group ({})", count(sb.nodes, "node", "nodes"))}</th>
+                        <td class="num">{settled_cluster.to_string()}</td><td class="num">{peak_cluster.to_string()}</td></tr>
+                    if sb.cidr.is_some() {
+                        <tr><th scope="row">{"Runs out at"}</th>
+                            <td class="num">{runs_out(settled_at)}</td><td class="num" data-testid="peak-exhausts">{runs_out(sb.peak_exhausts_at_nodes)}</td></tr>
+                    }
+                </tbody>
+            </table>
+            </div>
+            if let (Some(c), Some(u)) = (&sb.cidr, sb.subnet_usable) {
+                <p class="dim">{format!("{c}: {u} usable (AWS reserves 5)")}
+                    // IPv6 pods draw from the /80s; only ENI primaries come from this subnet, no /28s.
+                    { sb.prefix_blocks_usable.filter(|_| !ipv6).map_or(String::new(), |b| format!(" · {b} aligned /28 blocks")) }</p>
+            }
+            { verdict }
+            if let Some(h) = headroom.filter(|h| *h >= 0) {
+                <p class="dim" data-testid="headroom">{format!("Room for {} beside the group at its peak (rolling updates surge into it).", count(h, "more node", "more nodes"))}</p>
+            }
+            if let Some(ns) = &sb.node_subnet {
+                <p>{format!("Node subnet: {} per node, {} for the group", count(ns.addresses_per_node, "address", "addresses"), ns.cluster_addresses)}
+                    { ns.exhausts_at_nodes.map_or(String::new(), |n| format!("; runs out at {}", count(n, "node", "nodes"))) }</p>
+            }
+        </div>
     }
 }

@@ -33,6 +33,13 @@ impl Edit {
     }
 }
 
+/// In JSON, `["KEY", "VALUE"]` or `["KEY", null]` (the `--advise --json` shape).
+impl serde::Serialize for Edit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (&self.name, &self.value).serialize(s)
+    }
+}
+
 impl std::fmt::Display for Edit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.value {

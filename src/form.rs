@@ -340,10 +340,10 @@ impl Form {
     }
 
     /// Applies setting edits (as the advisor proposes them) to the fields that express them.
-    pub fn apply_edits(&mut self, edits: &[(&str, Option<String>)]) {
-        for (name, value) in edits {
-            let v = value.clone().unwrap_or_default();
-            match *name {
+    pub fn apply_edits(&mut self, edits: &[crate::edit::Edit]) {
+        for e in edits {
+            let v = e.value.clone().unwrap_or_default();
+            match e.name.as_str() {
                 "ENABLE_PREFIX_DELEGATION" if v == "true" && self.mode == Mode::SecondaryIp => {
                     self.mode = Mode::PrefixDelegation
                 }

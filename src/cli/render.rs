@@ -3,7 +3,7 @@
 
 use crate::advisor;
 use crate::config::{CniEnv, SETTINGS};
-use crate::edit::{self, Edit};
+use crate::edit;
 use crate::ipamd::trace::Step;
 use crate::scenario::Report;
 use crate::vpc::InstanceTypeLimits;
@@ -100,7 +100,6 @@ pub(super) fn render_advice(alts: &[advisor::Alternative]) -> String {
         "\nAlternatives (same workload; addresses from your subnet per node, peak, EC2 calls per node):\n",
     );
     for a in alts {
-        let edits: Vec<Edit> = a.edits.iter().map(|(k, v)| Edit::new(k, v.as_deref())).collect();
         let exhausts = a
             .exhausts_at_nodes
             .map_or(String::new(), |n| format!(", exhausts at {n} nodes"));
@@ -118,8 +117,8 @@ pub(super) fn render_advice(alts: &[advisor::Alternative]) -> String {
                 String::new()
             }
         );
-        if !edits.is_empty() {
-            let _ = writeln!(out, "         {}", edit::join(&edits));
+        if !a.edits.is_empty() {
+            let _ = writeln!(out, "         {}", edit::join(&a.edits));
         }
         if !a.caveat.is_empty() {
             let _ = writeln!(out, "         {}", a.caveat);

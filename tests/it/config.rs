@@ -260,6 +260,9 @@ fn edits_parse_and_print_as_kubectl_set_env_takes_them() {
             assert_eq!(e.to_string(), arg);
         }
     }
+    // In JSON (`plan --advise --json`), the pair it has always been.
+    let json = serde_json::to_value([Edit::new("WARM_IP_TARGET", Some("2")), Edit::new("MAX_ENI", None)]).unwrap();
+    assert_eq!(json, serde_json::json!([["WARM_IP_TARGET", "2"], ["MAX_ENI", null]]));
     // A bare known name changes nothing in the core; the CLI refuses it with a hint (tests/it/cli.rs).
     let mut e = CniEnv::manifest();
     e.apply("WARM_IP_TARGET").unwrap();

@@ -1,5 +1,6 @@
 //! A deterministic model of ipamd's reconcile loop on one node (`StartNodeIPPoolManager` →
-//! `updateIPPoolIfRequired` every 5 s): node start with pre-scaling, then a workload, one `Step` per pass.
+//! `updateIPPoolIfRequired` every 5 s): node start with pre-scaling, then a workload, one `Step` per pass
+//! (a run of passes that only repeat one another is one `Step`).
 //! Tight packing is the default; a seed switches to a reproducible stand-in for Go's random map order.
 
 pub mod datastore;
@@ -11,7 +12,7 @@ use crate::report::Warning;
 use crate::vpc::InstanceTypeLimits;
 use datastore::{DataStore, PodAddr};
 use pool::Limits;
-use trace::{snapshot, Action, Decision, PodCounts, Step, StepStats, Unit};
+use trace::{push_pass, snapshot, Action, Decision, PodCounts, Step, StepStats, Unit};
 
 /// Seconds between passes (`ipPoolMonitorInterval`).
 pub const POOL_MONITOR_INTERVAL: i64 = 5;
@@ -56,6 +57,10 @@ pub struct Simulation {
     /// False when a phase was cut off after `SETTLE_LIMIT_PASSES` without settling.
     pub settled: bool,
     pub warnings: Vec<Warning>,
+    /// The most pods waiting for an IP at any pass.
+    pub peak_pods_waiting: i64,
+    /// Passes during which some pod waited for an IP.
+    pub passes_with_pods_waiting: i64,
 }
 
 /// aws-node exits during `nodeInit` and the node stays NotReady; the message says why.
@@ -84,6 +89,7 @@ pub fn simulate(
     // and never reach ipamd, so they are a count, not pods to simulate.
     let slots = max_pods.saturating_sub(HOST_NETWORK_PODS).max(0);
     let mut pending = 0;
+    let (mut peak_pods_waiting, mut passes_with_pods_waiting) = (0, 0);
     for requested in phases {
         let target = requested.min(slots);
         // Unscheduled pods go first when the workload shrinks.
@@ -100,7 +106,9 @@ pub fn simulate(
             }
             step.pods.pending = pending;
             let quiet = reached && node.is_quiet(&step);
-            steps.push(step);
+            peak_pods_waiting = peak_pods_waiting.max(step.pods.waiting);
+            passes_with_pods_waiting += i64::from(step.pods.waiting > 0);
+            push_pass(&mut steps, step);
             if !reached {
                 continue;
             }
@@ -127,6 +135,8 @@ pub fn simulate(
         steps,
         settled,
         warnings,
+        peak_pods_waiting,
+        passes_with_pods_waiting,
     })
 }
 
@@ -288,6 +298,7 @@ impl<'a> Ipamd<'a> {
         Step {
             time_s: self.now,
             pass: self.pass_no,
+            passes: 1,
             events,
             decision,
             actions,
@@ -428,7 +439,8 @@ impl<'a> Ipamd<'a> {
             let left = self.waiting;
             events.push(match (placed, left) {
                 (p, 0) => format!("{p} got an IP"),
-                (0, w) => format!("{w} waiting: \"failed to assign an IP address to container\""),
+                // No count here: it is in `pods.waiting`, and a run of such passes is stored once.
+                (0, _) => "none got an IP, pods wait: \"failed to assign an IP address to container\"".to_string(),
                 (p, w) => format!("{p} got an IP, {w} waiting: \"failed to assign an IP address to container\""),
             });
         }

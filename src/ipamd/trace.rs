@@ -1,5 +1,6 @@
-//! The simulator's output: one `Step` per reconcile pass with what happened to pods, ipamd's decision, the
-//! EC2 calls it made, the datastore statistics, and a compact picture of every ENI (counts, not addresses).
+//! The simulator's output: one `Step` per reconcile pass (or per run of alike passes) with what happened to
+//! pods, ipamd's decision, the EC2 calls it made, the datastore statistics, and a compact picture of every
+//! ENI (counts, not addresses).
 
 use super::datastore::{DataStore, DataStoreStats};
 
@@ -12,7 +13,8 @@ pub enum EniRole {
     Trunk,
 }
 
-/// One ENI at one step. `ips` counts secondary /32s; `prefixes` lists each /28 as `[assigned, cooling]`.
+/// One ENI at one step. `ips` counts secondary /32s; `prefixes` lists the /28s in order as runs of alike
+/// ones, `[assigned, cooling, count]` (a full ENI of 63 prefixes is one run, not 63 entries).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct EniView {
     pub id: String,
@@ -20,9 +22,23 @@ pub struct EniView {
     /// Whether the ENI carries pod addresses at all (not the trunk, not the primary under custom networking).
     pub for_pods: bool,
     pub ips: SlotCounts,
-    pub prefixes: Vec<[u8; 2]>,
+    pub prefixes: Vec<[u8; 3]>,
     /// IPv6 mode: the ENI holds a /80.
     pub ipv6_prefix: bool,
+}
+
+impl EniView {
+    /// The /28 prefixes on the ENI.
+    pub fn prefix_count(&self) -> usize {
+        self.prefixes.iter().map(|r| usize::from(r[2])).sum()
+    }
+
+    /// Each /28 as `[assigned, cooling]`, in order.
+    pub fn prefix_slots(&self) -> impl Iterator<Item = [u8; 2]> + '_ {
+        self.prefixes
+            .iter()
+            .flat_map(|r| std::iter::repeat_n([r[0], r[1]], usize::from(r[2])))
+    }
 }
 
 /// Secondary-IP slots of an ENI, by state; `warm` excludes `cooling`.
@@ -101,13 +117,18 @@ impl StepStats {
     }
 }
 
-/// One reconcile pass (or the node start).
+/// One reconcile pass (or the node start), or a run of alike passes stored once.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Step {
-    /// Seconds since the node started.
+    /// Seconds since the node started (at the last pass of a run).
     pub time_s: i64,
-    /// 0 is node start and pre-scaling; pass k runs at 5k s.
+    /// 0 is node start and pre-scaling; pass k runs at 5k s. The last pass of a run.
     pub pass: u32,
+    /// Passes this step stands for (1, or more for a run): consecutive passes with the same events, the
+    /// same kind of decision, the same Pending pods, pods waiting in all or none, and no call at all are
+    /// stored once, with the decision and the state after the last of them (`pass − passes + 1` is the
+    /// first). `Simulation` keeps the peak of pods waiting over every pass.
+    pub passes: u32,
     /// What happened before the decision: pods arriving, leaving, retrying.
     pub events: Vec<String>,
     pub decision: Decision,
@@ -115,6 +136,44 @@ pub struct Step {
     pub stats: StepStats,
     pub pods: PodCounts,
     pub enis: Vec<EniView>,
+}
+
+impl Step {
+    /// Whether `next`, the pass right after this step, only repeats it (see `passes`), so the two are
+    /// stored as one step.
+    pub fn is_repeated_by(&self, next: &Step) -> bool {
+        self.pass != 0
+            && self.actions.is_empty()
+            && next.actions.is_empty()
+            && self.decision.kind == next.decision.kind
+            && self.events == next.events
+            && (self.pods.waiting > 0) == (next.pods.waiting > 0)
+            && self.pods.pending == next.pods.pending
+            && self.enis.len() == next.enis.len()
+            && (self.stats.total_ips, self.stats.total_prefixes) == (next.stats.total_ips, next.stats.total_prefixes)
+    }
+
+    /// The first pass this step stands for.
+    pub fn first_pass(&self) -> u32 {
+        self.pass + 1 - self.passes.max(1)
+    }
+
+    /// When the first pass this step stands for ran.
+    pub fn first_time_s(&self) -> i64 {
+        self.time_s - i64::from(self.passes.max(1) - 1) * super::POOL_MONITOR_INTERVAL
+    }
+}
+
+/// Appends a pass to the trace, folding it into the last step when it only repeats it.
+pub fn push_pass(steps: &mut Vec<Step>, next: Step) {
+    match steps.last_mut() {
+        Some(last) if last.is_repeated_by(&next) => {
+            let passes = last.passes + next.passes;
+            *last = next;
+            last.passes = passes;
+        }
+        _ => steps.push(next),
+    }
 }
 
 /// The compact picture of every ENI.
@@ -128,7 +187,7 @@ pub fn snapshot(ds: &DataStore, now: i64, custom_networking: bool) -> Vec<EniVie
                 let assigned = c.assigned() as u32;
                 let cooling = c.cooling(now, ds.cooldown) as u32;
                 if c.is_prefix {
-                    prefixes.push([assigned as u8, cooling as u8]);
+                    push_prefix(&mut prefixes, [assigned as u8, cooling as u8]);
                 } else {
                     ips.assigned += assigned;
                     ips.cooling += cooling;
@@ -152,4 +211,12 @@ pub fn snapshot(ds: &DataStore, now: i64, custom_networking: bool) -> Vec<EniVie
             }
         })
         .collect()
+}
+
+/// Adds one /28 to an ENI's runs.
+fn push_prefix(runs: &mut Vec<[u8; 3]>, p: [u8; 2]) {
+    match runs.last_mut() {
+        Some(r) if [r[0], r[1]] == p && r[2] < u8::MAX => r[2] += 1,
+        _ => runs.push([p[0], p[1], 1]),
+    }
 }

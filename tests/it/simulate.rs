@@ -508,3 +508,20 @@ fn flapping_is_told_apart_from_ramping() {
         w.message
     );
 }
+
+#[test]
+fn a_run_of_alike_passes_is_one_step() {
+    // m5.large (3 ENIs × 10 IPv4, 9 secondary IPs each), WARM_ENI_TARGET=1, ramp: pass 1 brings pod 1 and
+    // eni-1 (available 8 < 9). Pods 2..9 arrive at passes 2..9 with 18 − k ≥ 9 available: no call, the same
+    // events and decision, so one step of 8 passes (10 s to 45 s) holding the state after pass 9.
+    let r = report(&scenario("m5.large", 20, &[]));
+    let run = &r.trace[2];
+    assert_eq!((run.first_pass(), run.pass, run.passes), (2, 9, 8));
+    assert_eq!((run.first_time_s(), run.time_s), (10, 45));
+    assert_eq!((run.pods.running, run.stats.total_ips), (9, 18));
+    assert!(run.actions.is_empty());
+    // Every pass is in exactly one step, in order.
+    for w in r.trace.windows(2) {
+        assert_eq!(w[1].first_pass(), w[0].pass + 1);
+    }
+}

@@ -62,6 +62,26 @@ pub struct Eni {
     pub cidrs: Vec<Cidr>,
     /// IPv6 mode: the ENI holds one /80.
     pub ipv6_prefix: bool,
+    /// The ENI's addresses and assigned addresses per CIDR kind (index 0: /32, 1: /28), kept by every
+    /// mutation so a full ENI is skipped and its picture drawn without walking its addresses.
+    pub counts: Counts,
+    /// The newest pod release on this ENI: while it is older than the cooldown, nothing here cools.
+    pub last_unassigned_at: Option<i64>,
+}
+
+/// Addresses and assigned addresses per CIDR kind (index 0: /32, 1: /28).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub addresses: [u32; 2],
+    pub assigned: [u32; 2],
+}
+
+impl Counts {
+    fn add(&mut self, c: &Cidr, sign: i32) {
+        let k = usize::from(c.is_prefix);
+        self.addresses[k] = self.addresses[k].wrapping_add_signed(sign * c.addrs.len() as i32);
+        self.assigned[k] = self.assigned[k].wrapping_add_signed(sign * c.assigned as i32);
+    }
 }
 
 impl Eni {
@@ -72,12 +92,17 @@ impl Eni {
 
     /// `hasIPInCooling`.
     pub fn has_ip_in_cooling(&self, now: i64, cooldown: i64) -> bool {
-        self.cidrs.iter().any(|c| c.cooling(now, cooldown) > 0)
+        self.may_cool(now, cooldown) && self.cidrs.iter().any(|c| c.cooling(now, cooldown) > 0)
+    }
+
+    /// Whether an address of this ENI may be cooling at `now` (a pod left within the cooldown).
+    pub fn may_cool(&self, now: i64, cooldown: i64) -> bool {
+        self.last_unassigned_at.is_some_and(|t| now - t <= cooldown)
     }
 
     /// `hasPods`.
     pub fn has_pods(&self) -> bool {
-        self.cidrs.iter().any(|c| c.assigned > 0)
+        self.counts.assigned != [0, 0]
     }
 }
 
@@ -165,6 +190,8 @@ impl DataStore {
             created_at: now,
             cidrs: Vec::new(),
             ipv6_prefix: false,
+            counts: Counts::default(),
+            last_unassigned_at: None,
         });
     }
 
@@ -186,6 +213,7 @@ impl DataStore {
                 last_unassigned_at: None,
             };
             self.totals.add(&c, 1);
+            self.enis[eni_idx].counts.add(&c, 1);
             self.enis[eni_idx].cidrs.push(c);
         }
     }
@@ -223,8 +251,13 @@ impl DataStore {
     #[cfg(debug_assertions)]
     fn check_totals(&self) {
         let mut t = Totals::default();
-        for c in self.enis.iter().flat_map(|e| &e.cidrs) {
-            t.add(c, 1);
+        for e in &self.enis {
+            let mut counts = Counts::default();
+            for c in &e.cidrs {
+                t.add(c, 1);
+                counts.add(c, 1);
+            }
+            debug_assert_eq!(counts, e.counts, "ENI counts drifted");
         }
         debug_assert_eq!(t, self.totals, "datastore running totals drifted");
     }
@@ -257,7 +290,12 @@ impl DataStore {
         mut cidr_order: impl FnMut(usize) -> Vec<usize>,
     ) -> Option<PodAddr> {
         let cooldown = self.cooldown;
+        let k = usize::from(self.is_pd_enabled);
         for &ei in eni_order {
+            let counts = self.enis[ei].counts;
+            if counts.assigned[k] == counts.addresses[k] {
+                continue;
+            }
             for ci in cidr_order(self.enis[ei].cidrs.len()) {
                 let eni_id = self.enis[ei].id;
                 let c = &mut self.enis[ei].cidrs[ci];
@@ -271,9 +309,11 @@ impl DataStore {
                     self.totals.free_cidrs[k] -= i64::from(c.assigned == 0);
                     c.addrs[ai].assigned = true;
                     c.assigned += 1;
+                    let cidr = c.id;
+                    self.enis[ei].counts.assigned[k] += 1;
                     return Some(PodAddr {
                         eni: eni_id,
-                        cidr: c.id,
+                        cidr,
                         addr: ai as u8,
                     });
                 }
@@ -287,7 +327,8 @@ impl DataStore {
         let Some(ei) = self.eni_index(pod.eni) else {
             return;
         };
-        if let Some(c) = self.enis[ei].cidrs.iter_mut().find(|c| c.id == pod.cidr) {
+        let eni = &mut self.enis[ei];
+        if let Some(c) = eni.cidrs.iter_mut().find(|c| c.id == pod.cidr) {
             if let Some(a) = c.addrs.get_mut(usize::from(pod.addr)) {
                 if a.assigned {
                     a.assigned = false;
@@ -296,6 +337,8 @@ impl DataStore {
                     c.last_unassigned_at = Some(now);
                     self.last_unassigned_at = Some(now);
                     let k = usize::from(c.is_prefix);
+                    eni.counts.assigned[k] -= 1;
+                    eni.last_unassigned_at = Some(now);
                     self.totals.assigned[k] -= 1;
                     self.totals.free_cidrs[k] += i64::from(c.assigned == 0);
                 }
@@ -323,6 +366,7 @@ impl DataStore {
             if self.enis[eni_idx].cidrs[ci].assigned == 0 {
                 let c = self.enis[eni_idx].cidrs.remove(ci);
                 self.totals.add(&c, -1);
+                self.enis[eni_idx].counts.add(&c, -1);
             }
         }
     }

@@ -181,17 +181,22 @@ pub fn snapshot(ds: &DataStore, now: i64, custom_networking: bool) -> Vec<EniVie
     ds.enis
         .iter()
         .map(|e| {
-            let mut ips = SlotCounts::default();
+            // Secondary IPs are counted per ENI; only /28s (each drawn) and cooling need the CIDRs.
+            let may_cool = e.may_cool(now, ds.cooldown);
+            let mut ips = SlotCounts {
+                assigned: e.counts.assigned[0],
+                cooling: 0,
+                warm: e.counts.addresses[0] - e.counts.assigned[0],
+            };
             let mut prefixes = Vec::new();
-            for c in &e.cidrs {
+            for c in e.cidrs.iter().filter(|c| c.is_prefix || may_cool) {
                 let assigned = c.assigned() as u32;
                 let cooling = c.cooling(now, ds.cooldown) as u32;
                 if c.is_prefix {
                     push_prefix(&mut prefixes, [assigned as u8, cooling as u8]);
                 } else {
-                    ips.assigned += assigned;
                     ips.cooling += cooling;
-                    ips.warm += c.size() as u32 - assigned - cooling;
+                    ips.warm -= cooling;
                 }
             }
             let role = if e.is_primary {

@@ -67,6 +67,8 @@ pub struct Eni {
     pub counts: Counts,
     /// The newest pod release on this ENI: while it is older than the cooldown, nothing here cools.
     pub last_unassigned_at: Option<i64>,
+    /// Bumped by every change to the ENI's CIDRs or addresses, so a picture of it can be reused.
+    pub version: u64,
 }
 
 /// Addresses and assigned addresses per CIDR kind (index 0: /32, 1: /28).
@@ -192,6 +194,7 @@ impl DataStore {
             ipv6_prefix: false,
             counts: Counts::default(),
             last_unassigned_at: None,
+            version: 0,
         });
     }
 
@@ -214,6 +217,7 @@ impl DataStore {
             };
             self.totals.add(&c, 1);
             self.enis[eni_idx].counts.add(&c, 1);
+            self.enis[eni_idx].version += 1;
             self.enis[eni_idx].cidrs.push(c);
         }
     }
@@ -311,6 +315,7 @@ impl DataStore {
                     c.assigned += 1;
                     let cidr = c.id;
                     self.enis[ei].counts.assigned[k] += 1;
+                    self.enis[ei].version += 1;
                     return Some(PodAddr {
                         eni: eni_id,
                         cidr,
@@ -339,6 +344,7 @@ impl DataStore {
                     let k = usize::from(c.is_prefix);
                     eni.counts.assigned[k] -= 1;
                     eni.last_unassigned_at = Some(now);
+                    eni.version += 1;
                     self.totals.assigned[k] -= 1;
                     self.totals.free_cidrs[k] += i64::from(c.assigned == 0);
                 }
@@ -367,6 +373,7 @@ impl DataStore {
                 let c = self.enis[eni_idx].cidrs.remove(ci);
                 self.totals.add(&c, -1);
                 self.enis[eni_idx].counts.add(&c, -1);
+                self.enis[eni_idx].version += 1;
             }
         }
     }

@@ -12,7 +12,7 @@ use crate::report::Warning;
 use crate::vpc::InstanceTypeLimits;
 use datastore::{DataStore, PodAddr};
 use pool::Limits;
-use trace::{push_pass, snapshot, Action, Decision, PodCounts, Step, StepStats, Unit};
+use trace::{push_pass, Action, Decision, PodCounts, Snapshots, Step, StepStats, Unit};
 
 /// Seconds between passes (`ipPoolMonitorInterval`).
 pub const POOL_MONITOR_INTERVAL: i64 = 5;
@@ -219,6 +219,7 @@ struct Ipamd<'a> {
     /// Pods arrived, left or got an IP, or the trunk appeared, in the current pass.
     changed: bool,
     warnings: Vec<Warning>,
+    snapshots: Snapshots,
 }
 
 impl<'a> Ipamd<'a> {
@@ -240,6 +241,7 @@ impl<'a> Ipamd<'a> {
             placed: 0,
             changed: false,
             warnings: Vec::new(),
+            snapshots: Snapshots::default(),
         }
     }
 
@@ -293,7 +295,7 @@ impl<'a> Ipamd<'a> {
         }
     }
 
-    fn step(&self, events: Vec<String>, decision: Decision, actions: Vec<Action>) -> Step {
+    fn step(&mut self, events: Vec<String>, decision: Decision, actions: Vec<Action>) -> Step {
         let stats = self.ds.get_ip_stats(self.now);
         Step {
             time_s: self.now,
@@ -308,7 +310,7 @@ impl<'a> Ipamd<'a> {
                 waiting: self.waiting,
                 pending: 0,
             },
-            enis: snapshot(&self.ds, self.now, self.cfg.use_custom_networking),
+            enis: self.snapshots.take(&self.ds, self.now, self.cfg.use_custom_networking),
         }
     }
 

@@ -2,7 +2,7 @@
 //! pods, ipamd's decision, the EC2 calls it made, the datastore statistics, and a compact picture of every
 //! ENI (counts, not addresses).
 
-use super::datastore::{DataStore, DataStoreStats};
+use super::datastore::{DataStore, DataStoreStats, Eni};
 
 /// What an ENI is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -176,46 +176,72 @@ pub fn push_pass(steps: &mut Vec<Step>, next: Step) {
     }
 }
 
-/// The compact picture of every ENI.
-pub fn snapshot(ds: &DataStore, now: i64, custom_networking: bool) -> Vec<EniView> {
-    ds.enis
-        .iter()
-        .map(|e| {
-            // Secondary IPs are counted per ENI; only /28s (each drawn) and cooling need the CIDRs.
-            let may_cool = e.may_cool(now, ds.cooldown);
-            let mut ips = SlotCounts {
-                assigned: e.counts.assigned[0],
-                cooling: 0,
-                warm: e.counts.addresses[0] - e.counts.assigned[0],
-            };
-            let mut prefixes = Vec::new();
-            for c in e.cidrs.iter().filter(|c| c.is_prefix || may_cool) {
-                let assigned = c.assigned() as u32;
-                let cooling = c.cooling(now, ds.cooldown) as u32;
-                if c.is_prefix {
-                    push_prefix(&mut prefixes, [assigned as u8, cooling as u8]);
-                } else {
-                    ips.cooling += cooling;
-                    ips.warm -= cooling;
+/// The compact picture of every ENI, reusing the picture of an ENI that has not changed since it was
+/// last drawn (same `version`, nothing cooling): a pass touches one or two ENIs, not all of them.
+#[derive(Debug, Default)]
+pub struct Snapshots {
+    /// ENI id, its `version` when drawn, and the picture, for ENIs with nothing cooling.
+    still: Vec<(u32, u64, EniView)>,
+}
+
+impl Snapshots {
+    pub fn take(&mut self, ds: &DataStore, now: i64, custom_networking: bool) -> Vec<EniView> {
+        let views: Vec<EniView> = ds
+            .enis
+            .iter()
+            .map(|e| {
+                let cached = self.still.iter().find(|(id, v, _)| *id == e.id && *v == e.version);
+                match cached {
+                    Some((_, _, view)) => view.clone(),
+                    None => draw(e, ds.cooldown, now, custom_networking),
                 }
+            })
+            .collect();
+        self.still.clear();
+        for (e, view) in ds.enis.iter().zip(&views) {
+            if !e.may_cool(now, ds.cooldown) {
+                self.still.push((e.id, e.version, view.clone()));
             }
-            let role = if e.is_primary {
-                EniRole::Primary
-            } else if e.is_trunk {
-                EniRole::Trunk
-            } else {
-                EniRole::Secondary
-            };
-            EniView {
-                id: format!("eni-{}", e.id),
-                role,
-                for_pods: !(e.is_trunk || (e.is_primary && custom_networking)),
-                ips,
-                prefixes,
-                ipv6_prefix: e.ipv6_prefix,
-            }
-        })
-        .collect()
+        }
+        views
+    }
+}
+
+/// One ENI's picture.
+fn draw(e: &Eni, cooldown: i64, now: i64, custom_networking: bool) -> EniView {
+    // Secondary IPs are counted per ENI; only /28s (each drawn) and cooling need the CIDRs.
+    let may_cool = e.may_cool(now, cooldown);
+    let mut ips = SlotCounts {
+        assigned: e.counts.assigned[0],
+        cooling: 0,
+        warm: e.counts.addresses[0] - e.counts.assigned[0],
+    };
+    let mut prefixes = Vec::new();
+    for c in e.cidrs.iter().filter(|c| c.is_prefix || may_cool) {
+        let assigned = c.assigned() as u32;
+        let cooling = c.cooling(now, cooldown) as u32;
+        if c.is_prefix {
+            push_prefix(&mut prefixes, [assigned as u8, cooling as u8]);
+        } else {
+            ips.cooling += cooling;
+            ips.warm -= cooling;
+        }
+    }
+    let role = if e.is_primary {
+        EniRole::Primary
+    } else if e.is_trunk {
+        EniRole::Trunk
+    } else {
+        EniRole::Secondary
+    };
+    EniView {
+        id: format!("eni-{}", e.id),
+        role,
+        for_pods: !(e.is_trunk || (e.is_primary && custom_networking)),
+        ips,
+        prefixes,
+        ipv6_prefix: e.ipv6_prefix,
+    }
 }
 
 /// Adds one /28 to an ENI's runs.

@@ -98,7 +98,9 @@ pub fn simulate(
         // still ramping (WARM_IP_TARGET=1 adds one IP a pass), which is not a failure to settle.
         let mut idle = 0;
         let mut outcome = Outcome::Capped;
-        for _ in 0..MAX_PASSES_PER_PHASE {
+        let mut passes = 0;
+        while passes < MAX_PASSES_PER_PHASE {
+            passes += 1;
             let mut step = node.pass(target, workload.arrival);
             let reached = node.desired() == target;
             if reached {
@@ -108,8 +110,20 @@ pub fn simulate(
             let quiet = reached && node.is_quiet(&step);
             peak_pods_waiting = peak_pods_waiting.max(step.pods.waiting);
             passes_with_pods_waiting += i64::from(step.pods.waiting > 0);
+            let ahead = node.passes_that_only_repeat(&step, target, workload.arrival);
             push_pass(&mut steps, step);
             if !reached {
+                // Jump the clock over passes that would only repeat this one (pods arriving or leaving
+                // while others wait and nothing else can change); the last one runs for real.
+                let skip = ahead.min(MAX_PASSES_PER_PHASE - passes - 1);
+                if skip > 0 {
+                    passes += skip;
+                    passes_with_pods_waiting += i64::from(skip);
+                    if let Some(last) = steps.last_mut() {
+                        node.skip(skip, target, last);
+                        peak_pods_waiting = peak_pods_waiting.max(last.pods.waiting);
+                    }
+                }
                 continue;
             }
             idle = if node.placed > 0 { 0 } else { idle + 1 };
@@ -872,6 +886,48 @@ impl<'a> Ipamd<'a> {
                 format!("its primary IP and {held} addresses go back to the subnet"),
             ),
         ]
+    }
+
+    /// How many passes after `step` (ramp arrival, target not reached) would repeat it but for one pod
+    /// more or less waiting: pods wait, no call was made, nothing cools, no decrease interval or ENI age
+    /// runs out, so ipamd sees the same statistics and decides the same. Pods that arrive beyond what
+    /// ipamd can hand out, or waiting pods being deleted, are such runs; they are skipped, not simulated.
+    fn passes_that_only_repeat(&self, step: &Step, target: i64, arrival: Arrival) -> u32 {
+        let still_same = arrival == Arrival::Ramp
+            && self.waiting > 0
+            && self.placed == 0
+            && step.actions.is_empty()
+            && step.decision.kind != "decrease-wait"
+            && step.stats.cooldown_ips == 0
+            && !self.trunk_pending()
+            && !self.an_eni_frees_once_old_enough();
+        if !still_same {
+            return 0;
+        }
+        let desired = self.desired();
+        // Arriving pods all wait; leaving pods come from the waiting ones, keeping at least one waiting.
+        let ahead = if desired < target {
+            target - desired - 1
+        } else {
+            (desired - target).min(self.waiting) - 1
+        };
+        u32::try_from(ahead.max(0)).unwrap_or(u32::MAX)
+    }
+
+    /// Applies `k` passes that only repeat `last` (see `passes_that_only_repeat`).
+    fn skip(&mut self, k: u32, target: i64, last: &mut Step) {
+        let delta = if self.desired() < target {
+            i64::from(k)
+        } else {
+            -i64::from(k)
+        };
+        self.pass_no += k;
+        self.now = i64::from(self.pass_no) * POOL_MONITOR_INTERVAL;
+        self.waiting += delta;
+        last.pass = self.pass_no;
+        last.time_s = self.now;
+        last.passes += k;
+        last.pods.waiting = self.waiting;
     }
 
     /// Nothing can change any more without a new pod event. A trunk poll that never ends is the steady state.

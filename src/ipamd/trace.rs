@@ -186,24 +186,21 @@ pub struct Snapshots {
 
 impl Snapshots {
     pub fn take(&mut self, ds: &DataStore, now: i64, custom_networking: bool) -> Vec<EniView> {
-        let views: Vec<EniView> = ds
-            .enis
+        let current = |id: u32, v: u64| ds.enis.iter().any(|e| e.id == id && e.version == v);
+        self.still.retain(|(id, v, _)| current(*id, *v));
+        ds.enis
             .iter()
             .map(|e| {
-                let cached = self.still.iter().find(|(id, v, _)| *id == e.id && *v == e.version);
-                match cached {
-                    Some((_, _, view)) => view.clone(),
-                    None => draw(e, ds.cooldown, now, custom_networking),
+                if let Some((_, _, view)) = self.still.iter().find(|(id, _, _)| *id == e.id) {
+                    return view.clone();
                 }
+                let view = draw(e, ds.cooldown, now, custom_networking);
+                if !e.may_cool(now, ds.cooldown) {
+                    self.still.push((e.id, e.version, view.clone()));
+                }
+                view
             })
-            .collect();
-        self.still.clear();
-        for (e, view) in ds.enis.iter().zip(&views) {
-            if !e.may_cool(now, ds.cooldown) {
-                self.still.push((e.id, e.version, view.clone()));
-            }
-        }
-        views
+            .collect()
     }
 }
 

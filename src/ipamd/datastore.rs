@@ -381,7 +381,9 @@ impl DataStore {
     /// `isRequiredForWarmIPTarget`: free addresses on the other ENIs fall short of `WARM_IP_TARGET`
     /// (rounded up to whole /28s in prefix mode).
     pub fn is_required_for_warm_ip_target(&self, warm_ip_target: i64, eni_idx: usize) -> bool {
-        let other_warm: i64 = self.others(eni_idx).map(|c| c.size() - c.assigned()).sum();
+        let (k, own) = (usize::from(self.is_pd_enabled), self.enis[eni_idx].counts);
+        let other_warm = (self.totals.addresses[k] - self.totals.assigned[k])
+            - i64::from(own.addresses[k] - own.assigned[k]);
         if self.is_pd_enabled {
             let needed = div_ceil(warm_ip_target, IPS_PER_PREFIX);
             return other_warm < needed.saturating_mul(IPS_PER_PREFIX);
@@ -391,7 +393,8 @@ impl DataStore {
 
     /// `isRequiredForMinimumIPTarget`: total addresses on the other ENIs fall short of `MINIMUM_IP_TARGET`.
     pub fn is_required_for_minimum_ip_target(&self, minimum_ip_target: i64, eni_idx: usize) -> bool {
-        let other_total: i64 = self.others(eni_idx).map(Cidr::size).sum();
+        let k = usize::from(self.is_pd_enabled);
+        let other_total = self.totals.addresses[k] - i64::from(self.enis[eni_idx].counts.addresses[k]);
         if self.is_pd_enabled {
             let needed = div_ceil(minimum_ip_target, IPS_PER_PREFIX);
             return other_total < needed.saturating_mul(IPS_PER_PREFIX);
@@ -401,25 +404,9 @@ impl DataStore {
 
     /// `isRequiredForWarmPrefixTarget`: fully free CIDRs on the other ENIs fall short of `WARM_PREFIX_TARGET`.
     pub fn is_required_for_warm_prefix_target(&self, warm_prefix_target: i64, eni_idx: usize) -> bool {
-        let free = self
-            .enis
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i != eni_idx)
-            .flat_map(|(_, e)| &e.cidrs)
-            .filter(|c| c.assigned == 0)
-            .count() as i64;
+        let own = self.enis[eni_idx].cidrs.iter().filter(|c| c.assigned == 0).count() as i64;
+        let free = self.totals.free_cidrs[0] + self.totals.free_cidrs[1] - own;
         free < warm_prefix_target
-    }
-
-    fn others(&self, eni_idx: usize) -> impl Iterator<Item = &Cidr> {
-        let pd = self.is_pd_enabled;
-        self.enis
-            .iter()
-            .enumerate()
-            .filter(move |&(i, _)| i != eni_idx)
-            .flat_map(|(_, e)| &e.cidrs)
-            .filter(move |c| c.is_prefix == pd)
     }
 
     /// `getDeletableENI`: the first ENI in `order` that may be freed, with the reason each other was kept.

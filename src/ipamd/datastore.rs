@@ -382,8 +382,8 @@ impl DataStore {
     /// (rounded up to whole /28s in prefix mode).
     pub fn is_required_for_warm_ip_target(&self, warm_ip_target: i64, eni_idx: usize) -> bool {
         let (k, own) = (usize::from(self.is_pd_enabled), self.enis[eni_idx].counts);
-        let other_warm = (self.totals.addresses[k] - self.totals.assigned[k])
-            - i64::from(own.addresses[k] - own.assigned[k]);
+        let other_warm =
+            (self.totals.addresses[k] - self.totals.assigned[k]) - i64::from(own.addresses[k] - own.assigned[k]);
         if self.is_pd_enabled {
             let needed = div_ceil(warm_ip_target, IPS_PER_PREFIX);
             return other_warm < needed.saturating_mul(IPS_PER_PREFIX);

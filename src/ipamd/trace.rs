@@ -3,6 +3,7 @@
 //! ENI (counts, not addresses).
 
 use super::datastore::{DataStore, DataStoreStats, Eni};
+use std::sync::Arc;
 
 /// What an ENI is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -135,7 +136,8 @@ pub struct Step {
     pub actions: Vec<Action>,
     pub stats: StepStats,
     pub pods: PodCounts,
-    pub enis: Vec<EniView>,
+    /// Shared between steps while an ENI does not change, so a long trace holds each picture once.
+    pub enis: Vec<Arc<EniView>>,
 }
 
 impl Step {
@@ -181,11 +183,11 @@ pub fn push_pass(steps: &mut Vec<Step>, next: Step) {
 #[derive(Debug, Default)]
 pub struct Snapshots {
     /// ENI id, its `version` when drawn, and the picture, for ENIs with nothing cooling.
-    still: Vec<(u32, u64, EniView)>,
+    still: Vec<(u32, u64, Arc<EniView>)>,
 }
 
 impl Snapshots {
-    pub fn take(&mut self, ds: &DataStore, now: i64, custom_networking: bool) -> Vec<EniView> {
+    pub fn take(&mut self, ds: &DataStore, now: i64, custom_networking: bool) -> Vec<Arc<EniView>> {
         let current = |id: u32, v: u64| ds.enis.iter().any(|e| e.id == id && e.version == v);
         self.still.retain(|(id, v, _)| current(*id, *v));
         ds.enis
@@ -194,7 +196,7 @@ impl Snapshots {
                 if let Some((_, _, view)) = self.still.iter().find(|(id, _, _)| *id == e.id) {
                     return view.clone();
                 }
-                let view = draw(e, ds.cooldown, now, custom_networking);
+                let view = Arc::new(draw(e, ds.cooldown, now, custom_networking));
                 if !e.may_cool(now, ds.cooldown) {
                     self.still.push((e.id, e.version, view.clone()));
                 }

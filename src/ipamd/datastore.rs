@@ -237,6 +237,7 @@ impl DataStore {
             let current_mode = self
                 .enis
                 .iter()
+                .filter(|e| e.may_cool(now, self.cooldown))
                 .flat_map(|e| &e.cidrs)
                 .filter(|c| c.is_prefix == self.is_pd_enabled);
             current_mode.map(|c| c.cooling(now, self.cooldown)).sum()

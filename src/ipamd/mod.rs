@@ -892,6 +892,8 @@ impl<'a> Ipamd<'a> {
     /// more or less waiting: pods wait, no call was made, nothing cools, no decrease interval or ENI age
     /// runs out, so ipamd sees the same statistics and decides the same. Pods that arrive beyond what
     /// ipamd can hand out, or waiting pods being deleted, are such runs; they are skipped, not simulated.
+    /// Tight packing gives the same trace as running them; with a seed the skipped passes draw no random
+    /// numbers, so later random choices differ from a pass-by-pass run (still reproducible per seed).
     fn passes_that_only_repeat(&self, step: &Step, target: i64, arrival: Arrival) -> u32 {
         let still_same = arrival == Arrival::Ramp
             && self.waiting > 0

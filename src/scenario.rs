@@ -258,7 +258,7 @@ pub fn plan(s: &Scenario) -> Result<Report, PlanError> {
     warnings.extend(sim.warnings.iter().cloned());
 
     let last = sim.steps.last().cloned().unwrap_or_else(unreachable_step);
-    let steady = steady_state(&cfg, &sim.steps, &last, sim.settled);
+    let steady = steady_state(&cfg, &sim, &last);
     warnings.extend(pods_pending_warning(s, &max_pods, &steady));
     if steady.pods_without_ip > 0 {
         warnings.push(Warning::new(
@@ -266,7 +266,10 @@ pub fn plan(s: &Scenario) -> Result<Report, PlanError> {
             why_no_ip(&cfg, instance, &max_pods, &steady),
         ));
     } else if steady.peak_pods_without_ip > 0 {
-        warnings.push(pods_waited_warning(&sim.steps, steady.peak_pods_without_ip));
+        warnings.push(pods_waited_warning(
+            sim.passes_with_pods_waiting,
+            steady.peak_pods_without_ip,
+        ));
     }
     if cfg.enable_ipv6 {
         warnings.push(Warning::new(
@@ -309,6 +312,7 @@ fn unreachable_step() -> Step {
     Step {
         time_s: 0,
         pass: 0,
+        passes: 1,
         events: Vec::new(),
         decision: ipamd::trace::Decision {
             kind: "start",
@@ -332,7 +336,7 @@ pub fn mode(cfg: &CniConfig) -> &'static str {
     }
 }
 
-fn steady_state(cfg: &CniConfig, steps: &[Step], last: &Step, settled: bool) -> SteadyState {
+fn steady_state(cfg: &CniConfig, sim: &ipamd::Simulation, last: &Step) -> SteadyState {
     let per_eni = last
         .enis
         .iter()
@@ -340,7 +344,7 @@ fn steady_state(cfg: &CniConfig, steps: &[Step], last: &Step, settled: bool) -> 
             if cfg.enable_ipv6 {
                 i64::from(e.ipv6_prefix)
             } else if cfg.enable_prefix_delegation {
-                e.prefixes.len() as i64
+                e.prefix_count() as i64
             } else {
                 i64::from(e.ips.assigned + e.ips.cooling + e.ips.warm)
             }
@@ -350,15 +354,15 @@ fn steady_state(cfg: &CniConfig, steps: &[Step], last: &Step, settled: bool) -> 
         pods: last.pods.running + last.pods.waiting + last.pods.pending,
         pods_without_ip: last.pods.waiting,
         pods_pending: last.pods.pending,
-        peak_pods_without_ip: steps.iter().map(|s| s.pods.waiting).max().unwrap_or(0),
-        peak_pods_pending: steps.iter().map(|s| s.pods.pending).max().unwrap_or(0),
+        peak_pods_without_ip: sim.peak_pods_waiting,
+        peak_pods_pending: sim.steps.iter().map(|s| s.pods.pending).max().unwrap_or(0),
         enis: last.enis.len() as i64,
         per_eni,
         total_ips: last.stats.total_ips,
         assigned_ips: last.stats.assigned_ips,
         unused_ips: last.stats.total_ips - last.stats.assigned_ips,
         prefixes: last.stats.total_prefixes,
-        settled,
+        settled: sim.settled,
     }
 }
 
@@ -389,15 +393,14 @@ fn pods_pending_warning(s: &Scenario, mp: &MaxPods, st: &SteadyState) -> Option<
 }
 
 /// Pods that waited for an IP at some step although none wait once settled.
-fn pods_waited_warning(steps: &[Step], peak: i64) -> Warning {
-    let waiting_steps = steps.iter().filter(|s| s.pods.waiting > 0).count() as i64;
+fn pods_waited_warning(waiting_passes: i64, peak: i64) -> Warning {
     Warning::new(
         "pods-waited-for-ip",
         format!(
             "Up to {peak} pod{} waited for an IP (\"failed to assign an IP address to container\", retried by the kubelet) \
              during {} s of the run while ipamd grew the pool; none wait once it settles.",
             if peak == 1 { "" } else { "s" },
-            waiting_steps.saturating_mul(ipamd::POOL_MONITOR_INTERVAL)
+            waiting_passes.saturating_mul(ipamd::POOL_MONITOR_INTERVAL)
         ),
     )
 }

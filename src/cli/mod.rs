@@ -115,10 +115,19 @@ fn plan(args: &[String]) -> Result<String, String> {
     let report = scenario::plan(&s).map_err(|e| e.to_string())?;
     let advice = advise.then(|| advisor::advise(&s, &report));
     if json {
-        let mut v = serde_json::to_value(&report).map_err(|e| e.to_string())?;
-        if let (Some(obj), Some(a)) = (v.as_object_mut(), &advice) {
-            obj.insert("advice".into(), serde_json::to_value(a).map_err(|e| e.to_string())?);
+        // Written straight from the structs (keys in struct order): a `Value` tree of a long trace costs
+        // more than the plan.
+        #[derive(serde::Serialize)]
+        struct WithAdvice<'a> {
+            #[serde(flatten)]
+            report: &'a scenario::Report,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            advice: Option<&'a Vec<advisor::Alternative>>,
         }
+        let v = WithAdvice {
+            report: &report,
+            advice: advice.as_ref(),
+        };
         serde_json::to_string_pretty(&v)
             .map(|j| j + "\n")
             .map_err(|e| e.to_string())

@@ -88,7 +88,7 @@ pub fn render_text(r: &Report, env: &CniEnv) -> String {
     for w in &r.warnings {
         let _ = writeln!(out, "warning[{}]: {}", w.code, w.message);
     }
-    out += "\nTrace (one row per 5 s pass):\n";
+    out += "\nTrace (one row per 5 s pass; a run of alike passes is one row, marked ×N):\n";
     for s in &r.trace {
         out += &step_line(s, r.mode);
     }
@@ -140,7 +140,7 @@ fn step_line(s: &Step, mode: &str) -> String {
         .iter()
         .map(|e| {
             if mode == "prefix-delegation" {
-                e.prefixes.len().to_string()
+                e.prefix_count().to_string()
             } else {
                 (e.ips.assigned + e.ips.cooling + e.ips.warm).to_string()
             }
@@ -160,6 +160,9 @@ fn step_line(s: &Step, mode: &str) -> String {
     );
     if !s.events.is_empty() {
         let _ = write!(line, "  ({})", s.events.join("; "));
+    }
+    if s.passes > 1 {
+        let _ = write!(line, "  [×{} passes from {} s]", s.passes, s.first_time_s());
     }
     line + "\n"
 }

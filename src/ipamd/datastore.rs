@@ -62,6 +62,28 @@ pub struct Eni {
     pub cidrs: Vec<Cidr>,
     /// IPv6 mode: the ENI holds one /80.
     pub ipv6_prefix: bool,
+    /// The ENI's addresses and assigned addresses per CIDR kind (index 0: /32, 1: /28), kept by every
+    /// mutation so a full ENI is skipped and its picture drawn without walking its addresses.
+    pub counts: Counts,
+    /// The newest pod release on this ENI: while it is older than the cooldown, nothing here cools.
+    pub last_unassigned_at: Option<i64>,
+    /// Bumped by every change to the ENI's CIDRs or addresses, so a picture of it can be reused.
+    pub version: u64,
+}
+
+/// Addresses and assigned addresses per CIDR kind (index 0: /32, 1: /28).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub addresses: [u32; 2],
+    pub assigned: [u32; 2],
+}
+
+impl Counts {
+    fn add(&mut self, c: &Cidr, sign: i32) {
+        let k = usize::from(c.is_prefix);
+        self.addresses[k] = self.addresses[k].wrapping_add_signed(sign * c.addrs.len() as i32);
+        self.assigned[k] = self.assigned[k].wrapping_add_signed(sign * c.assigned as i32);
+    }
 }
 
 impl Eni {
@@ -72,12 +94,17 @@ impl Eni {
 
     /// `hasIPInCooling`.
     pub fn has_ip_in_cooling(&self, now: i64, cooldown: i64) -> bool {
-        self.cidrs.iter().any(|c| c.cooling(now, cooldown) > 0)
+        self.may_cool(now, cooldown) && self.cidrs.iter().any(|c| c.cooling(now, cooldown) > 0)
+    }
+
+    /// Whether an address of this ENI may be cooling at `now` (a pod left within the cooldown).
+    pub fn may_cool(&self, now: i64, cooldown: i64) -> bool {
+        self.last_unassigned_at.is_some_and(|t| now - t <= cooldown)
     }
 
     /// `hasPods`.
     pub fn has_pods(&self) -> bool {
-        self.cidrs.iter().any(|c| c.assigned > 0)
+        self.counts.assigned != [0, 0]
     }
 }
 
@@ -165,6 +192,9 @@ impl DataStore {
             created_at: now,
             cidrs: Vec::new(),
             ipv6_prefix: false,
+            counts: Counts::default(),
+            last_unassigned_at: None,
+            version: 0,
         });
     }
 
@@ -186,6 +216,8 @@ impl DataStore {
                 last_unassigned_at: None,
             };
             self.totals.add(&c, 1);
+            self.enis[eni_idx].counts.add(&c, 1);
+            self.enis[eni_idx].version += 1;
             self.enis[eni_idx].cidrs.push(c);
         }
     }
@@ -205,6 +237,7 @@ impl DataStore {
             let current_mode = self
                 .enis
                 .iter()
+                .filter(|e| e.may_cool(now, self.cooldown))
                 .flat_map(|e| &e.cidrs)
                 .filter(|c| c.is_prefix == self.is_pd_enabled);
             current_mode.map(|c| c.cooling(now, self.cooldown)).sum()
@@ -223,8 +256,13 @@ impl DataStore {
     #[cfg(debug_assertions)]
     fn check_totals(&self) {
         let mut t = Totals::default();
-        for c in self.enis.iter().flat_map(|e| &e.cidrs) {
-            t.add(c, 1);
+        for e in &self.enis {
+            let mut counts = Counts::default();
+            for c in &e.cidrs {
+                t.add(c, 1);
+                counts.add(c, 1);
+            }
+            debug_assert_eq!(counts, e.counts, "ENI counts drifted");
         }
         debug_assert_eq!(t, self.totals, "datastore running totals drifted");
     }
@@ -257,7 +295,12 @@ impl DataStore {
         mut cidr_order: impl FnMut(usize) -> Vec<usize>,
     ) -> Option<PodAddr> {
         let cooldown = self.cooldown;
+        let k = usize::from(self.is_pd_enabled);
         for &ei in eni_order {
+            let counts = self.enis[ei].counts;
+            if counts.assigned[k] == counts.addresses[k] {
+                continue;
+            }
             for ci in cidr_order(self.enis[ei].cidrs.len()) {
                 let eni_id = self.enis[ei].id;
                 let c = &mut self.enis[ei].cidrs[ci];
@@ -271,9 +314,12 @@ impl DataStore {
                     self.totals.free_cidrs[k] -= i64::from(c.assigned == 0);
                     c.addrs[ai].assigned = true;
                     c.assigned += 1;
+                    let cidr = c.id;
+                    self.enis[ei].counts.assigned[k] += 1;
+                    self.enis[ei].version += 1;
                     return Some(PodAddr {
                         eni: eni_id,
-                        cidr: c.id,
+                        cidr,
                         addr: ai as u8,
                     });
                 }
@@ -287,7 +333,8 @@ impl DataStore {
         let Some(ei) = self.eni_index(pod.eni) else {
             return;
         };
-        if let Some(c) = self.enis[ei].cidrs.iter_mut().find(|c| c.id == pod.cidr) {
+        let eni = &mut self.enis[ei];
+        if let Some(c) = eni.cidrs.iter_mut().find(|c| c.id == pod.cidr) {
             if let Some(a) = c.addrs.get_mut(usize::from(pod.addr)) {
                 if a.assigned {
                     a.assigned = false;
@@ -296,6 +343,9 @@ impl DataStore {
                     c.last_unassigned_at = Some(now);
                     self.last_unassigned_at = Some(now);
                     let k = usize::from(c.is_prefix);
+                    eni.counts.assigned[k] -= 1;
+                    eni.last_unassigned_at = Some(now);
+                    eni.version += 1;
                     self.totals.assigned[k] -= 1;
                     self.totals.free_cidrs[k] += i64::from(c.assigned == 0);
                 }
@@ -323,6 +373,8 @@ impl DataStore {
             if self.enis[eni_idx].cidrs[ci].assigned == 0 {
                 let c = self.enis[eni_idx].cidrs.remove(ci);
                 self.totals.add(&c, -1);
+                self.enis[eni_idx].counts.add(&c, -1);
+                self.enis[eni_idx].version += 1;
             }
         }
     }
@@ -330,7 +382,9 @@ impl DataStore {
     /// `isRequiredForWarmIPTarget`: free addresses on the other ENIs fall short of `WARM_IP_TARGET`
     /// (rounded up to whole /28s in prefix mode).
     pub fn is_required_for_warm_ip_target(&self, warm_ip_target: i64, eni_idx: usize) -> bool {
-        let other_warm: i64 = self.others(eni_idx).map(|c| c.size() - c.assigned()).sum();
+        let (k, own) = (usize::from(self.is_pd_enabled), self.enis[eni_idx].counts);
+        let other_warm =
+            (self.totals.addresses[k] - self.totals.assigned[k]) - i64::from(own.addresses[k] - own.assigned[k]);
         if self.is_pd_enabled {
             let needed = div_ceil(warm_ip_target, IPS_PER_PREFIX);
             return other_warm < needed.saturating_mul(IPS_PER_PREFIX);
@@ -340,7 +394,8 @@ impl DataStore {
 
     /// `isRequiredForMinimumIPTarget`: total addresses on the other ENIs fall short of `MINIMUM_IP_TARGET`.
     pub fn is_required_for_minimum_ip_target(&self, minimum_ip_target: i64, eni_idx: usize) -> bool {
-        let other_total: i64 = self.others(eni_idx).map(Cidr::size).sum();
+        let k = usize::from(self.is_pd_enabled);
+        let other_total = self.totals.addresses[k] - i64::from(self.enis[eni_idx].counts.addresses[k]);
         if self.is_pd_enabled {
             let needed = div_ceil(minimum_ip_target, IPS_PER_PREFIX);
             return other_total < needed.saturating_mul(IPS_PER_PREFIX);
@@ -350,25 +405,9 @@ impl DataStore {
 
     /// `isRequiredForWarmPrefixTarget`: fully free CIDRs on the other ENIs fall short of `WARM_PREFIX_TARGET`.
     pub fn is_required_for_warm_prefix_target(&self, warm_prefix_target: i64, eni_idx: usize) -> bool {
-        let free = self
-            .enis
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i != eni_idx)
-            .flat_map(|(_, e)| &e.cidrs)
-            .filter(|c| c.assigned == 0)
-            .count() as i64;
+        let own = self.enis[eni_idx].cidrs.iter().filter(|c| c.assigned == 0).count() as i64;
+        let free = self.totals.free_cidrs[0] + self.totals.free_cidrs[1] - own;
         free < warm_prefix_target
-    }
-
-    fn others(&self, eni_idx: usize) -> impl Iterator<Item = &Cidr> {
-        let pd = self.is_pd_enabled;
-        self.enis
-            .iter()
-            .enumerate()
-            .filter(move |&(i, _)| i != eni_idx)
-            .flat_map(|(_, e)| &e.cidrs)
-            .filter(move |c| c.is_prefix == pd)
     }
 
     /// `getDeletableENI`: the first ENI in `order` that may be freed, with the reason each other was kept.

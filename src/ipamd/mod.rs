@@ -1,5 +1,6 @@
 //! A deterministic model of ipamd's reconcile loop on one node (`StartNodeIPPoolManager` →
-//! `updateIPPoolIfRequired` every 5 s): node start with pre-scaling, then a workload, one `Step` per pass.
+//! `updateIPPoolIfRequired` every 5 s): node start with pre-scaling, then a workload, one `Step` per pass
+//! (a run of passes that only repeat one another is one `Step`).
 //! Tight packing is the default; a seed switches to a reproducible stand-in for Go's random map order.
 
 pub mod datastore;
@@ -11,7 +12,7 @@ use crate::report::Warning;
 use crate::vpc::InstanceTypeLimits;
 use datastore::{DataStore, PodAddr};
 use pool::Limits;
-use trace::{snapshot, Action, Decision, PodCounts, Step, StepStats, Unit};
+use trace::{push_pass, Action, Decision, PodCounts, Snapshots, Step, StepStats, Unit};
 
 /// Seconds between passes (`ipPoolMonitorInterval`).
 pub const POOL_MONITOR_INTERVAL: i64 = 5;
@@ -56,6 +57,10 @@ pub struct Simulation {
     /// False when a phase was cut off after `SETTLE_LIMIT_PASSES` without settling.
     pub settled: bool,
     pub warnings: Vec<Warning>,
+    /// The most pods waiting for an IP at any pass.
+    pub peak_pods_waiting: i64,
+    /// Passes during which some pod waited for an IP.
+    pub passes_with_pods_waiting: i64,
 }
 
 /// aws-node exits during `nodeInit` and the node stays NotReady; the message says why.
@@ -84,6 +89,7 @@ pub fn simulate(
     // and never reach ipamd, so they are a count, not pods to simulate.
     let slots = max_pods.saturating_sub(HOST_NETWORK_PODS).max(0);
     let mut pending = 0;
+    let (mut peak_pods_waiting, mut passes_with_pods_waiting) = (0, 0);
     for requested in phases {
         let target = requested.min(slots);
         // Unscheduled pods go first when the workload shrinks.
@@ -92,7 +98,9 @@ pub fn simulate(
         // still ramping (WARM_IP_TARGET=1 adds one IP a pass), which is not a failure to settle.
         let mut idle = 0;
         let mut outcome = Outcome::Capped;
-        for _ in 0..MAX_PASSES_PER_PHASE {
+        let mut passes = 0;
+        while passes < MAX_PASSES_PER_PHASE {
+            passes += 1;
             let mut step = node.pass(target, workload.arrival);
             let reached = node.desired() == target;
             if reached {
@@ -100,8 +108,22 @@ pub fn simulate(
             }
             step.pods.pending = pending;
             let quiet = reached && node.is_quiet(&step);
-            steps.push(step);
+            peak_pods_waiting = peak_pods_waiting.max(step.pods.waiting);
+            passes_with_pods_waiting += i64::from(step.pods.waiting > 0);
+            let ahead = node.passes_that_only_repeat(&step, target, workload.arrival);
+            push_pass(&mut steps, step);
             if !reached {
+                // Jump the clock over passes that would only repeat this one (pods arriving or leaving
+                // while others wait and nothing else can change); the last one runs for real.
+                let skip = ahead.min(MAX_PASSES_PER_PHASE - passes - 1);
+                if skip > 0 {
+                    passes += skip;
+                    passes_with_pods_waiting += i64::from(skip);
+                    if let Some(last) = steps.last_mut() {
+                        node.skip(skip, target, last);
+                        peak_pods_waiting = peak_pods_waiting.max(last.pods.waiting);
+                    }
+                }
                 continue;
             }
             idle = if node.placed > 0 { 0 } else { idle + 1 };
@@ -127,6 +149,8 @@ pub fn simulate(
         steps,
         settled,
         warnings,
+        peak_pods_waiting,
+        passes_with_pods_waiting,
     })
 }
 
@@ -209,6 +233,7 @@ struct Ipamd<'a> {
     /// Pods arrived, left or got an IP, or the trunk appeared, in the current pass.
     changed: bool,
     warnings: Vec<Warning>,
+    snapshots: Snapshots,
 }
 
 impl<'a> Ipamd<'a> {
@@ -230,6 +255,7 @@ impl<'a> Ipamd<'a> {
             placed: 0,
             changed: false,
             warnings: Vec::new(),
+            snapshots: Snapshots::default(),
         }
     }
 
@@ -283,11 +309,12 @@ impl<'a> Ipamd<'a> {
         }
     }
 
-    fn step(&self, events: Vec<String>, decision: Decision, actions: Vec<Action>) -> Step {
+    fn step(&mut self, events: Vec<String>, decision: Decision, actions: Vec<Action>) -> Step {
         let stats = self.ds.get_ip_stats(self.now);
         Step {
             time_s: self.now,
             pass: self.pass_no,
+            passes: 1,
             events,
             decision,
             actions,
@@ -297,7 +324,7 @@ impl<'a> Ipamd<'a> {
                 waiting: self.waiting,
                 pending: 0,
             },
-            enis: snapshot(&self.ds, self.now, self.cfg.use_custom_networking),
+            enis: self.snapshots.take(&self.ds, self.now, self.cfg.use_custom_networking),
         }
     }
 
@@ -428,7 +455,8 @@ impl<'a> Ipamd<'a> {
             let left = self.waiting;
             events.push(match (placed, left) {
                 (p, 0) => format!("{p} got an IP"),
-                (0, w) => format!("{w} waiting: \"failed to assign an IP address to container\""),
+                // No count here: it is in `pods.waiting`, and a run of such passes is stored once.
+                (0, _) => "none got an IP, pods wait: \"failed to assign an IP address to container\"".to_string(),
                 (p, w) => format!("{p} got an IP, {w} waiting: \"failed to assign an IP address to container\""),
             });
         }
@@ -858,6 +886,50 @@ impl<'a> Ipamd<'a> {
                 format!("its primary IP and {held} addresses go back to the subnet"),
             ),
         ]
+    }
+
+    /// How many passes after `step` (ramp arrival, target not reached) would repeat it but for one pod
+    /// more or less waiting: pods wait, no call was made, nothing cools, no decrease interval or ENI age
+    /// runs out, so ipamd sees the same statistics and decides the same. Pods that arrive beyond what
+    /// ipamd can hand out, or waiting pods being deleted, are such runs; they are skipped, not simulated.
+    /// Tight packing gives the same trace as running them; with a seed the skipped passes draw no random
+    /// numbers, so later random choices differ from a pass-by-pass run (still reproducible per seed).
+    fn passes_that_only_repeat(&self, step: &Step, target: i64, arrival: Arrival) -> u32 {
+        let still_same = arrival == Arrival::Ramp
+            && self.waiting > 0
+            && self.placed == 0
+            && step.actions.is_empty()
+            && step.decision.kind != "decrease-wait"
+            && step.stats.cooldown_ips == 0
+            && !self.trunk_pending()
+            && !self.an_eni_frees_once_old_enough();
+        if !still_same {
+            return 0;
+        }
+        let desired = self.desired();
+        // Arriving pods all wait; leaving pods come from the waiting ones, keeping at least one waiting.
+        let ahead = if desired < target {
+            target - desired - 1
+        } else {
+            (desired - target).min(self.waiting) - 1
+        };
+        u32::try_from(ahead.max(0)).unwrap_or(u32::MAX)
+    }
+
+    /// Applies `k` passes that only repeat `last` (see `passes_that_only_repeat`).
+    fn skip(&mut self, k: u32, target: i64, last: &mut Step) {
+        let delta = if self.desired() < target {
+            i64::from(k)
+        } else {
+            -i64::from(k)
+        };
+        self.pass_no += k;
+        self.now = i64::from(self.pass_no) * POOL_MONITOR_INTERVAL;
+        self.waiting += delta;
+        last.pass = self.pass_no;
+        last.time_s = self.now;
+        last.passes += k;
+        last.pods.waiting = self.waiting;
     }
 
     /// Nothing can change any more without a new pod event. A trunk poll that never ends is the steady state.

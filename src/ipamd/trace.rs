@@ -1,7 +1,9 @@
-//! The simulator's output: one `Step` per reconcile pass with what happened to pods, ipamd's decision, the
-//! EC2 calls it made, the datastore statistics, and a compact picture of every ENI (counts, not addresses).
+//! The simulator's output: one `Step` per reconcile pass (or per run of alike passes) with what happened to
+//! pods, ipamd's decision, the EC2 calls it made, the datastore statistics, and a compact picture of every
+//! ENI (counts, not addresses).
 
-use super::datastore::{DataStore, DataStoreStats};
+use super::datastore::{DataStore, DataStoreStats, Eni};
+use std::sync::Arc;
 
 /// What an ENI is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -12,7 +14,8 @@ pub enum EniRole {
     Trunk,
 }
 
-/// One ENI at one step. `ips` counts secondary /32s; `prefixes` lists each /28 as `[assigned, cooling]`.
+/// One ENI at one step. `ips` counts secondary /32s; `prefixes` lists the /28s in order as runs of alike
+/// ones, `[assigned, cooling, count]` (a full ENI of 63 prefixes is one run, not 63 entries).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct EniView {
     pub id: String,
@@ -20,9 +23,23 @@ pub struct EniView {
     /// Whether the ENI carries pod addresses at all (not the trunk, not the primary under custom networking).
     pub for_pods: bool,
     pub ips: SlotCounts,
-    pub prefixes: Vec<[u8; 2]>,
+    pub prefixes: Vec<[u8; 3]>,
     /// IPv6 mode: the ENI holds a /80.
     pub ipv6_prefix: bool,
+}
+
+impl EniView {
+    /// The /28 prefixes on the ENI.
+    pub fn prefix_count(&self) -> usize {
+        self.prefixes.iter().map(|r| usize::from(r[2])).sum()
+    }
+
+    /// Each /28 as `[assigned, cooling]`, in order.
+    pub fn prefix_slots(&self) -> impl Iterator<Item = [u8; 2]> + '_ {
+        self.prefixes
+            .iter()
+            .flat_map(|r| std::iter::repeat_n([r[0], r[1]], usize::from(r[2])))
+    }
 }
 
 /// Secondary-IP slots of an ENI, by state; `warm` excludes `cooling`.
@@ -101,55 +118,135 @@ impl StepStats {
     }
 }
 
-/// One reconcile pass (or the node start).
+/// One reconcile pass (or the node start), or a run of alike passes stored once.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Step {
-    /// Seconds since the node started.
+    /// Seconds since the node started (at the last pass of a run).
     pub time_s: i64,
-    /// 0 is node start and pre-scaling; pass k runs at 5k s.
+    /// 0 is node start and pre-scaling; pass k runs at 5k s. The last pass of a run.
     pub pass: u32,
+    /// Passes this step stands for (1, or more for a run): consecutive passes with the same events, the
+    /// same kind of decision, the same Pending pods, pods waiting in all or none, and no call at all are
+    /// stored once, with the decision and the state after the last of them (`pass − passes + 1` is the
+    /// first). `Simulation` keeps the peak of pods waiting over every pass.
+    pub passes: u32,
     /// What happened before the decision: pods arriving, leaving, retrying.
     pub events: Vec<String>,
     pub decision: Decision,
     pub actions: Vec<Action>,
     pub stats: StepStats,
     pub pods: PodCounts,
-    pub enis: Vec<EniView>,
+    /// Shared between steps while an ENI does not change, so a long trace holds each picture once.
+    pub enis: Vec<Arc<EniView>>,
 }
 
-/// The compact picture of every ENI.
-pub fn snapshot(ds: &DataStore, now: i64, custom_networking: bool) -> Vec<EniView> {
-    ds.enis
-        .iter()
-        .map(|e| {
-            let mut ips = SlotCounts::default();
-            let mut prefixes = Vec::new();
-            for c in &e.cidrs {
-                let assigned = c.assigned() as u32;
-                let cooling = c.cooling(now, ds.cooldown) as u32;
-                if c.is_prefix {
-                    prefixes.push([assigned as u8, cooling as u8]);
-                } else {
-                    ips.assigned += assigned;
-                    ips.cooling += cooling;
-                    ips.warm += c.size() as u32 - assigned - cooling;
+impl Step {
+    /// Whether `next`, the pass right after this step, only repeats it (see `passes`), so the two are
+    /// stored as one step.
+    pub fn is_repeated_by(&self, next: &Step) -> bool {
+        self.pass != 0
+            && self.actions.is_empty()
+            && next.actions.is_empty()
+            && self.decision.kind == next.decision.kind
+            && self.events == next.events
+            && (self.pods.waiting > 0) == (next.pods.waiting > 0)
+            && self.pods.pending == next.pods.pending
+            && self.enis.len() == next.enis.len()
+            && (self.stats.total_ips, self.stats.total_prefixes) == (next.stats.total_ips, next.stats.total_prefixes)
+    }
+
+    /// The first pass this step stands for.
+    pub fn first_pass(&self) -> u32 {
+        self.pass + 1 - self.passes.max(1)
+    }
+
+    /// When the first pass this step stands for ran.
+    pub fn first_time_s(&self) -> i64 {
+        self.time_s - i64::from(self.passes.max(1) - 1) * super::POOL_MONITOR_INTERVAL
+    }
+}
+
+/// Appends a pass to the trace, folding it into the last step when it only repeats it.
+pub fn push_pass(steps: &mut Vec<Step>, next: Step) {
+    match steps.last_mut() {
+        Some(last) if last.is_repeated_by(&next) => {
+            let passes = last.passes + next.passes;
+            *last = next;
+            last.passes = passes;
+        }
+        _ => steps.push(next),
+    }
+}
+
+/// The compact picture of every ENI, reusing the picture of an ENI that has not changed since it was
+/// last drawn (same `version`, nothing cooling): a pass touches one or two ENIs, not all of them.
+#[derive(Debug, Default)]
+pub struct Snapshots {
+    /// ENI id, its `version` when drawn, and the picture, for ENIs with nothing cooling.
+    still: Vec<(u32, u64, Arc<EniView>)>,
+}
+
+impl Snapshots {
+    pub fn take(&mut self, ds: &DataStore, now: i64, custom_networking: bool) -> Vec<Arc<EniView>> {
+        let current = |id: u32, v: u64| ds.enis.iter().any(|e| e.id == id && e.version == v);
+        self.still.retain(|(id, v, _)| current(*id, *v));
+        ds.enis
+            .iter()
+            .map(|e| {
+                if let Some((_, _, view)) = self.still.iter().find(|(id, _, _)| *id == e.id) {
+                    return view.clone();
                 }
-            }
-            let role = if e.is_primary {
-                EniRole::Primary
-            } else if e.is_trunk {
-                EniRole::Trunk
-            } else {
-                EniRole::Secondary
-            };
-            EniView {
-                id: format!("eni-{}", e.id),
-                role,
-                for_pods: !(e.is_trunk || (e.is_primary && custom_networking)),
-                ips,
-                prefixes,
-                ipv6_prefix: e.ipv6_prefix,
-            }
-        })
-        .collect()
+                let view = Arc::new(draw(e, ds.cooldown, now, custom_networking));
+                if !e.may_cool(now, ds.cooldown) {
+                    self.still.push((e.id, e.version, view.clone()));
+                }
+                view
+            })
+            .collect()
+    }
+}
+
+/// One ENI's picture.
+fn draw(e: &Eni, cooldown: i64, now: i64, custom_networking: bool) -> EniView {
+    // Secondary IPs are counted per ENI; only /28s (each drawn) and cooling need the CIDRs.
+    let may_cool = e.may_cool(now, cooldown);
+    let mut ips = SlotCounts {
+        assigned: e.counts.assigned[0],
+        cooling: 0,
+        warm: e.counts.addresses[0] - e.counts.assigned[0],
+    };
+    let mut prefixes = Vec::new();
+    for c in e.cidrs.iter().filter(|c| c.is_prefix || may_cool) {
+        let assigned = c.assigned() as u32;
+        let cooling = c.cooling(now, cooldown) as u32;
+        if c.is_prefix {
+            push_prefix(&mut prefixes, [assigned as u8, cooling as u8]);
+        } else {
+            ips.cooling += cooling;
+            ips.warm -= cooling;
+        }
+    }
+    let role = if e.is_primary {
+        EniRole::Primary
+    } else if e.is_trunk {
+        EniRole::Trunk
+    } else {
+        EniRole::Secondary
+    };
+    EniView {
+        id: format!("eni-{}", e.id),
+        role,
+        for_pods: !(e.is_trunk || (e.is_primary && custom_networking)),
+        ips,
+        prefixes,
+        ipv6_prefix: e.ipv6_prefix,
+    }
+}
+
+/// Adds one /28 to an ENI's runs.
+fn push_prefix(runs: &mut Vec<[u8; 3]>, p: [u8; 2]) {
+    match runs.last_mut() {
+        Some(r) if [r[0], r[1]] == p && r[2] < u8::MAX => r[2] += 1,
+        _ => runs.push([p[0], p[1], 1]),
+    }
 }

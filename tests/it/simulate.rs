@@ -508,3 +508,70 @@ fn flapping_is_told_apart_from_ramping() {
         w.message
     );
 }
+
+#[test]
+fn a_run_of_alike_passes_is_one_step() {
+    // m5.large (3 ENIs × 10 IPv4, 9 secondary IPs each), WARM_ENI_TARGET=1, ramp: pass 1 brings pod 1 and
+    // eni-1 (available 8 < 9). Pods 2..9 arrive at passes 2..9 with 18 − k ≥ 9 available: no call, the same
+    // events and decision, so one step of 8 passes (10 s to 45 s) holding the state after pass 9.
+    let r = report(&scenario("m5.large", 20, &[]));
+    let run = &r.trace[2];
+    assert_eq!((run.first_pass(), run.pass, run.passes), (2, 9, 8));
+    assert_eq!((run.first_time_s(), run.time_s), (10, 45));
+    assert_eq!((run.pods.running, run.stats.total_ips), (9, 18));
+    assert!(run.actions.is_empty());
+    // Every pass is in exactly one step, in order.
+    for w in r.trace.windows(2) {
+        assert_eq!(w[1].first_pass(), w[0].pass + 1);
+    }
+}
+
+#[test]
+fn pods_beyond_what_ipamd_hands_out_wait_in_one_step() {
+    // m5.large holds 27 pod IPs (3 ENIs × 9); kubelet maxPods 100 lets all 40 pods onto the node. Pods
+    // 28..40 arrive at passes 28..40 (140 s..200 s) and wait; pass 41 (205 s) settles. Then 0 pods: the
+    // waiting ones leave first, one a pass, 12 of them at passes 42..53 (210 s..265 s) with some still
+    // waiting. Pods waited during 13 + 1 + 12 passes = 130 s.
+    let mut s = scenario("m5.large", 40, &[]);
+    s.max_pods = Some(100);
+    s.then_pods = Some(0);
+    let r = report(&s);
+    let arriving = r.trace.iter().find(|s| s.pods.waiting == 13).unwrap();
+    assert_eq!(
+        (arriving.first_time_s(), arriving.time_s, arriving.passes),
+        (140, 200, 13)
+    );
+    let leaving = r.trace.iter().find(|s| s.pods.waiting == 1).unwrap();
+    assert_eq!((leaving.first_time_s(), leaving.time_s, leaving.passes), (210, 265, 12));
+    assert_eq!(r.steady_state.peak_pods_without_ip, 13);
+    let waited = r.warnings.iter().find(|w| w.code == "pods-waited-for-ip").unwrap();
+    assert!(waited.message.contains("during 130 s"), "{}", waited.message);
+    assert_eq!((r.steady_state.pods, r.steady_state.enis), (0, 1));
+}
+
+#[test]
+fn the_worst_accepted_input_completes_with_a_bounded_trace() {
+    // The largest pod count and kubelet maxPods the form accepts on x8i.48xlarge (24 ENIs × 63 /28s = 1512
+    // prefixes, 24192 addresses; 63 secondary IPs an ENI), up to 30000 and back to 0: 60008 passes.
+    // Prefixes: each /28 allocated or released is a call step, with at most one run of alike passes
+    // between calls, and each ENI is created and freed once: at most 4 × (1512 + 24) steps plus a few
+    // around the waiting pods. Secondary IPs: an ENI's 63 IPs come in one call, so the trace is short.
+    for (pd, most_steps) in [("true", 4 * (1512 + 24) + 16), ("false", 4 * 24 + 16)] {
+        let mut s = scenario("x8i.48xlarge", 30_000, &[]);
+        s.env.set("ENABLE_PREFIX_DELEGATION", pd).unwrap();
+        s.then_pods = Some(0);
+        s.max_pods = Some(1_000_000);
+        let r = report(&s);
+        assert!(r.trace.len() <= most_steps, "PD={pd}: {} steps", r.trace.len());
+        let passes: u32 = r.trace.iter().map(|s| s.passes).sum();
+        assert_eq!(passes, r.trace.last().unwrap().pass + 1, "PD={pd}");
+        assert!(r.steady_state.settled, "PD={pd}");
+        assert_eq!(r.steady_state.pods, 0, "PD={pd}");
+        // Every pod past ipamd's capacity (24192 or 1512 addresses) waited at the peak.
+        assert_eq!(
+            r.steady_state.peak_pods_without_ip,
+            30_000 - r.max_pods.ip_capacity,
+            "PD={pd}"
+        );
+    }
+}

@@ -60,13 +60,13 @@ fn eni_row(e: &EniView, per_eni: usize, pd: bool) -> Html {
             html! { <span class="v6">{"/80"}</span> },
         )
     } else if pd {
-        let assigned: u32 = e.prefixes.iter().map(|p| u32::from(p[0])).sum();
-        let empty = per_eni.saturating_sub(e.prefixes.len());
+        let assigned: u32 = e.prefix_slots().map(|p| u32::from(p[0])).sum();
+        let empty = per_eni.saturating_sub(e.prefix_count());
         (
-            format!("{} of {per_eni} prefixes · {assigned} pods", e.prefixes.len()),
+            format!("{} of {per_eni} prefixes · {assigned} pods", e.prefix_count()),
             html! {
                 <>
-                { for e.prefixes.iter().map(|p| {
+                { for e.prefix_slots().map(|p| {
                     let (a, c) = (usize::from(p[0]), usize::from(p[1]));
                     html! {
                         <span class="prefix">

@@ -65,6 +65,8 @@ pub fn Stepper(props: &StepperProps) -> Html {
     };
     let when = if step.pass == 0 {
         "node start".to_string()
+    } else if step.passes > 1 {
+        format!("passes {}–{}, alike", step.first_pass(), step.pass)
     } else {
         format!("pass {}", step.pass)
     };

@@ -6,6 +6,7 @@ use crate::advisor;
 use crate::config::{self, CniEnv, SETTINGS};
 use crate::ipamd::{trace::Step, Arrival};
 use crate::max_pods::{self, CalculatorArgs};
+use crate::mode::Mode;
 use crate::scenario::{self, Report, Scenario};
 use crate::snippets::{self, Format};
 use crate::vpc;
@@ -324,7 +325,7 @@ pub fn render_text(r: &Report, env: &CniEnv) -> String {
         out += &format!("  note: {n}\n");
     }
     let st = &r.steady_state;
-    let per = if r.mode == "prefix-delegation" {
+    let per = if r.mode == Mode::PrefixDelegation {
         "prefixes per ENI"
     } else {
         "IPs per ENI"
@@ -412,7 +413,7 @@ fn render_advice(alts: &[advisor::Alternative]) -> String {
     out
 }
 
-fn step_line(s: &Step, mode: &str) -> String {
+fn step_line(s: &Step, mode: Mode) -> String {
     let mut line = format!(
         "{:>5}s  pods {:>3}+{:<3} {:<13} {}",
         s.time_s, s.pods.running, s.pods.waiting, s.decision.kind, s.decision.text
@@ -424,7 +425,7 @@ fn step_line(s: &Step, mode: &str) -> String {
         .enis
         .iter()
         .map(|e| {
-            if mode == "prefix-delegation" {
+            if mode == Mode::PrefixDelegation {
                 e.prefixes.len().to_string()
             } else {
                 (e.ips.assigned + e.ips.cooling + e.ips.warm).to_string()
@@ -433,7 +434,7 @@ fn step_line(s: &Step, mode: &str) -> String {
         .collect();
     line += &format!(
         "  | total {} assigned {} cooling {} | ENIs [{}]",
-        if mode == "ipv6" {
+        if mode == Mode::Ipv6 {
             "2^48".to_string()
         } else {
             s.stats.total_ips.to_string()

@@ -3,6 +3,7 @@
 
 use crate::config::CniEnv;
 use crate::ipamd::{Arrival, MAX_PODS_INPUT};
+use crate::mode::Mode;
 use crate::scenario::{self, PlanError, Scenario, MAX_NODES};
 
 /// The longest instance-type name the form looks up (the longest real one is about 20 characters);
@@ -127,38 +128,6 @@ impl Field {
     }
 }
 
-/// The three pod address modes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    SecondaryIp,
-    PrefixDelegation,
-    Ipv6,
-}
-
-impl Mode {
-    pub const ALL: [Mode; 3] = [Mode::SecondaryIp, Mode::PrefixDelegation, Mode::Ipv6];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Mode::SecondaryIp => "sip",
-            Mode::PrefixDelegation => "pd",
-            Mode::Ipv6 => "ipv6",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Mode::SecondaryIp => "IPv4 secondary IPs",
-            Mode::PrefixDelegation => "IPv4 prefix delegation",
-            Mode::Ipv6 => "IPv6",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Mode> {
-        Mode::ALL.into_iter().find(|m| m.key() == s)
-    }
-}
-
 /// The inputs exactly as typed. Text fields stay text so a half-typed value is never lost.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Form {
@@ -264,7 +233,7 @@ impl Form {
             Field::Subnet => self.subnet = v,
             Field::NodeSubnet => self.node_subnet = v,
             Field::Mode => {
-                if let Some(m) = Mode::parse(value) {
+                if let Some(m) = Mode::from_key(value) {
                     self.mode = m;
                 }
             }

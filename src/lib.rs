@@ -12,6 +12,7 @@
 //!
 //! - `vpc`: the embedded instance catalog (`data/*.csv`), exact lookup with suggestions.
 //! - `config`: the `SETTINGS` table, `CniEnv` (raw env) and `CniConfig` (what ipamd uses), `isConfigValid`.
+//! - `mode`: the `Mode` enum (secondary IPs, prefix delegation, IPv6) everything compares the mode by.
 //! - `max_pods`: eni-max-pods, `max-pods-calculator.sh`, nodeadm, ipamd's real capacity.
 //! - `nodeadm`: nodeadm's `maxPodsExpression` evaluator.
 //! - `ipamd`: the simulator. `datastore` mirrors `data_store.go`, `pool` the warm-pool decisions of
@@ -39,6 +40,7 @@ pub mod config;
 pub mod form;
 pub mod ipamd;
 pub mod max_pods;
+pub mod mode;
 pub mod nodeadm;
 pub mod report;
 pub mod scenario;

@@ -2,7 +2,8 @@
 //! real `location`, and a mounted App.
 
 use super::state::{Action, Move, State};
-use crate::form::{Field, Form, Mode};
+use crate::form::{Field, Form};
+use crate::mode::Mode;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -1,6 +1,7 @@
 //! The page's form: field rules, mode gating, presets and the URL query round trip.
 
-use vpc_cni_calc::form::{decode, doc_note, encode, presets, Field, Form, Mode};
+use vpc_cni_calc::form::{decode, doc_note, encode, presets, Field, Form};
+use vpc_cni_calc::mode::Mode;
 use vpc_cni_calc::scenario::plan;
 
 #[test]
@@ -65,6 +66,34 @@ fn field_rules() {
     // prefixes); the 11762 a fully prefixed m5.24xlarge holds is in range.
     check_rule(Field::MaxPods, "30001", Some("from 1 to 30000"));
     check_rule(Field::MaxPods, "11762", None);
+}
+
+/// One `Mode` for the JSON, the CLI text and the page: the JSON names are the README's (`"mode":
+/// "prefix-delegation"`), the URL keys are the page's short ones (`mode=pd`), and the mode of a plan is
+/// the one its settings select (`ENABLE_IPv6` over `ENABLE_PREFIX_DELEGATION`).
+#[test]
+fn one_mode_for_json_text_and_links() {
+    let json = |m: Mode| serde_json::to_string(&m).unwrap();
+    assert_eq!(
+        Mode::ALL.map(json),
+        ["\"secondary-ip\"", "\"prefix-delegation\"", "\"ipv6\""]
+    );
+    assert_eq!(
+        Mode::ALL.map(|m| m.to_string()),
+        ["secondary-ip", "prefix-delegation", "ipv6"]
+    );
+    assert_eq!(Mode::ALL.map(Mode::key), ["sip", "pd", "ipv6"]);
+    for m in Mode::ALL {
+        assert_eq!(Mode::from_key(m.key()), Some(m));
+    }
+    assert_eq!(Mode::from_key("prefix-delegation"), None, "links use the short keys");
+    // The form's mode sets the environment, and the plan reads the mode back from the resolved settings.
+    for mode in Mode::ALL {
+        let mut f = Form::initial();
+        f.mode = mode;
+        let r = plan(&f.check().unwrap()).unwrap();
+        assert_eq!((r.mode, Mode::of(&r.config)), (mode, mode));
+    }
 }
 
 #[test]

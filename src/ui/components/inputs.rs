@@ -4,8 +4,9 @@
 use super::field::TextField;
 use super::instance_picker::InstancePicker;
 use super::SharedReport;
-use crate::form::{presets, Field, Form, Mode};
+use crate::form::{presets, Field, Form};
 use crate::ipamd::Arrival;
+use crate::mode::Mode;
 use crate::ui::state::Action;
 use std::collections::HashMap;
 use std::rc::Rc;

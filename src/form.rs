@@ -1,7 +1,7 @@
 //! The page's inputs as the user typed them (`Form`), the rule each field must meet, which fields apply in
 //! which mode, the presets, and the URL query round trip. Pure, so the browser only wires events to it.
 
-use crate::config::CniEnv;
+use crate::config::{self, CniEnv, Kind, Setting};
 use crate::ipamd::{Arrival, MAX_PODS_INPUT};
 use crate::mode::Mode;
 use crate::scenario::{self, PlanError, Scenario, MAX_NODES};
@@ -69,11 +69,11 @@ impl Field {
             Field::Subnet => "subnet",
             Field::NodeSubnet => "node_subnet",
             Field::Mode => "mode",
-            Field::WarmEniTarget => "WARM_ENI_TARGET",
-            Field::WarmIpTarget => "WARM_IP_TARGET",
-            Field::MinimumIpTarget => "MINIMUM_IP_TARGET",
-            Field::WarmPrefixTarget => "WARM_PREFIX_TARGET",
-            Field::MaxEni => "MAX_ENI",
+            Field::WarmEniTarget
+            | Field::WarmIpTarget
+            | Field::MinimumIpTarget
+            | Field::WarmPrefixTarget
+            | Field::MaxEni => self.setting().map_or("", |s| s.name),
             Field::CustomNetworking => "custom",
             Field::PodEni => "sgp",
             Field::MaxPods => "max_pods",
@@ -104,9 +104,38 @@ impl Field {
         }
     }
 
-    /// One line under the field.
+    /// The `aws-node` setting this field edits, from the `SETTINGS` table.
+    pub fn setting(self) -> Option<&'static Setting> {
+        config::setting(match self {
+            Field::WarmEniTarget => "WARM_ENI_TARGET",
+            Field::WarmIpTarget => "WARM_IP_TARGET",
+            Field::MinimumIpTarget => "MINIMUM_IP_TARGET",
+            Field::WarmPrefixTarget => "WARM_PREFIX_TARGET",
+            Field::MaxEni => "MAX_ENI",
+            Field::CustomNetworking => "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG",
+            Field::PodEni => "ENABLE_POD_ENI",
+            _ => return None,
+        })
+    }
+
+    /// What an empty setting field means: the manifest's value, else ipamd's code default.
+    pub fn default_text(self) -> Option<String> {
+        self.setting().map(|s| match s.manifest {
+            Some(m) => format!("{m} (manifest)"),
+            None => s.code_default.to_string(),
+        })
+    }
+
+    /// One line under the field; a setting's is the `SETTINGS` table's.
     pub fn help(self) -> &'static str {
         match self {
+            Field::WarmEniTarget
+            | Field::WarmIpTarget
+            | Field::MinimumIpTarget
+            | Field::WarmPrefixTarget
+            | Field::MaxEni
+            | Field::CustomNetworking
+            | Field::PodEni => self.setting().map_or("", |s| s.doc),
             Field::InstanceType => "Search 1391 EC2 types; limits from the VPC CNI v1.23.1 table.",
             Field::Pods => "Pods that need a VPC IP on each node (host-network pods excluded).",
             Field::ThenPods => "Optional scale-down (or up) once the pool has settled.",
@@ -115,13 +144,6 @@ impl Field {
             Field::Subnet => "Where pod addresses come from (the ENIConfig subnet with custom networking).",
             Field::NodeSubnet => "Custom networking: the node's own subnet (one address per node).",
             Field::Mode => "IPv6 is chosen when the cluster is created.",
-            Field::WarmEniTarget => crate::config::SETTINGS[0].doc,
-            Field::WarmIpTarget => crate::config::SETTINGS[1].doc,
-            Field::MinimumIpTarget => crate::config::SETTINGS[2].doc,
-            Field::WarmPrefixTarget => crate::config::SETTINGS[3].doc,
-            Field::MaxEni => crate::config::SETTINGS[9].doc,
-            Field::CustomNetworking => crate::config::SETTINGS[7].doc,
-            Field::PodEni => crate::config::SETTINGS[8].doc,
             Field::MaxPods => "Empty: what max-pods-calculator.sh recommends for these settings.",
             Field::Seed => "Empty: tight packing. A number: reproducible random placement, as real nodes have.",
         }
@@ -287,23 +309,20 @@ impl Form {
                 set("ENABLE_PREFIX_DELEGATION", "true");
             }
         }
-        for (field, name) in [
-            (Field::WarmEniTarget, "WARM_ENI_TARGET"),
-            (Field::WarmIpTarget, "WARM_IP_TARGET"),
-            (Field::MinimumIpTarget, "MINIMUM_IP_TARGET"),
-            (Field::WarmPrefixTarget, "WARM_PREFIX_TARGET"),
-            (Field::MaxEni, "MAX_ENI"),
-        ] {
+        // Every field that edits a setting, text or tick box alike: an empty or unticked one leaves the
+        // manifest's value.
+        for field in Field::ALL {
+            let (Some(setting), Ok(())) = (field.setting(), self.applies(field)) else {
+                continue;
+            };
             let v = self.get(field);
-            if self.applies(field).is_ok() && !v.trim().is_empty() {
-                set(name, v.trim());
+            let on = match setting.kind {
+                Kind::Bool => v == "true",
+                Kind::Int | Kind::Text => !v.trim().is_empty(),
+            };
+            if on {
+                set(setting.name, v.trim());
             }
-        }
-        if self.custom_networking && self.applies(Field::CustomNetworking).is_ok() {
-            set("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", "true");
-        }
-        if self.pod_eni {
-            set("ENABLE_POD_ENI", "true");
         }
         env
     }
@@ -317,12 +336,14 @@ impl Form {
                     self.mode = Mode::PrefixDelegation
                 }
                 "ENABLE_IPv6" if v == "true" => self.mode = Mode::Ipv6,
-                // The subnet field stays where it is: with custom networking it is the pod (ENIConfig)
-                // subnet, and unticking gives it back as the one subnet nodes and pods share.
-                "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG" => self.custom_networking = v == "true",
-                "ENABLE_POD_ENI" => self.pod_eni = v == "true",
+                // Any other setting goes to the field that edits it. The subnet field stays where it is:
+                // with custom networking it is the pod (ENIConfig) subnet, and unticking gives it back as
+                // the one subnet nodes and pods share.
                 other => {
-                    if let Some(f) = Field::ALL.into_iter().find(|f| f.key() == other) {
+                    if let Some(f) = Field::ALL
+                        .into_iter()
+                        .find(|f| f.setting().is_some_and(|s| s.name == other))
+                    {
                         self.set(f, &v);
                     }
                 }

@@ -216,3 +216,49 @@ fn an_overlong_instance_type_is_refused_before_any_suggestion() {
     // The notice repeats at most 64 characters of the value.
     assert!(notices[0].len() < 200, "{}", notices[0]);
 }
+
+/// Each setting field finds its `SETTINGS` entry through the table: its link key is the variable's name
+/// (or the page's short key for a tick box), its help line the table's, and an empty field's placeholder
+/// the manifest's value, else ipamd's code default.
+#[test]
+fn setting_fields_read_the_settings_table() {
+    use vpc_cni_calc::config;
+    let edited: Vec<&str> = Field::ALL.iter().filter_map(|f| f.setting()).map(|s| s.name).collect();
+    for f in Field::ALL {
+        if let Some(s) = f.setting() {
+            assert_eq!(f.help(), s.doc, "{f:?}");
+        }
+    }
+    // The sizing knobs the page edits directly; the mode radios set the ENABLE_* ones.
+    assert_eq!(
+        edited,
+        [
+            "WARM_ENI_TARGET",
+            "WARM_IP_TARGET",
+            "MINIMUM_IP_TARGET",
+            "WARM_PREFIX_TARGET",
+            "MAX_ENI",
+            "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG",
+            "ENABLE_POD_ENI"
+        ]
+    );
+    assert_eq!(Field::WarmIpTarget.key(), "WARM_IP_TARGET");
+    assert_eq!(Field::CustomNetworking.key(), "custom");
+    // The shipped manifest sets WARM_ENI_TARGET=1 and WARM_PREFIX_TARGET=1 and leaves WARM_IP_TARGET out
+    // (tests/upstream/aws-k8s-cni-v1.23.1.yaml).
+    assert_eq!(Field::WarmEniTarget.default_text().as_deref(), Some("1 (manifest)"));
+    assert_eq!(Field::WarmPrefixTarget.default_text().as_deref(), Some("1 (manifest)"));
+    assert_eq!(
+        Field::WarmIpTarget.default_text(),
+        config::setting("WARM_IP_TARGET").map(|s| s.code_default.to_string())
+    );
+    assert_eq!(Field::Pods.setting().map(|s| s.name), None);
+    // A tick box sets its variable; unticked it leaves the manifest's value.
+    let mut f = Form::initial();
+    f.set(Field::PodEni, "true");
+    f.set(Field::CustomNetworking, "true");
+    assert_eq!(f.env().get("ENABLE_POD_ENI"), Some("true"));
+    assert_eq!(f.env().get("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG"), Some("true"));
+    f.set(Field::PodEni, "false");
+    assert_eq!(f.env().get("ENABLE_POD_ENI"), Some("false"), "the manifest's value");
+}

@@ -19,12 +19,13 @@
 //!   `ipamd.go`, `trace` the steps it records.
 //! - `subnet`: CIDR parsing, AWS's reserved addresses, /28 blocks, exhaustion.
 //! - `scenario`: the API boundary, `plan(&Scenario) -> Report`.
-//! - `form`: the page's inputs as typed, their rules, presets and the URL query round trip.
+//! - `form`: the page's inputs as typed and their rules; `form::fields` the field list (each setting field
+//!   finds its `SETTINGS` entry), `form::query` the URL query round trip, `form::presets` the examples.
 //! - `snippets`: one generator module per output format.
 //! - `advisor`: the usual fixes (tighter targets, prefixes, custom networking, IPv6), each re-planned.
 //! - `cli`: argument parsing and text rendering for the native binary (pure: strings in, strings out).
 //! - `report`, `suggest`: warnings with stable codes; "did you mean".
-//! - `ui` (feature `ui`, wasm only): the Yew page.
+//! - `ui` (feature `ui`, wasm only): the Yew page; `src/bin/vpc-cni-calc-web.rs` mounts it.
 //!
 //! # Architecture invariants
 //!

@@ -1,12 +1,12 @@
 //! The EC2 instance catalog: per-type ENI and IPv4 limits, hypervisor, bare metal and vCPUs.
-//! Mirrors `pkg/vpc/vpc_ip_resource_limit.go` (the generated `InstanceNetworkingInfo` table); the CSVs in
-//! `data/` are embedded at compile time and parsed once.
+//! Mirrors `pkg/vpc/vpc_ip_resource_limit.go` (the generated `InstanceNetworkingInfo` table). `build.rs`
+//! joins the three CSVs in `data/` (limits, vCPUs, trunk compatibility) into one sorted table at build time,
+//! checking every row; it is embedded and read once, in one pass.
 
 use std::sync::LazyLock;
 
-const LIMITS_CSV: &str = include_str!("../data/ec2-instance-network-limits.csv");
-const VCPUS_CSV: &str = include_str!("../data/ec2-instance-vcpus.csv");
-const TRUNK_CSV: &str = include_str!("../data/trunk-compatibility.csv");
+/// `name,enis,ipv4_per_eni,hypervisor,bare_metal,default_card,cards,vcpus,trunking_compatible` (see build.rs).
+const CATALOG_CSV: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.csv"));
 
 /// One row of the limits table, joined with its vCPU count.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -64,7 +64,7 @@ impl std::fmt::Display for UnknownInstanceType {
     }
 }
 
-static CATALOG: LazyLock<Vec<InstanceTypeLimits>> = LazyLock::new(|| parse_catalog(LIMITS_CSV, VCPUS_CSV, TRUNK_CSV));
+static CATALOG: LazyLock<Vec<InstanceTypeLimits>> = LazyLock::new(|| parse_catalog(CATALOG_CSV));
 
 /// Every instance type, sorted by name.
 pub fn catalog() -> &'static [InstanceTypeLimits] {
@@ -121,53 +121,32 @@ pub fn search(query: &str, limit: usize) -> Vec<&'static InstanceTypeLimits> {
     out
 }
 
-fn parse_catalog(limits: &str, vcpus: &str, trunk: &str) -> Vec<InstanceTypeLimits> {
-    // `instance_type,is_trunking_compatible,branch_interfaces`.
-    let not_trunking: std::collections::HashSet<&str> = trunk
+/// Reads build.rs's table. Every field was checked when the crate was built, so a bad field here is
+/// unreachable; it reads as 0 rather than panicking.
+fn parse_catalog(table: &str) -> Vec<InstanceTypeLimits> {
+    table
         .lines()
-        .skip(1)
-        .filter_map(|line| {
-            let mut f = line.split(',');
-            let name = f.next()?;
-            (f.next()? == "false").then_some(name)
-        })
-        .collect();
-    let vcpu_of: std::collections::HashMap<&str, u32> = vcpus
-        .lines()
-        .skip(1)
-        .filter_map(|line| {
-            let (name, n) = line.split_once(',')?;
-            Some((name, n.trim().parse().ok()?))
-        })
-        .collect();
-    let mut rows: Vec<InstanceTypeLimits> = limits
-        .lines()
-        .skip(1)
-        .filter(|line| !line.trim().is_empty())
         .map(|line| {
             let f: Vec<&str> = line.split(',').collect();
-            // The embedded file is validated row by row in tests/it/catalog.rs, so a malformed row is a
-            // build-time data bug, not user input.
-            let num = |i: usize| f[i].trim().parse::<u32>().expect("embedded limits table: number");
+            let field = |i: usize| f.get(i).copied().unwrap_or_default();
+            let num = |i: usize| field(i).parse::<u32>().unwrap_or_default();
             InstanceTypeLimits {
-                name: f[0].to_string(),
+                name: field(0).to_string(),
                 eni_limit: num(1),
                 ipv4_limit: num(2),
-                hypervisor: f[3].to_string(),
-                bare_metal: f[4] == "true",
+                hypervisor: field(3).to_string(),
+                bare_metal: field(4) == "1",
                 default_network_card_index: num(5),
-                network_cards: f[6]
+                network_cards: field(6)
                     .split(';')
                     .filter_map(|card| {
                         let (i, n) = card.split_once(':')?;
                         Some((i.parse().ok()?, n.parse().ok()?))
                     })
                     .collect(),
-                vcpus: vcpu_of.get(f[0]).copied(),
-                trunking_compatible: !not_trunking.contains(f[0]),
+                vcpus: field(7).parse().ok(),
+                trunking_compatible: field(8) == "1",
             }
         })
-        .collect();
-    rows.sort_by(|a, b| a.name.cmp(&b.name));
-    rows
+        .collect()
 }

@@ -1,6 +1,8 @@
 //! The page's form: field rules, mode gating, presets and the URL query round trip.
 
+use proptest::prelude::*;
 use vpc_cni_calc::form::{decode, doc_note, encode, presets, Field, Form};
+use vpc_cni_calc::ipamd::trace::Step;
 use vpc_cni_calc::mode::Mode;
 use vpc_cni_calc::scenario::plan;
 
@@ -261,4 +263,33 @@ fn setting_fields_read_the_settings_table() {
     assert_eq!(f.env().get("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG"), Some("true"));
     f.set(Field::PodEni, "false");
     assert_eq!(f.env().get("ENABLE_POD_ENI"), Some("false"), "the manifest's value");
+}
+
+#[path = "../golden/seeded_burst.rs"]
+mod seeded_burst;
+
+/// A seed gives the same trace on every target: this and the wasm suite's `a_seeded_burst_replays_the_golden`
+/// compare the same link's trace with one golden file.
+#[test]
+fn a_seeded_burst_replays_the_golden() {
+    seeded_burst::assert_matches_golden();
+}
+
+proptest! {
+    /// Any link restores without a panic, and any text in any field (drawn from the field list itself)
+    /// is either rejected with a message or plans.
+    #[test]
+    fn any_query_or_field_text_is_handled(
+        query in ".{0,80}",
+        field in proptest::sample::select(Field::ALL.to_vec()),
+        text in ".{0,16}",
+    ) {
+        let (form, _) = Form::from_query(&query);
+        let _ = form.check();
+        let mut f = Form::initial();
+        f.set(field, &text);
+        if let Ok(s) = f.check() {
+            prop_assert!(plan(&s).is_ok(), "{field:?}={text:?}");
+        }
+    }
 }

@@ -34,6 +34,8 @@
 //!   does. `tests/it/tidy.rs` enforces this.
 //! - Bad input never panics: it comes back as a `PlanError` or a `Warning`. Property tests check this.
 //! - Each function that mirrors ipamd names its Go counterpart in its doc comment.
+//! - A seed gives the same trace in the CLI (native) and in the page (wasm32): both suites replay
+//!   `tests/golden/seeded-burst.txt` (`tests/it/form.rs`, `src/ui/tests.rs`).
 
 pub mod advisor;
 pub mod cli;

@@ -3,7 +3,7 @@
 
 use gloo::events::EventListener;
 use gloo::timers::callback::{Interval, Timeout};
-use wasm_bindgen::closure::Closure;
+use wasm_bindgen_futures::JsFuture;
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -142,21 +142,6 @@ pub fn after(ms: u32, f: impl FnOnce() + 'static) {
 /// Writes `text` to the clipboard; `done(true)` once it is there, `done(false)` if refused.
 pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
     let Some(w) = window() else { return done(false) };
-    let promise = w.navigator().clipboard().write_text(text);
-    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
-    let ok = done.clone();
-    let on_ok = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(move |_| {
-        if let Some(f) = ok.borrow_mut().take() {
-            f(true)
-        }
-    });
-    let on_err = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(move |_| {
-        if let Some(f) = done.borrow_mut().take() {
-            f(false)
-        }
-    });
-    let _ = promise.then2(&on_ok, &on_err);
-    // One pair per click; the promise settles once, so leaking these two small closures is bounded.
-    on_ok.forget();
-    on_err.forget();
+    let written = JsFuture::from(w.navigator().clipboard().write_text(text));
+    wasm_bindgen_futures::spawn_local(async move { done(written.await.is_ok()) });
 }

@@ -1,4 +1,5 @@
 //! `cargo bench`: the worst plans the page and the CLI make. Medians go in the README.
+#![allow(clippy::unwrap_used)] // a failing unwrap is a failing bench
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;

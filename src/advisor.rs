@@ -3,13 +3,14 @@
 //! is a number rather than a rule of thumb.
 
 use crate::config::CniEnv;
+use crate::edit::Edit;
 use crate::ipamd::trace::Step;
 use crate::mode::Mode;
 use crate::scenario::{plan, Report, Scenario};
 use crate::vpc;
 
-/// Settings to change: `(name, Some(value))` sets, `None` removes.
-pub type Edits = Vec<(&'static str, Option<String>)>;
+/// Settings to change, as `KEY=VALUE` / `KEY-` edits.
+pub type Edits = Vec<Edit>;
 
 /// One option and what it does to this node group. Every row is priced against the same two subnets,
 /// so rows compare like with like: the subnet the pods draw from (your subnet: shared with the nodes,
@@ -44,12 +45,7 @@ pub fn ec2_calls(trace: &[Step]) -> i64 {
         .count() as i64
 }
 
-fn row(
-    title: &'static str,
-    edits: Vec<(&'static str, Option<String>)>,
-    r: &Report,
-    caveat: &'static str,
-) -> Alternative {
+fn row(title: &'static str, edits: Edits, r: &Report, caveat: &'static str) -> Alternative {
     Alternative {
         title,
         edits,
@@ -98,21 +94,27 @@ pub fn candidates(s: &Scenario, current: &Report) -> Vec<Candidate> {
     if !ipv6 {
         candidates.push((
             "WARM_IP_TARGET=2 with MINIMUM_IP_TARGET at the pod count",
-            vec![("WARM_IP_TARGET", Some("2".into())), ("MINIMUM_IP_TARGET", Some(pods.to_string()))],
+            vec![
+                Edit::new("WARM_IP_TARGET", Some("2")),
+                Edit::new("MINIMUM_IP_TARGET", Some(&pods.to_string())),
+            ],
             "Replaces WARM_ENI_TARGET. Pods beyond the minimum each cost an EC2 call; keep MINIMUM_IP_TARGET near the pods you expect.",
         ));
     }
     if !ipv6 && !pd && nitro {
         candidates.push((
             "Prefix delegation, WARM_PREFIX_TARGET=1",
-            vec![("ENABLE_PREFIX_DELEGATION", Some("true".into())), ("WARM_PREFIX_TARGET", Some("1".into()))],
+            vec![
+                Edit::new("ENABLE_PREFIX_DELEGATION", Some("true")),
+                Edit::new("WARM_PREFIX_TARGET", Some("1")),
+            ],
             "Needs whole aligned free /28s (use a subnet CIDR reservation), a kubelet maxPods change and a node recycle.",
         ));
     }
     if !ipv6 && !current.config.use_custom_networking {
         candidates.push((
             "Custom networking: pods in a secondary-CIDR subnet",
-            vec![("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", Some("true".into()))],
+            vec![Edit::new("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", Some("true"))],
             "The node subnet pays one address per node; pods draw from ENIConfig subnets (e.g. 100.64.0.0/10). Loses one ENI of pod capacity.",
         ));
     }
@@ -120,9 +122,9 @@ pub fn candidates(s: &Scenario, current: &Report) -> Vec<Candidate> {
         candidates.push((
             "An IPv6 cluster",
             vec![
-                ("ENABLE_IPv4", Some("false".into())),
-                ("ENABLE_IPv6", Some("true".into())),
-                ("ENABLE_PREFIX_DELEGATION", Some("true".into())),
+                Edit::new("ENABLE_IPv4", Some("false")),
+                Edit::new("ENABLE_IPv6", Some("true")),
+                Edit::new("ENABLE_PREFIX_DELEGATION", Some("true")),
             ],
             "Only for a new cluster: the IP family is chosen at creation. Nodes still take one IPv4 address per ENI.",
         ));
@@ -153,12 +155,9 @@ pub fn rank(current: &Report, mut priced: Vec<Alternative>) -> Vec<Alternative> 
 
 fn apply(env: &CniEnv, edits: &Edits) -> CniEnv {
     let mut e = env.clone();
-    for (k, v) in edits {
-        // The edit names are known settings, so neither call can fail.
-        let _ = match v {
-            Some(v) => e.set(k, v),
-            None => e.unset(k),
-        };
+    for edit in edits {
+        // The edit names are known settings, so this cannot fail.
+        let _ = e.edit(edit);
     }
     e
 }

@@ -11,10 +11,11 @@
 //! # Code map
 //!
 //! - `vpc`: the embedded instance catalog (`data/*.csv`), exact lookup with suggestions.
-//! - `config`: the `SETTINGS` table, `CniEnv` (raw env) and `CniConfig` (what ipamd uses), `isConfigValid`.
+//! - `config`: the `SETTINGS` table (each entry's typed kind and default; `settings`), parsing (`parse`), `CniEnv` (raw env) and `CniConfig` (what ipamd uses), `isConfigValid`.
+//! - `edit`: one `KEY=VALUE` / `KEY-` edit of that environment, parsed and printed in one place.
 //! - `mode`: the `Mode` enum (secondary IPs, prefix delegation, IPv6) everything compares the mode by.
 //! - `max_pods`: eni-max-pods, `max-pods-calculator.sh`, nodeadm, ipamd's real capacity.
-//! - `nodeadm`: nodeadm's `maxPodsExpression` evaluator.
+//! - `nodeadm`: nodeadm's `maxPodsExpression` evaluator (`plan --max-pods-expression`).
 //! - `ipamd`: the simulator. `datastore` mirrors `data_store.go`, `pool` the warm-pool decisions of
 //!   `ipamd.go`, `trace` the steps it records.
 //! - `subnet`: CIDR parsing, AWS's reserved addresses, /28 blocks, exhaustion.
@@ -23,7 +24,8 @@
 //!   finds its `SETTINGS` entry), `form::query` the URL query round trip, `form::presets` the examples.
 //! - `snippets`: one generator module per output format.
 //! - `advisor`: the usual fixes (tighter targets, prefixes, custom networking, IPv6), each re-planned.
-//! - `cli`: argument parsing and text rendering for the native binary (pure: strings in, strings out).
+//! - `cli`: the native binary's commands (pure: strings in, strings out); `args` parses (lexopt), `render`
+//!   writes the text.
 //! - `report`, `suggest`: warnings with stable codes; "did you mean".
 //! - `ui` (feature `ui`, wasm only): the Yew page; `src/bin/vpc-cni-calc-web.rs` mounts it.
 //!
@@ -40,6 +42,7 @@
 pub mod advisor;
 pub mod cli;
 pub mod config;
+pub mod edit;
 pub mod form;
 pub mod ipamd;
 pub mod max_pods;

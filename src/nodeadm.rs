@@ -67,15 +67,21 @@ pub fn evaluate_max_pods_expression(expr: &str, vars: ExprVars) -> Result<i64, E
 /// `CalcMaxPods`: the expression's value, or the standard `default_enis × (ips_per_eni − 1) + 2` when there
 /// is none or it fails. The bool says whether the expression was used.
 pub fn calc_max_pods(default_enis: i64, ips_per_eni: i64, expr: Option<&str>) -> (i64, bool) {
-    let standard = default_enis * (ips_per_eni - 1) + 2;
-    let vars = ExprVars {
-        default_enis,
-        ips_per_eni,
-        max_pods: standard,
-    };
+    let vars = ExprVars::standard(default_enis, ips_per_eni);
     match expr.map(|e| evaluate_max_pods_expression(e, vars)) {
         Some(Ok(v)) => (v, true),
-        _ => (standard, false),
+        _ => (vars.max_pods, false),
+    }
+}
+
+impl ExprVars {
+    /// The bindings nodeadm makes, `max_pods` being the standard `default_enis × (ips_per_eni − 1) + 2`.
+    pub fn standard(default_enis: i64, ips_per_eni: i64) -> ExprVars {
+        ExprVars {
+            default_enis,
+            ips_per_eni,
+            max_pods: default_enis * (ips_per_eni - 1) + 2,
+        }
     }
 }
 
@@ -306,4 +312,12 @@ fn as_bool(v: Value) -> Result<bool, ExprError> {
         Value::Bool(b) => Ok(b),
         Value::Int(_) => Err(ExprError::Eval("expected a bool, found an integer".into())),
     }
+}
+
+/// kubelet's maxPods for `instance` under `expr`, as nodeadm evaluates it (`CalcMaxPods` over the default
+/// card's ENIs and IPv4 addresses per ENI). Unlike nodeadm, which logs a failure and falls back to the
+/// standard value, this hands the failure back, so the CLI can refuse the expression.
+pub fn expression_max_pods(instance: &crate::vpc::InstanceTypeLimits, expr: &str) -> Result<i64, ExprError> {
+    let vars = ExprVars::standard(i64::from(instance.eni_limit), i64::from(instance.ipv4_limit));
+    evaluate_max_pods_expression(expr, vars)
 }

@@ -22,20 +22,16 @@ pub fn parse_cidr(s: &str) -> Result<Ipv4Cidr, String> {
     let (ip, len) = s
         .split_once('/')
         .ok_or_else(|| format!("'{s}' is not a CIDR: expected a.b.c.d/len, e.g. 10.0.0.0/24"))?;
-    let octets: Vec<&str> = ip.split('.').collect();
-    if octets.len() != 4 {
+    if ip.split('.').count() != 4 {
         return Err(format!(
             "'{s}' is not a CIDR: an IPv4 address has four dot-separated numbers"
         ));
     }
-    let mut addr = 0u32;
-    for o in octets {
-        let v: u8 = match o.parse() {
-            Ok(v) if !o.is_empty() && o.bytes().all(|b| b.is_ascii_digit()) => v,
-            _ => return Err(format!("'{s}' is not a CIDR: each IPv4 number is 0 to 255")),
-        };
-        addr = (addr << 8) | u32::from(v);
-    }
+    // std's parser, so `010.0.0.0` is refused (no leading zeros) rather than read as 10.0.0.0.
+    let addr: core::net::Ipv4Addr = ip
+        .parse()
+        .map_err(|_| format!("'{s}' is not a CIDR: each IPv4 number is 0 to 255, without leading zeros"))?;
+    let addr = u32::from(addr);
     let len: u8 = match len.parse() {
         Ok(l) if len.bytes().all(|b| b.is_ascii_digit()) && l <= 32 => l,
         _ => return Err(format!("'{s}' is not a CIDR: the prefix length is 0 to 32")),

@@ -119,7 +119,7 @@ impl Field {
     pub fn default_text(self) -> Option<String> {
         self.setting().map(|s| match s.manifest {
             Some(m) => format!("{m} (manifest)"),
-            None => s.code_default.to_string(),
+            None => format!("{} (not set)", s.code_default()),
         })
     }
 

@@ -182,8 +182,8 @@ impl Form {
             };
             let v = self.get(field);
             let on = match setting.kind {
-                Kind::Bool => v == "true",
-                Kind::Int | Kind::Text => !v.trim().is_empty(),
+                Kind::Bool { .. } => v == "true",
+                Kind::Int { .. } | Kind::Text { .. } | Kind::EniLimit => !v.trim().is_empty(),
             };
             if on {
                 set(setting.name, v.trim());
@@ -193,10 +193,10 @@ impl Form {
     }
 
     /// Applies setting edits (as the advisor proposes them) to the fields that express them.
-    pub fn apply_edits(&mut self, edits: &[(&str, Option<String>)]) {
-        for (name, value) in edits {
-            let v = value.clone().unwrap_or_default();
-            match *name {
+    pub fn apply_edits(&mut self, edits: &[crate::edit::Edit]) {
+        for e in edits {
+            let v = e.value.clone().unwrap_or_default();
+            match e.name.as_str() {
                 "ENABLE_PREFIX_DELEGATION" if v == "true" && self.mode == Mode::SecondaryIp => {
                     self.mode = Mode::PrefixDelegation
                 }

@@ -101,12 +101,13 @@ pub fn changed_keys(a: &str, b: &str) -> Vec<String> {
 
 /// Percent-encodes everything but unreserved characters and `/`.
 pub fn encode(s: &str) -> String {
+    use std::fmt::Write as _;
     let mut out = String::new();
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            let _ = write!(out, "%{b:02X}");
         }
     }
     out

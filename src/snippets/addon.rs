@@ -6,6 +6,7 @@
 use super::eni_config::Selection;
 use super::quote::json_object;
 use super::Changes;
+use std::fmt::Write as _;
 
 /// Settings the vpc-cni add-on schema (v1.22.1–v1.23.0) has no `env` key for.
 pub const NOT_IN_ADDON_SCHEMA: [&str; 2] = ["ENABLE_IPv4", "ENABLE_IPv6"];
@@ -24,12 +25,12 @@ pub(super) fn generate(changes: &Changes) -> String {
         Some(json) => {
             out += "aws eks update-addon --cluster-name my-cluster --addon-name vpc-cni \\\n";
             out += "  --resolve-conflicts PRESERVE \\\n";
-            out += &format!("  --configuration-values '{}'\n", json.replace('\'', r"'\''"));
+            let _ = writeln!(out, "  --configuration-values '{}'", json.replace('\'', r"'\''"));
         }
         None => out += "# No update-addon command: configurationValues can set keys but cannot unset them.\n",
     }
     for s in skipped {
-        out += &format!("# {s}\n");
+        let _ = writeln!(out, "# {s}");
     }
     out += "\n# Restore: update the add-on with configurationValues that no longer set these keys (e.g. '{}'),\n";
     out += "# and the add-on's defaults apply again.\n";

@@ -11,6 +11,7 @@
 use super::eni_config::{subnet, REGION, SECURITY_GROUP, ZONES};
 use super::quote::ts;
 use super::{section, Change, Changes};
+use std::fmt::Write as _;
 
 pub(super) fn generate(changes: &Changes) -> String {
     if changes.is_empty() {
@@ -24,8 +25,8 @@ pub(super) fn generate(changes: &Changes) -> String {
         out += &sel.note("//");
         out += "const eniConfigs = new eks.KubernetesManifest(this, 'EniConfigs', {\n  cluster,\n  manifest: [\n";
         for z in ZONES {
-            out += &format!(
-                "    {{\n      apiVersion: 'crd.k8s.amazonaws.com/v1alpha1',\n      kind: 'ENIConfig',\n      metadata: {{ name: '{z}' }},\n      spec: {{ subnet: '{}', securityGroups: ['{SECURITY_GROUP}'] }},\n    }},\n",
+            let _ = writeln!(out,
+                "    {{\n      apiVersion: 'crd.k8s.amazonaws.com/v1alpha1',\n      kind: 'ENIConfig',\n      metadata: {{ name: '{z}' }},\n      spec: {{ subnet: '{}', securityGroups: ['{SECURITY_GROUP}'] }},\n    }},",
                 subnet(z)
             );
         }
@@ -37,8 +38,8 @@ pub(super) fn generate(changes: &Changes) -> String {
     out += "  resourceName: 'daemonset/aws-node',\n";
     out += "  resourceNamespace: 'kube-system',\n";
     out += "  patchType: eks.PatchType.STRATEGIC,\n";
-    out += &format!("  applyPatch: {},\n", patch(&changes.all, |c| c.value.as_deref()));
-    out += &format!("  restorePatch: {},\n", patch(&changes.all, |c| c.restore));
+    let _ = writeln!(out, "  applyPatch: {},", patch(&changes.all, |c| c.value.as_deref()));
+    let _ = writeln!(out, "  restorePatch: {},", patch(&changes.all, |c| c.restore));
     out += "});\n";
     if custom {
         out += "// The ENIConfigs exist before aws-node restarts with custom networking.\nawsNodeEnv.node.addDependency(eniConfigs);\n";
@@ -53,7 +54,7 @@ fn addon(changes: &Changes) -> String {
     let mut out = section("vpc-cni as an EKS managed add-on (eks.Addon), instead of the patch above");
     out += &changes.addon_notes(&set, "//");
     for s in &skipped {
-        out += &format!("// {s}\n");
+        let _ = writeln!(out, "// {s}");
     }
     if changes.addon_sets_nothing(&set) {
         return out + "// Nothing to set: configurationValues can set keys but cannot unset them.\n";
@@ -62,15 +63,19 @@ fn addon(changes: &Changes) -> String {
     if !set.is_empty() {
         out += "    env: {\n";
         for (k, v) in &set {
-            out += &format!("      {k}: {},\n", ts(v));
+            let _ = writeln!(out, "      {k}: {},", ts(v));
         }
         out += "    },\n";
     }
     if changes.eni_config.is_some() {
-        out += &format!("    eniConfig: {{\n      create: true,\n      region: '{REGION}',\n      subnets: {{\n");
+        let _ = writeln!(
+            out,
+            "    eniConfig: {{\n      create: true,\n      region: '{REGION}',\n      subnets: {{"
+        );
         for z in ZONES {
-            out += &format!(
-                "        '{z}': {{ id: '{}', securityGroups: ['{SECURITY_GROUP}'] }},\n",
+            let _ = writeln!(
+                out,
+                "        '{z}': {{ id: '{}', securityGroups: ['{SECURITY_GROUP}'] }},",
                 subnet(z)
             );
         }

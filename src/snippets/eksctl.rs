@@ -5,6 +5,7 @@
 use super::eni_config::{subnet, REGION, SECURITY_GROUP, ZONES};
 use super::quote::yaml;
 use super::Changes;
+use std::fmt::Write as _;
 
 pub(super) fn generate(changes: &Changes) -> String {
     if changes.is_empty() {
@@ -24,21 +25,25 @@ pub(super) fn generate(changes: &Changes) -> String {
         if !set.is_empty() {
             out += "    env:\n";
             for (k, v) in &set {
-                out += &format!("      {k}: {}\n", yaml(v));
+                let _ = writeln!(out, "      {k}: {}", yaml(v));
             }
         }
         if changes.eni_config.is_some() {
-            out += &format!("    eniConfig:\n      create: true\n      region: {REGION}\n      subnets:\n");
+            let _ = writeln!(
+                out,
+                "    eniConfig:\n      create: true\n      region: {REGION}\n      subnets:"
+            );
             for z in ZONES {
-                out += &format!(
-                    "        {z}:\n          id: {}\n          securityGroups:\n          - {SECURITY_GROUP}\n",
+                let _ = writeln!(
+                    out,
+                    "        {z}:\n          id: {}\n          securityGroups:\n          - {SECURITY_GROUP}",
                     subnet(z)
                 );
             }
         }
     }
     for s in skipped {
-        out += &format!("# {s}\n");
+        let _ = writeln!(out, "# {s}");
     }
     out += &changes.notes("#");
     out

@@ -5,6 +5,7 @@
 
 use super::quote::{comment_safe, shell};
 use crate::config::{eni_config_def, CniEnv};
+use std::fmt::Write as _;
 
 /// Placeholder zones, matching the snippets' `us-west-2` region.
 pub(super) const ZONES: [&str; 3] = ["us-west-2a", "us-west-2b", "us-west-2c"];
@@ -66,9 +67,15 @@ impl Selection {
                 );
         };
         if comment_safe(&cmd) {
-            out += &format!("{comment} Point each node at its zone's ENIConfig, e.g.\n{comment}   {cmd}\n");
+            let _ = writeln!(
+                out,
+                "{comment} Point each node at its zone's ENIConfig, e.g.\n{comment}   {cmd}"
+            );
         } else {
-            out += &format!("{comment} Label or annotate each node with its zone's ENIConfig name.\n");
+            let _ = writeln!(
+                out,
+                "{comment} Label or annotate each node with its zone's ENIConfig name."
+            );
         }
         out + &format!(
             "{comment} Or set ENI_CONFIG_LABEL_DEF=topology.kubernetes.io/zone and skip the per-node step.\n"

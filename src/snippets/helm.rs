@@ -7,6 +7,7 @@ use super::eni_config::{subnet, REGION, SECURITY_GROUP, ZONES};
 use super::quote::{shell, yaml};
 use super::{Change, Changes};
 use crate::max_pods::CURRENT_CNI_VERSION;
+use std::fmt::Write as _;
 
 pub(super) fn generate(changes: &Changes) -> String {
     if changes.is_empty() {
@@ -37,8 +38,9 @@ pub(super) fn generate(changes: &Changes) -> String {
         out += "# A key the chart does not set stays in the release with an empty value, which ipamd reads as unset.\n";
     }
     out += "\n# Or keep the settings in a values file (null drops a chart default):\n";
-    out += &format!(
-        "cat > vpc-cni-values.yaml <<'EOF'\n{}EOF\n",
+    let _ = writeln!(
+        out,
+        "cat > vpc-cni-values.yaml <<'EOF'\n{}EOF",
         values_file(&changed, changes.eni_config.is_some())
     );
     out += &command(&["-f vpc-cni-values.yaml".to_string()]);
@@ -52,18 +54,20 @@ fn values_file(changed: &[&Change], eni_config: bool) -> String {
     if !changed.is_empty() {
         out += "env:\n";
         for c in changed {
-            out += &format!(
-                "  {}: {}\n",
+            let _ = writeln!(
+                out,
+                "  {}: {}",
                 c.name,
                 c.value.as_deref().map_or("null".to_string(), yaml)
             );
         }
     }
     if eni_config {
-        out += &format!("eniConfig:\n  create: true\n  region: {REGION}\n  subnets:\n");
+        let _ = writeln!(out, "eniConfig:\n  create: true\n  region: {REGION}\n  subnets:");
         for z in ZONES {
-            out += &format!(
-                "    {z}:\n      id: {}\n      securityGroups:\n      - {SECURITY_GROUP}\n",
+            let _ = writeln!(
+                out,
+                "    {z}:\n      id: {}\n      securityGroups:\n      - {SECURITY_GROUP}",
                 subnet(z)
             );
         }
@@ -76,7 +80,7 @@ fn command(args: &[String]) -> String {
         "helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --version {CURRENT_CNI_VERSION} --reuse-values"
     );
     for a in args {
-        out += &format!(" \\\n  {a}");
+        let _ = write!(out, " \\\n  {a}");
     }
     out + "\n"
 }

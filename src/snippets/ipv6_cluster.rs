@@ -5,6 +5,7 @@
 
 use super::section;
 use crate::max_pods::CURRENT_CNI_VERSION;
+use std::fmt::Write as _;
 
 pub(super) fn generate() -> String {
     let mut out = String::from(
@@ -60,7 +61,7 @@ spec:
     out += "/etc/eks/bootstrap.sh my-cluster --ip-family ipv6 --service-ipv6-cidr fd00:REPLACE::/108\n";
     out += &section("Self-managed VPC CNI (Helm): IPv6 for ipamd, the init container and the network-policy agent");
     out += "# The EKS add-on sets all of these itself in an IPv6 cluster.\n";
-    out += &format!(
+    let _ = write!(out,
         "helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --version {CURRENT_CNI_VERSION} --reuse-values \\
   --set-string env.ENABLE_IPv6=true \\
   --set-string env.ENABLE_IPv4=false \\

@@ -5,6 +5,7 @@
 use super::eni_config::Selection;
 use super::quote::shell;
 use super::{Change, Changes};
+use std::fmt::Write as _;
 
 const TARGET: &str = "kubectl set env daemonset/aws-node -n kube-system -c aws-node";
 
@@ -16,9 +17,9 @@ pub(super) fn generate(changes: &Changes) -> String {
     let mut out = String::from("# Apply\n");
     if let Some(sel) = &changes.eni_config {
         out += &sel.note("#");
-        out += &format!("kubectl apply -f - <<'EOF'\n{}EOF\n", Selection::manifests());
+        let _ = writeln!(out, "kubectl apply -f - <<'EOF'\n{}EOF", Selection::manifests());
         if let Some(cmd) = sel.node_command() {
-            out += &format!("{cmd}\n");
+            let _ = writeln!(out, "{cmd}");
         }
     }
     if !changed.is_empty() {

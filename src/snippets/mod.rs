@@ -2,6 +2,7 @@
 //! differ from the shipped manifest appear; each format also restores the manifest. Settings that ipamd's
 //! `isConfigValid` rejects are refused, exactly as `plan` refuses them.
 
+use std::fmt::Write as _;
 mod addon;
 mod cdk;
 mod eksctl;
@@ -202,7 +203,7 @@ impl Changes {
             } else if let Some(v) = &c.value {
                 set.push((c.name, v.clone()));
             } else {
-                let code = config::setting(c.name).map_or("", |s| s.code_default);
+                let code = config::setting(c.name).map_or(String::new(), |s| s.code_default());
                 skipped.push(format!(
                     "{}: configurationValues cannot remove a variable; set the value you want (unset, ipamd uses {code}).",
                     c.name
@@ -216,16 +217,16 @@ impl Changes {
     fn notes(&self, comment: &str) -> String {
         let mut out = String::new();
         if self.ipv6 {
-            out += &format!(
+            let _ = writeln!(out,
                 "{comment} IPv6 is chosen when the cluster is created, so this leaves ENABLE_IPv6, ENABLE_IPv4 and\n\
                  {comment} ENABLE_PREFIX_DELEGATION as an IPv6 cluster's aws-node already has them (its restore too).\n\
                  {comment} Flipping them on a running aws-node does not make the cluster IPv6 (its service CIDR, kube-proxy and\n\
                  {comment} node bootstrap stay IPv4) and stops ipamd on existing nodes. For a new IPv6 cluster:\n\
-                 {comment}   vpc-cni-calc snippet ipv6-cluster\n"
+                 {comment}   vpc-cni-calc snippet ipv6-cluster"
             );
         }
         if self.needs_recycle {
-            out += &format!("{comment} {RECYCLE}\n");
+            let _ = writeln!(out, "{comment} {RECYCLE}");
         }
         out
     }
@@ -267,12 +268,12 @@ fn format_flags(set: &[(&'static str, String)], comment: &str) -> String {
     let mut out = String::new();
     for (k, v) in set {
         let format = match config::setting(k).map(|s| s.kind) {
-            Some(Kind::Int) if config::go_atoi(v).is_none() => "integer",
-            Some(Kind::Bool) if !matches!(v.as_str(), "true" | "false") => "boolean",
+            Some(Kind::Int { .. } | Kind::EniLimit) if config::go_atoi(v).is_none() => "integer",
+            Some(Kind::Bool { .. }) if !matches!(v.as_str(), "true" | "false") => "boolean",
             _ => continue,
         };
-        out += &format!(
-            "{comment} Warning: the value of {k} is not a plain {format}; the add-on schema (format: {format}) rejects it.\n"
+        let _ = writeln!(out,
+            "{comment} Warning: the value of {k} is not a plain {format}; the add-on schema (format: {format}) rejects it."
         );
     }
     out

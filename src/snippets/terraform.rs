@@ -4,6 +4,7 @@
 use super::eni_config::{subnet, REGION, SECURITY_GROUP, ZONES};
 use super::quote::hcl;
 use super::Changes;
+use std::fmt::Write as _;
 
 pub(super) fn generate(changes: &Changes) -> String {
     if changes.is_empty() {
@@ -24,16 +25,18 @@ pub(super) fn generate(changes: &Changes) -> String {
         if !set.is_empty() {
             out += "    env = {\n";
             for (k, v) in &set {
-                out += &format!("      {k:<width$} = {}\n", hcl(v));
+                let _ = writeln!(out, "      {k:<width$} = {}", hcl(v));
             }
             out += "    }\n";
         }
         if changes.eni_config.is_some() {
-            out +=
-                &format!("    eniConfig = {{\n      create = true\n      region = \"{REGION}\"\n      subnets = {{\n");
+            let _ = write!(
+                out,
+                "    eniConfig = {{\n      create = true\n      region = \"{REGION}\"\n      subnets = {{\n"
+            );
             for z in ZONES {
-                out += &format!(
-                    "        \"{z}\" = {{\n          id             = \"{}\"\n          securityGroups = [\"{SECURITY_GROUP}\"]\n        }}\n",
+                let _ = writeln!(out,
+                    "        \"{z}\" = {{\n          id             = \"{}\"\n          securityGroups = [\"{SECURITY_GROUP}\"]\n        }}",
                     subnet(z)
                 );
             }
@@ -42,7 +45,7 @@ pub(super) fn generate(changes: &Changes) -> String {
         out += "  })\n}\n";
     }
     for s in skipped {
-        out += &format!("# {s}\n");
+        let _ = writeln!(out, "# {s}");
     }
     out += "# With terraform-aws-modules/eks, put the same jsonencode(...) in addons.vpc-cni.configuration_values\n";
     out += "# and set before_compute = true so nodes start with these settings.\n";

@@ -3,12 +3,14 @@
 
 use crate::mode::Mode;
 use crate::scenario::Report;
+use std::fmt::Write as _;
 
 pub(super) fn generate(r: &Report) -> String {
     let st = &r.steady_state;
     let mut out =
         String::from("# Compare the plan with a real node (pick one running this workload).\nNODE=<node-name>\n");
-    out += &format!(
+    let _ = write!(
+        out,
         "kubectl get node \"$NODE\" -o jsonpath='{{.status.capacity.pods}}{{\"\\n\"}}'   # plan: {}\n\n",
         r.max_pods.kubelet
     );
@@ -20,8 +22,8 @@ pub(super) fn generate(r: &Report) -> String {
         out += "# plan: IPv6 mode keeps one /80 on the primary ENI; the IPv4 gauges stay near 0.\n";
     } else {
         // The ENI gauge counts ENIs in the datastore, the trunk included.
-        out += &format!(
-            "# plan at steady state: awscni_eni_allocated {} · awscni_total_ip_addresses {} · awscni_assigned_ip_addresses {} · awscni_total_ipv4_prefixes {}\n",
+        let _ = writeln!(out,
+            "# plan at steady state: awscni_eni_allocated {} · awscni_total_ip_addresses {} · awscni_assigned_ip_addresses {} · awscni_total_ipv4_prefixes {}",
             st.enis, st.total_ips, st.assigned_ips, st.prefixes
         );
     }

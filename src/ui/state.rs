@@ -39,7 +39,7 @@ pub enum Move {
 pub enum Action {
     SetField(Field, String),
     /// Setting edits proposed by the advisor.
-    ApplyEdits(Vec<(&'static str, Option<String>)>),
+    ApplyEdits(crate::advisor::Edits),
     LoadPreset(usize),
     /// A form restored from a link or from history (back/forward), with notices.
     Restore(Form, Vec<String>),

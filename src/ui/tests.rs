@@ -1,7 +1,9 @@
 //! In-browser tests (wasm-bindgen-test in headless Chromium): the reducer, the URL round trip through the
 //! real `location`, and a mounted App.
+#![allow(clippy::unwrap_used)] // a failing unwrap is a failing test
 
 use super::state::{Action, Move, State};
+use crate::edit::Edit;
 use crate::form::{Field, Form};
 use crate::ipamd::trace::Step;
 use crate::mode::Mode;
@@ -108,7 +110,7 @@ fn only_edits_add_history_entries() {
     let (f, notices) = Form::from_query("type=t3.small&pods=9");
     let s = reduce(s, Action::Restore(f, notices));
     assert!(s.from_location);
-    let s = reduce(s, Action::ApplyEdits(vec![("WARM_IP_TARGET", Some("1".into()))]));
+    let s = reduce(s, Action::ApplyEdits(vec![Edit::new("WARM_IP_TARGET", Some("1"))]));
     assert!(!s.from_location);
 }
 
@@ -127,8 +129,8 @@ fn advisor_edits_land_in_the_form() {
     let s = reduce(
         s,
         Action::ApplyEdits(vec![
-            ("ENABLE_PREFIX_DELEGATION", Some("true".into())),
-            ("WARM_PREFIX_TARGET", Some("1".into())),
+            Edit::new("ENABLE_PREFIX_DELEGATION", Some("true")),
+            Edit::new("WARM_PREFIX_TARGET", Some("1")),
         ]),
     );
     assert_eq!(s.form.mode, Mode::PrefixDelegation);
@@ -214,7 +216,7 @@ fn custom_networking_applied_then_unticked_keeps_the_subnet() {
     let s = Rc::new(State::new(Form::initial(), vec![]));
     let s = reduce(
         s,
-        Action::ApplyEdits(vec![("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", Some("true".into()))]),
+        Action::ApplyEdits(vec![Edit::new("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", Some("true"))]),
     );
     assert!(s.form.custom_networking);
     assert_eq!(s.last_valid.subnet.as_deref(), Some("10.0.0.0/24"));

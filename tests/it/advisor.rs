@@ -1,6 +1,7 @@
 //! The advisor re-plans each fix on the same workload; its numbers are the simulator's.
 
 use vpc_cni_calc::advisor::advise;
+use vpc_cni_calc::edit::Edit;
 use vpc_cni_calc::form::{Field, Form};
 use vpc_cni_calc::scenario::{plan, Scenario};
 
@@ -23,11 +24,8 @@ fn every_alternative_is_what_the_simulator_says() {
     assert_eq!(alts.len(), 5, "{titles:?}");
     for a in &alts[1..] {
         let mut alt = s.clone();
-        for (k, v) in &a.edits {
-            match v {
-                Some(v) => alt.env.set(k, v).unwrap(),
-                None => alt.env.unset(k).unwrap(),
-            }
+        for e in &a.edits {
+            alt.env.edit(e).unwrap();
         }
         let r = plan(&alt).unwrap();
         assert_eq!(a.addresses_per_node, r.subnet.addresses_per_node, "{}", a.title);
@@ -91,7 +89,7 @@ fn custom_networking_compares_node_subnet_with_node_subnet_and_pod_subnet_with_p
 fn custom_networking_keeps_your_subnet_as_the_pod_subnet_and_unticking_gives_it_back() {
     let mut f = Form::initial();
     f.subnet = "10.0.0.0/22".into();
-    f.apply_edits(&[("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", Some("true".into()))]);
+    f.apply_edits(&[Edit::new("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", Some("true"))]);
     assert!(f.custom_networking);
     assert_eq!((f.subnet.as_str(), f.node_subnet.as_str()), ("10.0.0.0/22", ""));
     let r = plan(&f.check().unwrap()).unwrap();

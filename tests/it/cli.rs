@@ -39,6 +39,11 @@ fn bad_input_is_one_line_and_exit_2() {
         "prefix length",
     );
     check_error(&["plan", "m5.large", "--pods", "5", "--subnet", "banana"], "not a CIDR");
+    // Refused as `core::net::Ipv4Addr` refuses it, not planned as 10.0.0.0/24.
+    check_error(
+        &["plan", "m5.large", "--pods", "5", "--subnet", "010.0.0.0/24"],
+        "without leading zeros",
+    );
     check_error(&["plan", "m5.large", "--pods", "99999999999"], "too large");
     check_error(&["plan", "m5.large", "--pods", "40000"], "pods per node");
     check_error(&["plan", "m5.large", "--pods", "5", "--nodes", "0"], "nodes must be");
@@ -287,4 +292,76 @@ fn snippet_max_pods_takes_one_int32_and_nothing_more() {
     assert!(out.contains("maxPods: 2147483647"), "{out}");
     check_error(&["snippet", "max-pods", "110", "extra"], "unexpected argument 'extra'");
     check_error(&["snippet", "ipv6-iam", "extra"], "unexpected argument 'extra'");
+}
+
+/// Issue 9 §3: options take `--flag VALUE` or `--flag=VALUE` (lexopt), with the same answer.
+#[test]
+fn options_take_their_value_after_a_space_or_an_equals_sign() {
+    let spaced = run(&[
+        "plan",
+        "m5.large",
+        "--pods",
+        "5",
+        "--nodes",
+        "3",
+        "WARM_IP_TARGET=2",
+        "--json",
+    ]);
+    let joined = run(&[
+        "plan",
+        "m5.large",
+        "--pods=5",
+        "--nodes=3",
+        "WARM_IP_TARGET=2",
+        "--json",
+    ]);
+    assert_eq!(spaced.0, 0, "{}", spaced.2);
+    assert_eq!(spaced, joined);
+    assert_eq!(
+        run(&["max-pods", "--instance-type=m5.large"]).1,
+        "29\n" // 3 ENIs × (10 − 1) + 2
+    );
+    check_error(
+        &["plan", "m5.large", "--pods=", "--json"],
+        "--pods expects a whole number",
+    );
+    check_error(
+        &["plan", "m5.large", "--pods", "5", "--json=yes"],
+        "--json takes no value",
+    );
+    check_error(
+        &["plan", "m5.large", "--pods", "5", "-x"],
+        "unknown option '-x' for plan",
+    );
+    check_error(&["instances", "m5", "m6"], "unexpected argument 'm6'");
+}
+
+/// Issue 9 §3: `--max-pods-expression` is nodeadm's `maxPodsExpression`, evaluated for the instance
+/// (`src/nodeadm.rs`) and used as kubelet's maxPods. m5.large binds default_enis = 3, ips_per_eni = 10 and
+/// max_pods = 3 × (10 − 1) + 2 = 29; an expression nodeadm would reject exits 2.
+#[test]
+fn max_pods_expression_sets_kubelets_max_pods() {
+    let json = |args: &[&str]| {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 0, "{err}");
+        serde_json::from_str::<serde_json::Value>(&out).unwrap()
+    };
+    let base = ["plan", "m5.large", "--pods", "5", "--json"];
+    let v = json(&[&base[..], &["--max-pods-expression", "max_pods - 10"]].concat());
+    assert_eq!(v["max_pods"]["kubelet"], 19);
+    let v = json(&[&base[..], &["--max-pods-expression=default_enis * ips_per_eni"]].concat());
+    assert_eq!(v["max_pods"]["kubelet"], 30);
+    // Same as --max-pods with the value the expression gives.
+    assert_eq!(
+        json(&[&base[..], &["--max-pods-expression", "max_pods - 10"]].concat())["max_pods"],
+        json(&[&base[..], &["--max-pods", "19"]].concat())["max_pods"]
+    );
+    let bad = ["plan", "m5.large", "--pods", "5", "--max-pods-expression"];
+    check_error(
+        &[&bad[..], &["max_pods +"]].concat(),
+        "failed to compile custom max pods expression",
+    );
+    check_error(&[&bad[..], &["max_pods - 29"]].concat(), "greater than 0");
+    check_error(&[&bad[..], &["nodes"]].concat(), "--max-pods-expression");
+    check_error(&[&bad[..], &["max_pods", "--max-pods", "20"]].concat(), "pass one");
 }

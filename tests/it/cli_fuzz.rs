@@ -8,7 +8,7 @@ use vpc_cni_calc::cli;
 
 /// Words the parser knows, so random vectors reach deep into every command, mixed with noise.
 fn token() -> impl Strategy<Value = OsString> {
-    const WORDS: [&str; 30] = [
+    const WORDS: [&str; 33] = [
         "plan",
         "max-pods",
         "snippet",
@@ -22,6 +22,9 @@ fn token() -> impl Strategy<Value = OsString> {
         "--subnet",
         "--node-subnet",
         "--max-pods",
+        "--max-pods-expression",
+        "max_pods - 1",
+        "--pods=5",
         "--seed",
         "--arrival",
         "burst",

@@ -1,4 +1,5 @@
-use vpc_cni_calc::config::{go_atoi, go_parse_bool, resolve, CniConfig, CniEnv};
+use vpc_cni_calc::config::{go_atoi, go_parse_bool, resolve, setting, CniConfig, CniEnv, Kind};
+use vpc_cni_calc::edit::{self, Edit};
 use vpc_cni_calc::vpc;
 
 fn env(args: &[&str]) -> CniEnv {
@@ -228,7 +229,44 @@ fn manifest_defaults_and_changes() {
     assert_eq!(m.get("ENABLE_IPv4"), Some("true"));
     assert!(m.changes().is_empty());
     let e = env(&["WARM_IP_TARGET=2", "WARM_ENI_TARGET-", "WARM_PREFIX_TARGET=1"]);
-    assert_eq!(e.changes(), [("WARM_ENI_TARGET", None), ("WARM_IP_TARGET", Some("2"))]);
+    assert_eq!(
+        e.changes(),
+        [
+            Edit::new("WARM_ENI_TARGET", None),
+            Edit::new("WARM_IP_TARGET", Some("2"))
+        ]
+    );
+    assert_eq!(edit::join(&e.changes()), "WARM_ENI_TARGET- WARM_IP_TARGET=2");
+}
+
+/// The `kubectl set env` grammar: `KEY=VALUE` splits at the first `=`, `KEY-` removes, a bare word is no edit;
+/// printing gives the argument back.
+#[test]
+fn edits_parse_and_print_as_kubectl_set_env_takes_them() {
+    for (arg, parsed) in [
+        ("WARM_IP_TARGET=2", Some(Edit::new("WARM_IP_TARGET", Some("2")))),
+        (
+            "ENI_CONFIG_LABEL_DEF=a=b",
+            Some(Edit::new("ENI_CONFIG_LABEL_DEF", Some("a=b"))),
+        ),
+        ("WARM_IP_TARGET=", Some(Edit::new("WARM_IP_TARGET", Some("")))),
+        ("WARM_ENI_TARGET-", Some(Edit::new("WARM_ENI_TARGET", None))),
+        ("WARM_IP_TARGET=-1", Some(Edit::new("WARM_IP_TARGET", Some("-1")))),
+        ("WARM_IP_TARGET", None),
+    ] {
+        assert_eq!(Edit::parse(arg), parsed, "{arg}");
+        assert_eq!(Edit::is_edit(arg), parsed.is_some(), "{arg}");
+        if let Some(e) = parsed {
+            assert_eq!(e.to_string(), arg);
+        }
+    }
+    // In JSON (`plan --advise --json`), the pair it has always been.
+    let json = serde_json::to_value([Edit::new("WARM_IP_TARGET", Some("2")), Edit::new("MAX_ENI", None)]).unwrap();
+    assert_eq!(json, serde_json::json!([["WARM_IP_TARGET", "2"], ["MAX_ENI", null]]));
+    // A bare known name changes nothing in the core; the CLI refuses it with a hint (tests/it/cli.rs).
+    let mut e = CniEnv::manifest();
+    e.apply("WARM_IP_TARGET").unwrap();
+    assert_eq!(e, CniEnv::manifest());
 }
 
 #[test]
@@ -249,4 +287,38 @@ fn the_largest_minimum_ip_target_does_not_wrap() {
     let r = vpc_cni_calc::scenario::plan(&s).unwrap();
     let text = serde_json::to_string(&r).unwrap();
     assert!(!text.contains("-92233720368547758"), "a wrapped value leaked");
+}
+
+/// Issue 9 §2: each code default is written once, as the `SETTINGS` entry's kind; an unset variable resolves
+/// to it and `code_default()` prints it. The numbers are ipamd.go's `defaultWarmENITarget = 1`,
+/// `noWarmIPTarget = 0`, `noMinimumIPTarget = 0`, `defaultWarmPrefixTarget = 0`, and `getCooldownPeriod`'s 30 s.
+#[test]
+fn unset_variables_resolve_to_the_table_defaults() {
+    let mut e = CniEnv::default();
+    e.set("ENABLE_IPv4", "true").unwrap();
+    let it = vpc::lookup("m5.large").unwrap();
+    let (c, _) = resolve(&e, it).unwrap();
+    let ints = [
+        c.warm_eni_target,
+        c.warm_ip_target,
+        c.minimum_ip_target,
+        c.warm_prefix_target,
+        c.ip_cooldown_period,
+    ];
+    assert_eq!(ints, [1, 0, 0, 0, 30]);
+    assert_eq!(c.max_eni, it.eni_limit);
+    assert!(!c.enable_prefix_delegation && !c.enable_ipv6 && !c.use_custom_networking && !c.enable_pod_eni);
+    let text = |name| setting(name).unwrap().code_default();
+    assert_eq!(text("WARM_ENI_TARGET"), "1");
+    assert_eq!(text("IP_COOLDOWN_PERIOD"), "30");
+    assert_eq!(text("ENABLE_IPv4"), "false");
+    assert_eq!(text("MAX_ENI"), "the instance's ENI limit");
+    assert_eq!(text("ENI_CONFIG_LABEL_DEF"), "k8s.amazonaws.com/eniConfig");
+    assert_eq!(
+        setting("IP_COOLDOWN_PERIOD").unwrap().kind,
+        Kind::Int {
+            default: 30,
+            negative_ok: true
+        }
+    );
 }

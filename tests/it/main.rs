@@ -1,6 +1,7 @@
 //! The one integration test binary. Upstream vectors go through one `check` helper per area.
 //! Labels such as `A7` (an upstream Go unit test) and `B2.4` (a row of an upstream doc table) name the
 //! entries of `tests/it/VECTORS.md`, which restates each with its source file, test name, line and arithmetic.
+#![allow(clippy::unwrap_used)] // a failing unwrap is a failing test
 
 mod advisor; // each fix re-planned on the same workload
 mod catalog; // data/ is complete and sane; lookup and suggestions (A12)

@@ -133,10 +133,7 @@ proptest! {
     #[test]
     fn rendered_plans_never_overflow(s in scenario(), json in any::<bool>()) {
         let mut args = vec!["plan".to_string(), s.instance_type.clone(), "--pods".into(), s.pods.to_string()];
-        args.extend(s.env.changes().into_iter().map(|(k, v)| match v {
-            Some(v) => format!("{k}={v}"),
-            None => format!("{k}-"),
-        }));
+        args.extend(s.env.changes().iter().map(ToString::to_string));
         if json {
             args.push("--json".into());
         }

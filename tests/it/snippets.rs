@@ -1,6 +1,9 @@
-//! The snippet generators. Text checks here pin the shape; `tests/tools/` feeds every format to the real
-//! program it targets (kubectl, helm, tsc + CDK synth, terraform, the schemas, bash).
+//! The snippet generators. The whole-output checks are snapshots (`expect-test`: `UPDATE_EXPECT=1 cargo test
+//! --test it snippets` rewrites them after a deliberate change; review the diff). They pin the text, not its
+//! meaning: `tests/tools/` feeds every format to the real program it targets (kubectl, helm, tsc + CDK
+//! synth, terraform, the schemas, bash), and the `contains` checks below name the rule each line follows.
 
+use expect_test::{expect, Expect};
 use std::process::Command;
 use vpc_cni_calc::config::CniEnv;
 use vpc_cni_calc::snippets::{generate, Format};
@@ -19,8 +22,8 @@ fn out(format: Format, settings: &[&str]) -> String {
 }
 
 #[track_caller]
-fn check(format: Format, settings: &[&str], expected: &str) {
-    assert_eq!(out(format, settings), expected);
+fn check(format: Format, settings: &[&str], snapshot: Expect) {
+    snapshot.assert_eq(&out(format, settings));
 }
 
 const IPV6: [&str; 3] = ["ENABLE_IPv4=false", "ENABLE_IPv6=true", "ENABLE_PREFIX_DELEGATION=true"];
@@ -30,15 +33,16 @@ fn kubectl_sets_and_restores() {
     check(
         Format::Kubectl,
         &["WARM_IP_TARGET=2", "MINIMUM_IP_TARGET=10", "WARM_ENI_TARGET=0"],
-        "# Apply
-kubectl set env daemonset/aws-node -n kube-system -c aws-node WARM_ENI_TARGET=0 WARM_IP_TARGET=2 MINIMUM_IP_TARGET=10
+        expect![[r#"
+            # Apply
+            kubectl set env daemonset/aws-node -n kube-system -c aws-node WARM_ENI_TARGET=0 WARM_IP_TARGET=2 MINIMUM_IP_TARGET=10
 
-# Restore the shipped settings
-kubectl set env daemonset/aws-node -n kube-system -c aws-node WARM_ENI_TARGET=1 WARM_IP_TARGET- MINIMUM_IP_TARGET-
+            # Restore the shipped settings
+            kubectl set env daemonset/aws-node -n kube-system -c aws-node WARM_ENI_TARGET=1 WARM_IP_TARGET- MINIMUM_IP_TARGET-
 
-# If vpc-cni is an EKS managed add-on, set these in configurationValues instead:
-# kubectl edits are lost when the add-on is updated with --resolve-conflicts OVERWRITE.
-",
+            # If vpc-cni is an EKS managed add-on, set these in configurationValues instead:
+            # kubectl edits are lost when the add-on is updated with --resolve-conflicts OVERWRITE.
+        "#]],
     );
     assert!(out(Format::Kubectl, &["WARM_IP_TARGET=it's 5"]).contains(r"WARM_IP_TARGET='it'\''s 5'"));
 }
@@ -48,12 +52,16 @@ fn nothing_to_change() {
     check(
         Format::Kubectl,
         &[],
-        "# Nothing to change: these are the settings aws-node ships with.\n",
+        expect![[r#"
+            # Nothing to change: these are the settings aws-node ships with.
+        "#]],
     );
     check(
         Format::Cdk,
         &["WARM_ENI_TARGET=1"],
-        "// Nothing to change: these are the settings aws-node ships with.\n",
+        expect![[r#"
+            // Nothing to change: these are the settings aws-node ships with.
+        "#]],
     );
 }
 
@@ -263,26 +271,27 @@ fn helm_pins_the_chart_and_restores_per_key() {
     check(
         Format::Helm,
         &["WARM_ENI_TARGET-", "WARM_IP_TARGET=5"],
-        "helm repo add eks https://aws.github.io/eks-charts
-helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --version 1.23.1 --reuse-values \\
-  --set env.WARM_ENI_TARGET=null \\
-  --set-string env.WARM_IP_TARGET=5
+        expect![[r#"
+            helm repo add eks https://aws.github.io/eks-charts
+            helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --version 1.23.1 --reuse-values \
+              --set env.WARM_ENI_TARGET=null \
+              --set-string env.WARM_IP_TARGET=5
 
-# Restore the chart defaults of these keys only (other values you set stay)
-helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --version 1.23.1 --reuse-values \\
-  --set-string env.WARM_ENI_TARGET=1 \\
-  --set env.WARM_IP_TARGET=null
-# A key the chart does not set stays in the release with an empty value, which ipamd reads as unset.
+            # Restore the chart defaults of these keys only (other values you set stay)
+            helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --version 1.23.1 --reuse-values \
+              --set-string env.WARM_ENI_TARGET=1 \
+              --set env.WARM_IP_TARGET=null
+            # A key the chart does not set stays in the release with an empty value, which ipamd reads as unset.
 
-# Or keep the settings in a values file (null drops a chart default):
-cat > vpc-cni-values.yaml <<'EOF'
-env:
-  WARM_ENI_TARGET: null
-  WARM_IP_TARGET: \"5\"
-EOF
-helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --version 1.23.1 --reuse-values \\
-  -f vpc-cni-values.yaml
-",
+            # Or keep the settings in a values file (null drops a chart default):
+            cat > vpc-cni-values.yaml <<'EOF'
+            env:
+              WARM_ENI_TARGET: null
+              WARM_IP_TARGET: "5"
+            EOF
+            helm upgrade --install aws-vpc-cni eks/aws-vpc-cni -n kube-system --version 1.23.1 --reuse-values \
+              -f vpc-cni-values.yaml
+        "#]],
     );
     // `--set` reads a leading `{` as a list and `,` as the next key.
     assert!(out(Format::Helm, &["WARM_IP_TARGET={a,b}"]).contains(r"--set-string 'env.WARM_IP_TARGET=\{a\,b}'"));
@@ -299,6 +308,9 @@ fn odd_values_are_escaped_in_every_format() {
     assert!(out(Format::Cdk, &s).contains(&format!("value: '{escaped}'")));
     assert!(out(Format::Eksctl, &s).contains(&format!("WARM_IP_TARGET: \"{escaped}\"")));
     assert!(out(Format::Terraform, &s).contains(&format!("WARM_IP_TARGET = \"{escaped}\"")));
+    // HCL has no `\b` or `\f` (JSON's short escapes), so every C0 control is written `\uXXXX`.
+    let s = ["WARM_IP_TARGET=a\u{8}b\u{c}c\nd\te"];
+    assert!(out(Format::Terraform, &s).contains(r#"WARM_IP_TARGET = "a\u0008b\u000cc\u000ad\u0009e""#));
     let addon = out(Format::Addon, &[r#"WARM_IP_TARGET=a"b'c\d ${x}"#]);
     let json = addon
         .split("--configuration-values '")

@@ -22,6 +22,10 @@ fn parsing() {
     check_parse("10.0.0.0/8", Err("/16 to /28"));
     check_parse("10.0.0.0/29", Err("/16 to /28"));
     check_parse("a.b.c.d/24", Err("0 to 255"));
+    // `core::net::Ipv4Addr` refuses leading zeros, which other parsers read as octal or as decimal.
+    check_parse("010.0.0.0/24", Err("without leading zeros"));
+    check_parse("10.0.0.00/24", Err("without leading zeros"));
+    check_parse("+10.0.0.0/24", Err("0 to 255"));
     check_parse("10.0.0.0/-1", Err("0 to 32"));
 }
 

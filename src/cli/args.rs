@@ -1,0 +1,218 @@
+//! The CLI's argument parsing, with `lexopt` (so `--pods 5` and `--pods=5` both work): each command's
+//! arguments into a typed value, or the one-line message that refuses them. Positionals are the instance
+//! type, the snippet format, or `KEY=VALUE` / `KEY-` edits of the `aws-node` environment.
+
+use crate::config::{self, CniEnv};
+use crate::edit::Edit;
+use crate::ipamd::Arrival;
+use crate::max_pods::{self, CalculatorArgs};
+use crate::scenario::Scenario;
+use lexopt::{Arg, Parser};
+
+/// `plan`'s arguments.
+pub(super) struct Plan {
+    pub scenario: Scenario,
+    /// `--max-pods-expression`: nodeadm's `maxPodsExpression`, evaluated for the instance as kubelet's maxPods.
+    pub max_pods_expression: Option<String>,
+    pub json: bool,
+    pub advise: bool,
+    pub verify: bool,
+}
+
+/// `max-pods`' arguments, as `max-pods-calculator.sh` names them.
+pub(super) struct MaxPods {
+    pub instance_type: String,
+    pub calculator: CalculatorArgs,
+}
+
+/// `instances`' arguments.
+pub(super) struct Instances {
+    pub prefix: String,
+    pub json: bool,
+}
+
+pub(super) fn plan(args: &[String]) -> Result<Plan, String> {
+    let mut p = Parser::from_args(args);
+    let mut instance = None;
+    let mut pods = None;
+    let mut plan = Plan {
+        scenario: Scenario::new(""),
+        max_pods_expression: None,
+        json: false,
+        advise: false,
+        verify: false,
+    };
+    let s = &mut plan.scenario;
+    while let Some(arg) = p.next().map_err(|e| message(e, "plan"))? {
+        match arg {
+            Arg::Long("pods") => pods = Some(number("--pods", &mut p)?),
+            Arg::Long("then-pods") => s.then_pods = Some(number("--then-pods", &mut p)?),
+            Arg::Long("nodes") => s.nodes = number("--nodes", &mut p)?,
+            Arg::Long("max-pods") => s.max_pods = Some(number("--max-pods", &mut p)?),
+            Arg::Long("max-pods-expression") => {
+                plan.max_pods_expression = Some(value("--max-pods-expression", &mut p)?)
+            }
+            Arg::Long("seed") => s.seed = Some(number("--seed", &mut p)?),
+            Arg::Long("subnet") => s.subnet = Some(value("--subnet", &mut p)?),
+            Arg::Long("node-subnet") => s.node_subnet = Some(value("--node-subnet", &mut p)?),
+            Arg::Long("arrival") => {
+                s.arrival = match value("--arrival", &mut p)?.as_str() {
+                    "ramp" => Arrival::Ramp,
+                    "burst" => Arrival::Burst,
+                    other => return Err(format!("--arrival expects ramp or burst, got '{other}'")),
+                }
+            }
+            Arg::Long("json") => plan.json = true,
+            Arg::Long("advise") => plan.advise = true,
+            Arg::Long("verify") => plan.verify = true,
+            Arg::Value(v) => {
+                let v = utf8(v)?;
+                if is_setting_arg(&v) {
+                    apply_setting(&mut s.env, &v)?;
+                } else if instance.is_none() {
+                    instance = Some(v);
+                } else {
+                    return Err(format!("unexpected argument '{v}': settings are KEY=VALUE"));
+                }
+            }
+            option => return Err(unknown(&option, "plan")),
+        }
+    }
+    s.instance_type = instance.ok_or("plan needs an instance type, e.g. vpc-cni-calc plan m5.large --pods 20")?;
+    s.pods = pods.ok_or("plan needs --pods N, the pods per node that need a VPC IP")?;
+    if plan.max_pods_expression.is_some() && s.max_pods.is_some() {
+        return Err("--max-pods and --max-pods-expression both set kubelet's maxPods; pass one".into());
+    }
+    Ok(plan)
+}
+
+pub(super) fn max_pods(args: &[String]) -> Result<MaxPods, String> {
+    let mut p = Parser::from_args(args);
+    let mut instance = None;
+    let mut calculator = CalculatorArgs {
+        cni_version: max_pods::parse_cni_version(max_pods::CURRENT_CNI_VERSION).unwrap_or((1, 23)),
+        custom_networking: false,
+        prefix_delegation: false,
+        max_eni: None,
+        show_max_allowed: false,
+    };
+    while let Some(arg) = p.next().map_err(|e| message(e, "max-pods"))? {
+        match arg {
+            Arg::Long("instance-type") => instance = Some(value("--instance-type", &mut p)?),
+            Arg::Long("cni-version") => {
+                let v = value("--cni-version", &mut p)?;
+                calculator.cni_version = max_pods::parse_cni_version(&v)
+                    .ok_or_else(|| format!("--cni-version expects a version like 1.23.1, got '{v}'"))?;
+            }
+            Arg::Long("cni-custom-networking-enabled") => calculator.custom_networking = true,
+            Arg::Long("cni-prefix-delegation-enabled") => calculator.prefix_delegation = true,
+            Arg::Long("cni-max-eni") => calculator.max_eni = Some(number("--cni-max-eni", &mut p)?),
+            Arg::Long("show-max-allowed") => calculator.show_max_allowed = true,
+            Arg::Long("instance-type-from-imds") => {
+                return Err("--instance-type-from-imds needs a running instance; pass --instance-type".into())
+            }
+            other => return Err(unknown(&other, "max-pods")),
+        }
+    }
+    Ok(MaxPods {
+        instance_type: instance.ok_or("max-pods needs --instance-type")?,
+        calculator,
+    })
+}
+
+/// `snippet`'s positionals after the format (options are refused).
+pub(super) fn positionals(args: &[String], command: &str) -> Result<Vec<String>, String> {
+    let mut p = Parser::from_args(args);
+    let mut out = Vec::new();
+    while let Some(arg) = p.next().map_err(|e| message(e, command))? {
+        match arg {
+            Arg::Value(v) => out.push(utf8(v)?),
+            option => return Err(unknown(&option, command)),
+        }
+    }
+    Ok(out)
+}
+
+pub(super) fn instances(args: &[String]) -> Result<Instances, String> {
+    let mut p = Parser::from_args(args);
+    let mut out = Instances {
+        prefix: String::new(),
+        json: false,
+    };
+    let mut prefix = None;
+    while let Some(arg) = p.next().map_err(|e| message(e, "instances"))? {
+        match arg {
+            Arg::Long("json") => out.json = true,
+            Arg::Value(v) if prefix.is_none() => prefix = Some(utf8(v)?),
+            Arg::Value(v) => {
+                return Err(format!(
+                    "unexpected argument '{}': instances takes one PREFIX",
+                    v.to_string_lossy()
+                ))
+            }
+            other => return Err(unknown(&other, "instances")),
+        }
+    }
+    out.prefix = prefix.unwrap_or_default();
+    Ok(out)
+}
+
+/// A whole number ≥ 0: digits only, so `-1`, `+1` and `1e3` are refused with the flag's name.
+pub(super) fn number<T: std::str::FromStr>(flag: &str, p: &mut Parser) -> Result<T, String> {
+    let v = value(flag, p)?;
+    parse_number(flag, &v)
+}
+
+pub(super) fn parse_number<T: std::str::FromStr>(flag: &str, v: &str) -> Result<T, String> {
+    if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("{flag} expects a whole number ≥ 0, got '{v}'"));
+    }
+    v.parse().map_err(|_| format!("{flag} value '{v}' is too large"))
+}
+
+/// The option's value: the next argument (even one starting with `-`) or the part after `=`.
+fn value(flag: &str, p: &mut Parser) -> Result<String, String> {
+    let v = p.value().map_err(|_| format!("{flag} needs a value"))?;
+    utf8(v)
+}
+
+fn utf8(v: std::ffi::OsString) -> Result<String, String> {
+    // `run_os` has already refused arguments that are not UTF-8.
+    v.into_string()
+        .map_err(|v| format!("argument is not valid UTF-8: '{}'", v.to_string_lossy()))
+}
+
+fn unknown(arg: &Arg, command: &str) -> String {
+    match arg {
+        Arg::Long(name) => format!("unknown option '--{name}' for {command} (see --help)"),
+        Arg::Short(c) => format!("unknown option '-{c}' for {command} (see --help)"),
+        Arg::Value(v) => format!("unexpected argument '{}' for {command}", v.to_string_lossy()),
+    }
+}
+
+/// lexopt's own refusals, in the CLI's words.
+fn message(e: lexopt::Error, command: &str) -> String {
+    match e {
+        lexopt::Error::UnexpectedValue { option, value } => format!(
+            "{option} takes no value, got '{}' (for {command})",
+            value.to_string_lossy()
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// A positional that edits a setting: `KEY=VALUE`, `KEY-`, or a bare setting name (refused with a hint).
+fn is_setting_arg(arg: &str) -> bool {
+    Edit::is_edit(arg) || config::setting(arg).is_some()
+}
+
+/// Applies one `KEY=VALUE` or `KEY-`, as `kubectl set env` takes them. A bare known name is an error:
+/// `kubectl set env` would refuse it too, and silently ignoring it would hide a missing value.
+pub(super) fn apply_setting(env: &mut CniEnv, arg: &str) -> Result<(), String> {
+    match (Edit::parse(arg), config::setting(arg)) {
+        (Some(e), _) => env.edit(&e),
+        (None, Some(s)) => return Err(format!("{0} needs a value: {0}=VALUE sets it, {0}- removes it", s.name)),
+        (None, None) => env.apply(arg),
+    }
+    .map_err(|e| e.to_string())
+}

@@ -1,0 +1,197 @@
+//! The command line: `args` parses arguments into a `Scenario` (or a calculator call), this module runs
+//! the command, and `render` writes the answer as text (JSON comes from serde). Pure: `run` takes the
+//! arguments and returns the text to print or the one-line error; `src/main.rs` does the printing and the
+//! exit code.
+
+mod args;
+mod render;
+
+pub use render::{render_text, settings_table};
+
+use crate::advisor;
+use crate::config::CniEnv;
+use crate::max_pods;
+use crate::nodeadm;
+use crate::scenario;
+use crate::snippets::{self, Format};
+use crate::vpc;
+
+pub const USAGE: &str = "\
+vpc-cni-calc: what the Amazon VPC CNI's ipamd attaches on an EKS node, and what it costs the subnet.
+
+USAGE:
+  vpc-cni-calc plan <instance-type> --pods N [--then-pods M] [--arrival ramp|burst] [--nodes N]
+                    [--subnet CIDR] [--node-subnet CIDR] [--max-pods N | --max-pods-expression EXPR] [--seed S] [KEY=VALUE | KEY- ...] [--advise] [--verify] [--json]
+  vpc-cni-calc max-pods --instance-type T [--cni-version V] [--cni-custom-networking-enabled]
+                    [--cni-prefix-delegation-enabled] [--cni-max-eni N] [--show-max-allowed]
+  vpc-cni-calc snippet kubectl|cdk|addon|eksctl|terraform|helm [KEY=VALUE | KEY- ...]
+  vpc-cni-calc snippet max-pods N | ipv6-iam | ipv6-cluster
+  vpc-cni-calc instances [PREFIX] [--json]
+
+Options take their value as --pods 5 or --pods=5. --max-pods-expression is nodeadm's maxPodsExpression
+(e.g. 'default_enis * (ips_per_eni - 1) + 2'), evaluated for the instance as kubelet's maxPods.
+Settings are aws-node environment variables, starting from the shipped manifest
+(WARM_ENI_TARGET=1, WARM_PREFIX_TARGET=1, ENABLE_IPv4=true): KEY=VALUE sets one, KEY- removes it.
+
+EXAMPLE:
+  vpc-cni-calc plan m5.large --pods 5 WARM_IP_TARGET=2     # holds 7 IPs
+";
+
+/// The longest error message the CLI prints, in characters; a user's value is clipped to fit.
+pub const MAX_ERROR_CHARS: usize = 1000;
+
+/// Runs one command line as the OS hands it over: an argument that is not UTF-8 is refused, and the
+/// error, if any, is one line of at most `MAX_ERROR_CHARS` characters (control characters escaped).
+pub fn run_os(args: &[std::ffi::OsString]) -> Result<String, String> {
+    let mut utf8 = Vec::with_capacity(args.len());
+    for (i, a) in args.iter().enumerate() {
+        match a.to_str() {
+            Some(s) => utf8.push(s.to_string()),
+            None => {
+                return Err(one_line(&format!(
+                    "argument {} is not valid UTF-8: '{}'",
+                    i + 1,
+                    a.to_string_lossy()
+                )))
+            }
+        }
+    }
+    run(&utf8).map_err(|e| one_line(&e))
+}
+
+/// An error message as one printable line: control characters (CR, LF, NEL, U+2028, …) escaped and the
+/// whole clipped to `MAX_ERROR_CHARS`, so no value a user typed can flood or forge the terminal.
+pub fn one_line(message: &str) -> String {
+    let mut out = String::new();
+    for (n, c) in message.chars().enumerate() {
+        if n == MAX_ERROR_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Runs one command line (without the program name).
+pub fn run(args: &[String]) -> Result<String, String> {
+    let Some((cmd, rest)) = args.split_first() else {
+        return Ok(USAGE.to_string());
+    };
+    match cmd.as_str() {
+        "plan" => plan(rest),
+        "max-pods" => max_pods_cmd(rest),
+        "snippet" => snippet(rest),
+        "instances" => instances(rest),
+        "help" | "--help" | "-h" => Ok(format!("{USAGE}\n{}", settings_table())),
+        "--version" | "-V" => Ok(format!(
+            "vpc-cni-calc {} (VPC CNI v{})\n",
+            env!("CARGO_PKG_VERSION"),
+            max_pods::CURRENT_CNI_VERSION
+        )),
+        other => Err(format!(
+            "unknown command '{other}' (expected plan, max-pods, snippet or instances; see --help)"
+        )),
+    }
+}
+
+fn plan(args: &[String]) -> Result<String, String> {
+    let args::Plan {
+        scenario: mut s,
+        max_pods_expression,
+        json,
+        advise,
+        verify,
+    } = args::plan(args)?;
+    if let Some(expr) = max_pods_expression {
+        let instance = vpc::lookup(&s.instance_type).map_err(|e| e.to_string())?;
+        let n = nodeadm::expression_max_pods(instance, &expr).map_err(|e| format!("--max-pods-expression: {e}"))?;
+        s.max_pods = Some(u32::try_from(n).map_err(|_| format!("--max-pods-expression gives {n}, not a maxPods"))?);
+    }
+    let report = scenario::plan(&s).map_err(|e| e.to_string())?;
+    let advice = advise.then(|| advisor::advise(&s, &report));
+    if json {
+        let mut v = serde_json::to_value(&report).map_err(|e| e.to_string())?;
+        if let (Some(obj), Some(a)) = (v.as_object_mut(), &advice) {
+            obj.insert("advice".into(), serde_json::to_value(a).map_err(|e| e.to_string())?);
+        }
+        serde_json::to_string_pretty(&v)
+            .map(|j| j + "\n")
+            .map_err(|e| e.to_string())
+    } else {
+        let mut out = render_text(&report, &s.env);
+        if let Some(a) = advice {
+            out += &render::render_advice(&a);
+        }
+        if verify {
+            out.push('\n');
+            out += &snippets::verify_on_a_node(&report);
+        }
+        Ok(out)
+    }
+}
+
+fn max_pods_cmd(args: &[String]) -> Result<String, String> {
+    let a = args::max_pods(args)?;
+    let it = vpc::lookup(&a.instance_type).map_err(|e| e.to_string())?;
+    let f = max_pods::calculator(it, &a.calculator)
+        .map_err(|e| format!("{e}; pass --show-max-allowed for the uncapped value"))?;
+    Ok(format!("{}\n", f.value))
+}
+
+fn snippet(args: &[String]) -> Result<String, String> {
+    let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+    let expected = format!("{}, ipv6-cluster, max-pods or ipv6-iam", names.join(", "));
+    let words = args::positionals(args, "snippet")?;
+    let (fmt, rest) = words
+        .split_first()
+        .ok_or_else(|| format!("snippet needs a format: {expected}"))?;
+    if fmt == "ipv6-iam" {
+        no_more_arguments("snippet ipv6-iam", rest)?;
+        return Ok(snippets::ipv6_iam_policy());
+    }
+    if fmt == "max-pods" {
+        let n: i64 = args::parse_number(
+            "snippet max-pods",
+            rest.first().ok_or("snippet max-pods needs a value")?,
+        )?;
+        if !(1..=KUBELET_MAX_PODS_LIMIT).contains(&n) {
+            return Err(format!(
+                "snippet max-pods expects a whole number from 1 to {KUBELET_MAX_PODS_LIMIT} (kubelet's maxPods is an int32), got {n}"
+            ));
+        }
+        no_more_arguments("snippet max-pods N", &rest[1..])?;
+        return Ok(snippets::max_pods_settings(n));
+    }
+    let format = Format::parse(fmt).ok_or_else(|| format!("unknown snippet format '{fmt}' (expected {expected})"))?;
+    let mut env = CniEnv::manifest();
+    for a in rest {
+        args::apply_setting(&mut env, a)?;
+    }
+    snippets::generate(format, &env).map_err(|e| e.to_string())
+}
+
+/// kubelet's `maxPods` is an int32.
+const KUBELET_MAX_PODS_LIMIT: i64 = i32::MAX as i64;
+
+fn no_more_arguments(command: &str, rest: &[String]) -> Result<(), String> {
+    match rest.first() {
+        Some(extra) => Err(format!("unexpected argument '{extra}': {command} takes nothing more")),
+        None => Ok(()),
+    }
+}
+
+fn instances(args: &[String]) -> Result<String, String> {
+    let a = args::instances(args)?;
+    let rows: Vec<&vpc::InstanceTypeLimits> = vpc::with_prefix(&a.prefix).collect();
+    if a.json {
+        return serde_json::to_string_pretty(&rows)
+            .map(|j| j + "\n")
+            .map_err(|e| e.to_string());
+    }
+    Ok(render::instances_table(&rows))
+}

@@ -5,6 +5,7 @@
 use crate::config::CniEnv;
 use crate::edit::Edit;
 use crate::ipamd::trace::Step;
+use crate::mode::Mode;
 use crate::scenario::{plan, Report, Scenario};
 use crate::vpc;
 
@@ -87,8 +88,8 @@ pub struct Candidate {
 pub fn candidates(s: &Scenario, current: &Report) -> Vec<Candidate> {
     let pods = s.pods.max(s.then_pods.unwrap_or(0));
     let nitro = vpc::lookup(&s.instance_type).is_ok_and(|i| i.is_prefix_delegation_supported());
-    let ipv6 = current.mode == "ipv6";
-    let pd = current.mode == "prefix-delegation";
+    let ipv6 = current.mode == Mode::Ipv6;
+    let pd = current.mode == Mode::PrefixDelegation;
     let mut candidates: Vec<(&'static str, Edits, &'static str)> = Vec::new();
     if !ipv6 {
         candidates.push((

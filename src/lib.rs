@@ -13,19 +13,21 @@
 //! - `vpc`: the embedded instance catalog (`data/*.csv`), exact lookup with suggestions.
 //! - `config`: the `SETTINGS` table (each entry's typed kind and default; `settings`), parsing (`parse`), `CniEnv` (raw env) and `CniConfig` (what ipamd uses), `isConfigValid`.
 //! - `edit`: one `KEY=VALUE` / `KEY-` edit of that environment, parsed and printed in one place.
+//! - `mode`: the `Mode` enum (secondary IPs, prefix delegation, IPv6) everything compares the mode by.
 //! - `max_pods`: eni-max-pods, `max-pods-calculator.sh`, nodeadm, ipamd's real capacity.
 //! - `nodeadm`: nodeadm's `maxPodsExpression` evaluator (`plan --max-pods-expression`).
 //! - `ipamd`: the simulator. `datastore` mirrors `data_store.go`, `pool` the warm-pool decisions of
 //!   `ipamd.go`, `trace` the steps it records.
 //! - `subnet`: CIDR parsing, AWS's reserved addresses, /28 blocks, exhaustion.
 //! - `scenario`: the API boundary, `plan(&Scenario) -> Report`.
-//! - `form`: the page's inputs as typed, their rules, presets and the URL query round trip.
+//! - `form`: the page's inputs as typed and their rules; `form::fields` the field list (each setting field
+//!   finds its `SETTINGS` entry), `form::query` the URL query round trip, `form::presets` the examples.
 //! - `snippets`: one generator module per output format.
 //! - `advisor`: the usual fixes (tighter targets, prefixes, custom networking, IPv6), each re-planned.
 //! - `cli`: the native binary's commands (pure: strings in, strings out); `args` parses (lexopt), `render`
 //!   writes the text.
 //! - `report`, `suggest`: warnings with stable codes; "did you mean".
-//! - `ui` (feature `ui`, wasm only): the Yew page.
+//! - `ui` (feature `ui`, wasm only): the Yew page; `src/bin/vpc-cni-calc-web.rs` mounts it.
 //!
 //! # Architecture invariants
 //!
@@ -34,6 +36,8 @@
 //!   does. `tests/it/tidy.rs` enforces this.
 //! - Bad input never panics: it comes back as a `PlanError` or a `Warning`. Property tests check this.
 //! - Each function that mirrors ipamd names its Go counterpart in its doc comment.
+//! - A seed gives the same trace in the CLI (native) and in the page (wasm32): both suites replay
+//!   `tests/golden/seeded-burst.txt` (`tests/it/form.rs`, `src/ui/tests.rs`).
 
 pub mod advisor;
 pub mod cli;
@@ -42,6 +46,7 @@ pub mod edit;
 pub mod form;
 pub mod ipamd;
 pub mod max_pods;
+pub mod mode;
 pub mod nodeadm;
 pub mod report;
 pub mod scenario;

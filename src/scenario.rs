@@ -5,6 +5,7 @@
 use crate::config::{self, CniConfig, CniEnv, ConfigError};
 use crate::ipamd::{self, trace::Step, Arrival, Workload, MAX_PODS_INPUT};
 use crate::max_pods::{self, MaxPods};
+use crate::mode::Mode;
 use crate::report::Warning;
 use crate::subnet::{self, NodeCost};
 use crate::vpc::{self, InstanceTypeLimits, UnknownInstanceType};
@@ -157,8 +158,7 @@ pub struct NodeSubnetReport {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Report {
     pub instance: InstanceSummary,
-    /// `secondary-ip`, `prefix-delegation` or `ipv6`.
-    pub mode: &'static str,
+    pub mode: Mode,
     pub config: CniConfig,
     pub max_pods: MaxPods,
     pub steady_state: SteadyState,
@@ -289,7 +289,7 @@ pub fn plan(s: &Scenario) -> Result<Report, PlanError> {
             vcpus: instance.vcpus,
             network_cards: instance.network_cards.len(),
         },
-        mode: mode(&cfg),
+        mode: Mode::of(&cfg),
         config: cfg,
         max_pods,
         steady_state: steady,
@@ -322,17 +322,6 @@ fn unreachable_step() -> Step {
         stats: ipamd::trace::StepStats::new(&Default::default(), 0),
         pods: Default::default(),
         enis: Vec::new(),
-    }
-}
-
-/// The mode name used in JSON and the page.
-pub fn mode(cfg: &CniConfig) -> &'static str {
-    if cfg.enable_ipv6 {
-        "ipv6"
-    } else if cfg.enable_prefix_delegation {
-        "prefix-delegation"
-    } else {
-        "secondary-ip"
     }
 }
 

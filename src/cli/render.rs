@@ -5,6 +5,7 @@ use crate::advisor;
 use crate::config::{CniEnv, SETTINGS};
 use crate::edit;
 use crate::ipamd::trace::Step;
+use crate::mode::Mode;
 use crate::scenario::Report;
 use crate::vpc::InstanceTypeLimits;
 use std::fmt::Write as _;
@@ -44,7 +45,7 @@ pub fn render_text(r: &Report, env: &CniEnv) -> String {
         let _ = writeln!(out, "  note: {n}");
     }
     let st = &r.steady_state;
-    let per = if r.mode == "prefix-delegation" {
+    let per = if r.mode == Mode::PrefixDelegation {
         "prefixes per ENI"
     } else {
         "IPs per ENI"
@@ -127,7 +128,7 @@ pub(super) fn render_advice(alts: &[advisor::Alternative]) -> String {
     out
 }
 
-fn step_line(s: &Step, mode: &str) -> String {
+fn step_line(s: &Step, mode: Mode) -> String {
     let mut line = format!(
         "{:>5}s  pods {:>3}+{:<3} {:<13} {}",
         s.time_s, s.pods.running, s.pods.waiting, s.decision.kind, s.decision.text
@@ -139,7 +140,7 @@ fn step_line(s: &Step, mode: &str) -> String {
         .enis
         .iter()
         .map(|e| {
-            if mode == "prefix-delegation" {
+            if mode == Mode::PrefixDelegation {
                 e.prefix_count().to_string()
             } else {
                 (e.ips.assigned + e.ips.cooling + e.ips.warm).to_string()
@@ -149,7 +150,7 @@ fn step_line(s: &Step, mode: &str) -> String {
     let _ = write!(
         line,
         "  | total {} assigned {} cooling {} | ENIs [{}]",
-        if mode == "ipv6" {
+        if mode == Mode::Ipv6 {
             "2^48".to_string()
         } else {
             s.stats.total_ips.to_string()

@@ -1,6 +1,7 @@
 //! Commands that compare the plan with a live node: kubelet's pod capacity and ipamd's own Prometheus
 //! gauges (`awscni_eni_allocated`, `awscni_total_ip_addresses`, …) next to the numbers the plan expects.
 
+use crate::mode::Mode;
 use crate::scenario::Report;
 use std::fmt::Write as _;
 
@@ -17,7 +18,7 @@ pub(super) fn generate(r: &Report) -> String {
     out += "POD=$(kubectl -n kube-system get pod -l k8s-app=aws-node --field-selector spec.nodeName=\"$NODE\" -o name | cut -d/ -f2)\n";
     out += "kubectl get --raw \"/api/v1/namespaces/kube-system/pods/$POD:61678/proxy/metrics\" \\\n";
     out += "  | grep -E '^awscni_(eni_allocated|total_ip_addresses|assigned_ip_addresses|total_ipv4_prefixes) '\n";
-    if r.mode == "ipv6" {
+    if r.mode == Mode::Ipv6 {
         out += "# plan: IPv6 mode keeps one /80 on the primary ENI; the IPv4 gauges stay near 0.\n";
     } else {
         // The ENI gauge counts ENIs in the datastore, the trunk included.

@@ -1,8 +1,9 @@
-//! The browser glue the components need: mounting, the panic banner, the URL query and history, a
-//! repeating timer, and the clipboard. Kept in one place so components stay declarative.
+//! The browser glue the components need: mounting, the panic banner, the URL query and history, timers
+//! and the popstate listener (gloo's), and the clipboard. Kept in one place so components stay declarative.
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use gloo::events::EventListener;
+use gloo::timers::callback::{Interval, Timeout};
+use wasm_bindgen_futures::JsFuture;
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -123,78 +124,24 @@ impl Drop for Measure {
     }
 }
 
-/// A listener that lives as long as the value; dropping it removes the listener or timer.
-pub struct Listener {
-    cleanup: Option<Box<dyn FnOnce()>>,
+/// Calls `f` on every `popstate` (back/forward) until the listener is dropped.
+pub fn on_popstate(f: impl Fn() + 'static) -> Option<EventListener> {
+    window().map(|w| EventListener::new(&w, "popstate", move |_| f()))
 }
 
-impl Drop for Listener {
-    fn drop(&mut self) {
-        if let Some(f) = self.cleanup.take() {
-            f();
-        }
-    }
-}
-
-/// Calls `f` on every `popstate` (back/forward).
-pub fn on_popstate(f: impl Fn() + 'static) -> Listener {
-    let Some(w) = window() else {
-        return Listener { cleanup: None };
-    };
-    let cb = Closure::<dyn Fn()>::new(f);
-    w.add_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref())
-        .ok();
-    Listener {
-        cleanup: Some(Box::new(move || {
-            w.remove_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref())
-                .ok();
-        })),
-    }
-}
-
-/// Calls `f` every `ms` milliseconds.
-pub fn every(ms: i32, f: impl Fn() + 'static) -> Listener {
-    let Some(w) = window() else {
-        return Listener { cleanup: None };
-    };
-    let cb = Closure::<dyn Fn()>::new(f);
-    let id = w
-        .set_interval_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), ms)
-        .unwrap_or(-1);
-    Listener {
-        cleanup: Some(Box::new(move || {
-            w.clear_interval_with_handle(id);
-            drop(cb);
-        })),
-    }
+/// Calls `f` every `ms` milliseconds until the interval is dropped.
+pub fn every(ms: u32, f: impl Fn() + 'static) -> Interval {
+    Interval::new(ms, f)
 }
 
 /// Calls `f` once after `ms` milliseconds.
-pub fn after(ms: i32, f: impl FnOnce() + 'static) {
-    let Some(w) = window() else { return };
-    let cb = Closure::once_into_js(f);
-    w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms)
-        .ok();
+pub fn after(ms: u32, f: impl FnOnce() + 'static) {
+    Timeout::new(ms, f).forget();
 }
 
 /// Writes `text` to the clipboard; `done(true)` once it is there, `done(false)` if refused.
 pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
     let Some(w) = window() else { return done(false) };
-    let promise = w.navigator().clipboard().write_text(text);
-    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
-    let ok = done.clone();
-    let on_ok = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(move |_| {
-        if let Some(f) = ok.borrow_mut().take() {
-            f(true)
-        }
-    });
-    let on_err = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(move |_| {
-        if let Some(f) = done.borrow_mut().take() {
-            f(false)
-        }
-    });
-    let _ = promise.then2(&on_ok, &on_err);
-    // One pair per click; the promise settles once, so leaking these two small closures is bounded.
-    on_ok.forget();
-    on_err.forget();
+    let written = JsFuture::from(w.navigator().clipboard().write_text(text));
+    wasm_bindgen_futures::spawn_local(async move { done(written.await.is_ok()) });
 }

@@ -4,7 +4,10 @@
 
 use super::state::{Action, Move, State};
 use crate::edit::Edit;
-use crate::form::{Field, Form, Mode};
+use crate::form::{Field, Form};
+use crate::ipamd::trace::Step;
+use crate::mode::Mode;
+use crate::scenario::plan;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -221,4 +224,14 @@ fn custom_networking_applied_then_unticked_keeps_the_subnet() {
     let s = reduce(s, Action::SetField(Field::CustomNetworking, "false".into()));
     assert!(!s.form.custom_networking);
     assert_eq!(s.last_valid.subnet.as_deref(), Some("10.0.0.0/24"));
+}
+
+#[path = "../../tests/golden/seeded_burst.rs"]
+mod seeded_burst;
+
+/// A seed gives the same trace on every target: the native suite (`tests/it/form.rs`) compares the same
+/// link's trace with the same golden file.
+#[wasm_bindgen_test]
+fn a_seeded_burst_replays_the_golden() {
+    seeded_burst::assert_matches_golden();
 }

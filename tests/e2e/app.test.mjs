@@ -124,6 +124,21 @@ test('a copy button puts the exact snippet on the clipboard', async () => {
   await context.close();
 });
 
+test('Play walks the trace on a timer, and Pause stops it', async () => {
+  // The seeded burst of tests/golden/seeded-burst.txt: 17 steps, so Play (one step per 450 ms) is still
+  // running when it is paused.
+  const { context, page } = await open('/?type=m5.xlarge&pods=40&arrival=burst&then=5&seed=7');
+  await page.bringToFront(); // a page in the background gets its timers throttled
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.locator('.step-pos[data-step="2"]').waitFor();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const at = await page.locator('.step-pos').getAttribute('data-step');
+  await page.waitForTimeout(1000);
+  assert.equal(await page.locator('.step-pos').getAttribute('data-step'), at, 'no tick after Pause');
+  await page.getByRole('button', { name: 'Play' }).waitFor();
+  await context.close();
+});
+
 test('a shared URL reproduces the state in a fresh page, and back/forward work', async () => {
   const { context, page } = await open('/');
   await page.getByRole('combobox', { name: 'Instance type' }).fill('m5.xlarge');

@@ -1,6 +1,9 @@
 //! The page's form: field rules, mode gating, presets and the URL query round trip.
 
-use vpc_cni_calc::form::{decode, doc_note, encode, presets, Field, Form, Mode};
+use proptest::prelude::*;
+use vpc_cni_calc::form::{decode, doc_note, encode, presets, Field, Form};
+use vpc_cni_calc::ipamd::trace::Step;
+use vpc_cni_calc::mode::Mode;
 use vpc_cni_calc::scenario::plan;
 
 #[test]
@@ -65,6 +68,34 @@ fn field_rules() {
     // prefixes); the 11762 a fully prefixed m5.24xlarge holds is in range.
     check_rule(Field::MaxPods, "30001", Some("from 1 to 30000"));
     check_rule(Field::MaxPods, "11762", None);
+}
+
+/// One `Mode` for the JSON, the CLI text and the page: the JSON names are the README's (`"mode":
+/// "prefix-delegation"`), the URL keys are the page's short ones (`mode=pd`), and the mode of a plan is
+/// the one its settings select (`ENABLE_IPv6` over `ENABLE_PREFIX_DELEGATION`).
+#[test]
+fn one_mode_for_json_text_and_links() {
+    let json = |m: Mode| serde_json::to_string(&m).unwrap();
+    assert_eq!(
+        Mode::ALL.map(json),
+        ["\"secondary-ip\"", "\"prefix-delegation\"", "\"ipv6\""]
+    );
+    assert_eq!(
+        Mode::ALL.map(|m| m.to_string()),
+        ["secondary-ip", "prefix-delegation", "ipv6"]
+    );
+    assert_eq!(Mode::ALL.map(Mode::key), ["sip", "pd", "ipv6"]);
+    for m in Mode::ALL {
+        assert_eq!(Mode::from_key(m.key()), Some(m));
+    }
+    assert_eq!(Mode::from_key("prefix-delegation"), None, "links use the short keys");
+    // The form's mode sets the environment, and the plan reads the mode back from the resolved settings.
+    for mode in Mode::ALL {
+        let mut f = Form::initial();
+        f.mode = mode;
+        let r = plan(&f.check().unwrap()).unwrap();
+        assert_eq!((r.mode, Mode::of(&r.config)), (mode, mode));
+    }
 }
 
 #[test]
@@ -186,4 +217,76 @@ fn an_overlong_instance_type_is_refused_before_any_suggestion() {
     assert_eq!((f.instance_type.as_str(), f.pods.as_str()), ("m5.large", "3"));
     // The notice repeats at most 64 characters of the value.
     assert!(notices[0].len() < 200, "{}", notices[0]);
+}
+
+/// Each setting field finds its `SETTINGS` entry through the table: its link key is the variable's name
+/// (or the page's short key for a tick box), its help line the table's, and an empty field's placeholder
+/// the manifest's value, else ipamd's code default.
+#[test]
+fn setting_fields_read_the_settings_table() {
+    let edited: Vec<&str> = Field::ALL.iter().filter_map(|f| f.setting()).map(|s| s.name).collect();
+    for f in Field::ALL {
+        if let Some(s) = f.setting() {
+            assert_eq!(f.help(), s.doc, "{f:?}");
+        }
+    }
+    // The sizing knobs the page edits directly; the mode radios set the ENABLE_* ones.
+    assert_eq!(
+        edited,
+        [
+            "WARM_ENI_TARGET",
+            "WARM_IP_TARGET",
+            "MINIMUM_IP_TARGET",
+            "WARM_PREFIX_TARGET",
+            "MAX_ENI",
+            "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG",
+            "ENABLE_POD_ENI"
+        ]
+    );
+    assert_eq!(Field::WarmIpTarget.key(), "WARM_IP_TARGET");
+    assert_eq!(Field::CustomNetworking.key(), "custom");
+    // The shipped manifest sets WARM_ENI_TARGET=1 and WARM_PREFIX_TARGET=1 and leaves WARM_IP_TARGET out
+    // (tests/upstream/aws-k8s-cni-v1.23.1.yaml).
+    assert_eq!(Field::WarmEniTarget.default_text().as_deref(), Some("1 (manifest)"));
+    assert_eq!(Field::WarmPrefixTarget.default_text().as_deref(), Some("1 (manifest)"));
+    // It leaves WARM_IP_TARGET unset, and getWarmIPTarget's default 0 means "not set".
+    assert_eq!(Field::WarmIpTarget.default_text().as_deref(), Some("0 (not set)"));
+    assert_eq!(Field::Pods.setting().map(|s| s.name), None);
+    // A tick box sets its variable; unticked it leaves the manifest's value.
+    let mut f = Form::initial();
+    f.set(Field::PodEni, "true");
+    f.set(Field::CustomNetworking, "true");
+    assert_eq!(f.env().get("ENABLE_POD_ENI"), Some("true"));
+    assert_eq!(f.env().get("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG"), Some("true"));
+    f.set(Field::PodEni, "false");
+    assert_eq!(f.env().get("ENABLE_POD_ENI"), Some("false"), "the manifest's value");
+}
+
+#[path = "../golden/seeded_burst.rs"]
+mod seeded_burst;
+
+/// A seed gives the same trace on every target: this and the wasm suite's `a_seeded_burst_replays_the_golden`
+/// compare the same link's trace with one golden file.
+#[test]
+fn a_seeded_burst_replays_the_golden() {
+    seeded_burst::assert_matches_golden();
+}
+
+proptest! {
+    /// Any link restores without a panic, and any text in any field (drawn from the field list itself)
+    /// is either rejected with a message or plans.
+    #[test]
+    fn any_query_or_field_text_is_handled(
+        query in ".{0,80}",
+        field in proptest::sample::select(Field::ALL.to_vec()),
+        text in ".{0,16}",
+    ) {
+        let (form, _) = Form::from_query(&query);
+        let _ = form.check();
+        let mut f = Form::initial();
+        f.set(field, &text);
+        if let Ok(s) = f.check() {
+            prop_assert!(plan(&s).is_ok(), "{field:?}={text:?}");
+        }
+    }
 }

@@ -3,6 +3,7 @@
 
 use vpc_cni_calc::ipamd::trace::Step;
 use vpc_cni_calc::ipamd::Arrival;
+use vpc_cni_calc::mode::Mode;
 use vpc_cni_calc::scenario::{plan, Report, Scenario};
 
 fn scenario(instance: &str, pods: u32, settings: &[&str]) -> Scenario {
@@ -219,7 +220,7 @@ fn ipv6_uses_one_prefix_and_no_pool() {
         50,
         &["ENABLE_IPv4=false", "ENABLE_IPv6=true", "ENABLE_PREFIX_DELEGATION=true"],
     ));
-    assert_eq!(r.mode, "ipv6");
+    assert_eq!(r.mode, Mode::Ipv6);
     assert_eq!(calls(&r.trace[0]), ["AssignIpv6Addresses eni-0 1"]);
     assert_eq!(r.steady_state.enis, 1);
     assert_eq!(r.steady_state.total_ips, 1 << 48);

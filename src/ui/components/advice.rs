@@ -17,7 +17,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// How long the inputs must be still before the alternatives are worked out (a typist's pause).
-const SETTLE_MS: i32 = 250;
+const SETTLE_MS: u32 = 250;
 /// Traces longer than this (a ramp of thousands of pods) get the alternatives on demand only.
 const AUTO_MAX_STEPS: usize = 2_000;
 
@@ -34,7 +34,7 @@ struct Job {
 }
 
 impl Job {
-    fn next(mut self, delay: i32) {
+    fn next(mut self, delay: u32) {
         browser::after(delay, move || {
             let (counter, mine) = &self.generation;
             let Some(current) = self.report.ok().filter(|_| *counter.borrow() == *mine) else {

@@ -4,8 +4,9 @@
 use super::field::TextField;
 use super::instance_picker::InstancePicker;
 use super::SharedReport;
-use crate::form::{presets, Field, Form, Mode};
+use crate::form::{presets, Field, Form};
 use crate::ipamd::Arrival;
+use crate::mode::Mode;
 use crate::ui::state::Action;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -35,6 +36,8 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 error={errors.get(&field).cloned()} disabled={form.applies(field).err()} on_action={on_action.clone()} />
         }
     };
+    // A setting's placeholder is what ipamd uses when it is empty, from the `SETTINGS` table.
+    let setting = |field: Field| text(field, field.default_text().unwrap_or_default(), true);
     let on_preset = on_action.reform(|e: Event| {
         let v = e.target_unchecked_into::<HtmlSelectElement>().value();
         v.parse().map_or(Action::DismissNotices, Action::LoadPreset)
@@ -42,6 +45,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
     let slider_max = report.map_or(110, |r| r.max_pods.ip_capacity.max(r.max_pods.kubelet).clamp(10, 2000));
     let on_slider = on_action
         .reform(|e: InputEvent| Action::SetField(Field::Pods, e.target_unchecked_into::<HtmlInputElement>().value()));
+    // MAX_ENI's default is the instance's ENI limit: the number for the chosen type.
     let eni_limit = report.map_or(String::new(), |r| r.instance.eni_limit.to_string());
     let calc = report.map_or(String::new(), |r| format!("{} (calculator)", r.max_pods.calculator));
 
@@ -70,10 +74,10 @@ pub fn Inputs(props: &InputsProps) -> Html {
             <fieldset>
                 <legend>{"VPC CNI settings (aws-node)"}</legend>
                 { radios(Field::Mode, &Mode::ALL.map(|m| (m.key(), m.label())), form.mode.key(), errors.get(&Field::Mode), on_action) }
-                { text(Field::WarmEniTarget, "1 (manifest)".into(), true) }
-                { text(Field::WarmIpTarget, "0 (not set)".into(), true) }
-                { text(Field::MinimumIpTarget, "0 (not set)".into(), true) }
-                { text(Field::WarmPrefixTarget, "1 (manifest)".into(), true) }
+                { setting(Field::WarmEniTarget) }
+                { setting(Field::WarmIpTarget) }
+                { setting(Field::MinimumIpTarget) }
+                { setting(Field::WarmPrefixTarget) }
                 { text(Field::MaxEni, eni_limit, true) }
                 { checkbox(Field::CustomNetworking, form, on_action) }
                 { checkbox(Field::PodEni, form, on_action) }

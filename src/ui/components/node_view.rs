@@ -3,6 +3,7 @@
 
 use super::SharedReport;
 use crate::ipamd::trace::{EniRole, EniView};
+use crate::mode::Mode;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,7 +20,7 @@ pub fn NodeView(props: &NodeViewProps) -> Html {
         return html! {};
     };
     let per_eni = (r.instance.ipv4_limit - 1) as usize;
-    let pd = r.mode == "prefix-delegation";
+    let pd = r.mode == Mode::PrefixDelegation;
     let free_slots = (r.config.max_eni as usize).saturating_sub(step.enis.len());
     html! {
         <section class="node" aria-label="The node at this step">

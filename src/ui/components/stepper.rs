@@ -2,6 +2,7 @@
 //! what happened at the step in words (the event, ipamd's decision, the EC2 calls, the statistics).
 
 use super::SharedReport;
+use crate::mode::Mode;
 use crate::ui::state::{Action, Move};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -50,10 +51,10 @@ pub fn Stepper(props: &StepperProps) -> Html {
     });
     let toggle = on_action.reform(|_: MouseEvent| Action::TogglePlay);
     let s = &step.stats;
-    let pool = if r.mode == "ipv6" {
+    let pool = if r.mode == Mode::Ipv6 {
         format!("a /80 per ENI (maxPods is the limit) · {} assigned", s.assigned_ips)
     } else {
-        let prefixes = if r.mode == "prefix-delegation" {
+        let prefixes = if r.mode == Mode::PrefixDelegation {
             format!(" · {} prefixes, {} free", s.total_prefixes, s.free_prefixes)
         } else {
             String::new()

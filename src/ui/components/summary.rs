@@ -3,6 +3,7 @@
 //! the peak, and the core's warnings.
 
 use super::{count, SharedReport};
+use crate::mode::Mode;
 use crate::scenario::Report;
 use yew::prelude::*;
 
@@ -27,7 +28,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         ("nodeadm default (AL2023)", m.nodeadm, f.nodeadm.as_str()),
         ("ipamd's real IP capacity", m.ip_capacity, f.ip_capacity.as_str()),
     ];
-    let ipv6 = r.mode == "ipv6";
+    let ipv6 = r.mode == Mode::Ipv6;
     // In IPv6 each ENI's /80 holds 2^48 addresses: no node reaches that, maxPods is the limit.
     let value = |name: &str, v: i64| {
         if ipv6 && name == "ipamd's real IP capacity" {
@@ -37,7 +38,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         }
     };
     let st = &r.steady_state;
-    let per_eni_label = if r.mode == "prefix-delegation" {
+    let per_eni_label = if r.mode == Mode::PrefixDelegation {
         "prefixes per ENI"
     } else {
         "IPs per ENI"
@@ -80,7 +81,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <dt>{"IPs held"}</dt><dd data-testid="ips-held">{total}</dd>
                     <dt>{"Used by pods"}</dt><dd>{st.assigned_ips.to_string()}</dd>
                     <dt>{"Held but unused"}</dt><dd>{unused}</dd>
-                    if r.mode == "prefix-delegation" {
+                    if r.mode == Mode::PrefixDelegation {
                         <dt>{"/28 prefixes"}</dt><dd data-testid="prefixes">{st.prefixes.to_string()}</dd>
                     }
                 </dl>
@@ -116,7 +117,7 @@ fn pods_line(st: &crate::scenario::SteadyState) -> String {
 
 fn subnet_card(r: &Report) -> Html {
     let sb = &r.subnet;
-    let ipv6 = r.mode == "ipv6";
+    let ipv6 = r.mode == Mode::Ipv6;
     // The core judges `fits`, `cluster_addresses` and `headroom_nodes` at the peak and keeps the settled ones beside them.
     let (peak_cluster, settled_cluster) = (sb.cluster_addresses, sb.settled_cluster_addresses);
     let (settled_fits, settled_at) = (sb.settled_fits, sb.settled_exhausts_at_nodes);

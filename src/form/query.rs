@@ -1,0 +1,139 @@
+//! The URL query round trip: a shareable link holds the fields that differ from a blank form, and a
+//! tampered link falls back field by field with a notice.
+
+use super::{Field, Form};
+
+impl Form {
+    /// The query string for a shareable link: only fields that differ from a blank form.
+    pub fn to_query(&self) -> String {
+        let blank = Form::blank("");
+        Field::ALL
+            .iter()
+            .filter(|&&f| f == Field::InstanceType || self.get(f) != blank.get(f))
+            .map(|&f| format!("{}={}", f.key(), encode(&self.get(f))))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// Restores a form from a query string (with or without `?`). The order of the keys does not matter:
+    /// every value is set first, then each field is checked against the whole form, so a field that
+    /// applies only with another one (`node_subnet` with `custom`) is judged the same before or after it.
+    /// A value that breaks its field's rule falls back to the default for that field alone, with a
+    /// notice. `embed` is not a form field.
+    pub fn from_query(query: &str) -> (Form, Vec<String>) {
+        let blank = Form::blank(&Form::initial().instance_type);
+        let mut form = blank.clone();
+        let mut notices = Vec::new();
+        let mut given: Vec<(Field, String)> = Vec::new();
+        for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let (k, v) = (decode(k), decode(v));
+            if k == "embed" {
+                continue;
+            }
+            let Some(field) = Field::ALL.into_iter().find(|f| f.key() == k) else {
+                notices.push(format!("Ignored unknown link parameter '{}'.", echo(&k)));
+                continue;
+            };
+            form.set(field, &v);
+            let is_choice = matches!(
+                field,
+                Field::Mode | Field::Arrival | Field::CustomNetworking | Field::PodEni
+            );
+            if is_choice && form.get(field) != v {
+                notices.push(format!(
+                    "Ignored {k}={} from the link: it is not a valid choice.",
+                    echo(&v)
+                ));
+            }
+            given.retain(|(f, _)| *f != field);
+            given.push((field, v));
+        }
+        if given.is_empty() {
+            return (Form::initial(), notices);
+        }
+        for (field, v) in given {
+            if let Err(why) = form.check_field(field) {
+                form.set(field, &blank.get(field));
+                notices.push(format!("Ignored {}={} from the link: {why}.", field.key(), echo(&v)));
+            }
+        }
+        (form, notices)
+    }
+}
+
+/// A user's value as a message repeats it: at most 64 characters.
+fn echo(v: &str) -> String {
+    match v.char_indices().nth(ECHO_CHARS) {
+        Some((i, _)) => format!("{}…", &v[..i]),
+        None => v.to_string(),
+    }
+}
+
+/// The longest piece of a user's value that a message repeats.
+const ECHO_CHARS: usize = 64;
+
+/// The query keys whose values differ between two query strings (with or without `?`), sorted.
+/// The page uses it to fold a run of keystrokes in one field into one history entry.
+pub fn changed_keys(a: &str, b: &str) -> Vec<String> {
+    let pairs = |q: &str| -> Vec<(String, String)> {
+        q.trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                (decode(k), decode(v))
+            })
+            .collect()
+    };
+    let (a, b) = (pairs(a), pairs(b));
+    let value = |q: &[(String, String)], k: &str| q.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let mut keys: Vec<String> = a
+        .iter()
+        .chain(&b)
+        .map(|(k, _)| k.clone())
+        .filter(|k| value(&a, k) != value(&b, k))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// Percent-encodes everything but unreserved characters and `/`.
+pub fn encode(s: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// Percent-decodes (and `+` as space); malformed escapes are kept literally.
+pub fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' if i + 2 < b.len() => {
+                match u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                    Ok(v) => {
+                        out.push(v);
+                        i += 3;
+                        continue;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

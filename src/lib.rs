@@ -10,7 +10,8 @@
 //!
 //! # Code map
 //!
-//! - `vpc`: the embedded instance catalog (`data/*.csv`), exact lookup with suggestions.
+//! - `vpc`: the embedded instance catalog (`build.rs` joins `data/*.csv` into one table at build time),
+//!   exact lookup with suggestions.
 //! - `config`: the `SETTINGS` table (each entry's typed kind and default; `settings`), parsing (`parse`), `CniEnv` (raw env) and `CniConfig` (what ipamd uses), `isConfigValid`.
 //! - `edit`: one `KEY=VALUE` / `KEY-` edit of that environment, parsed and printed in one place.
 //! - `mode`: the `Mode` enum (secondary IPs, prefix delegation, IPv6) everything compares the mode by.
@@ -38,6 +39,31 @@
 //! - Each function that mirrors ipamd names its Go counterpart in its doc comment.
 //! - A seed gives the same trace in the CLI (native) and in the page (wasm32): both suites replay
 //!   `tests/golden/seeded-burst.txt` (`tests/it/form.rs`, `src/ui/tests.rs`).
+//!
+//! # Entry points
+//!
+//! - `scenario::plan(&Scenario) -> Result<Report, PlanError>`: everything about one node group. The CLI's
+//!   `plan`, the page and the advisor call it and nothing else to simulate.
+//! - `scenario::validate`: the same refusals without the simulation, cheap enough for every keystroke.
+//! - `advisor::advise(&Scenario, &Report)`: the usual fixes, each re-planned on the same workload.
+//! - `snippets::generate(Format, &CniEnv)`: the config to apply, refused with `plan`'s message for
+//!   settings ipamd would not start with.
+//! - `cli::run_os(&[OsString]) -> Result<String, String>`: the whole CLI as a pure function; `src/main.rs`
+//!   only prints and sets the exit code.
+//! - `form::Form`: the page's inputs, their rules and the URL query; `ui::state` is the one reducer over it.
+//!
+//! # Testing
+//!
+//! - `make test-native` (`cargo test`): one integration binary, `tests/it/`. Upstream vectors go through one
+//!   `check` helper per area and carry labels from `tests/it/VECTORS.md`; expected values come from the
+//!   upstream code, docs or arithmetic written beside them. `tests/it/props.rs` and `cli_fuzz.rs` are the
+//!   property tests (`PROPTEST_CASES=5000` digs deeper); `tidy.rs` enforces the invariants above.
+//!   Snippet text is pinned by `expect-test` snapshots (`UPDATE_EXPECT=1 cargo test` rewrites them).
+//! - `make test-tools`: every snippet fed to the program it targets (kubectl, helm, tsc + CDK synth,
+//!   terraform, the schemas, bash with stub commands), `tests/tools/`.
+//! - `make test-wasm`: the reducer and the mounted page in headless Chromium (`src/ui/tests.rs`).
+//! - `make test-e2e`: the built site in headless Chromium under its CSP (`tests/e2e/`).
+//! - `cargo bench` and `make bench-web`: the costs, kept out of the pass/fail tests.
 
 pub mod advisor;
 pub mod cli;

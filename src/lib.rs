@@ -28,6 +28,7 @@
 //! - `cli`: the native binary's commands (pure: strings in, strings out); `args` parses (lexopt), `render`
 //!   writes the text.
 //! - `report`, `suggest`: warnings with stable codes; "did you mean".
+//! - `words`: numbers as a person reads them (counts with their noun; IPv6's pool said, not printed).
 //! - `ui` (feature `ui`, wasm only): the Yew page; `src/bin/vpc-cni-calc-web.rs` mounts it.
 //!
 //! # Architecture invariants
@@ -80,6 +81,7 @@ pub mod snippets;
 pub mod subnet;
 pub mod suggest;
 pub mod vpc;
+pub mod words;
 
 #[cfg(feature = "ui")]
 pub mod ui;

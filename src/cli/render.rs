@@ -8,6 +8,7 @@ use crate::ipamd::trace::Step;
 use crate::mode::Mode;
 use crate::scenario::Report;
 use crate::vpc::InstanceTypeLimits;
+use crate::words::{count, pool_size, IPV6_POOL};
 use std::fmt::Write as _;
 
 /// The readable summary and the step table.
@@ -36,10 +37,16 @@ pub fn render_text(r: &Report, env: &CniEnv) -> String {
         }
     );
     let m = &r.max_pods;
-    let _ =
-        writeln!(out,
+    let _ = writeln!(
+        out,
         "Max pods: eni-max-pods {} · calculator {} (max allowed {}) · nodeadm {} · kubelet {} ({}) · ipamd capacity {}",
-        m.eni_max_pods, m.calculator, m.calculator_max_allowed, m.nodeadm, m.kubelet, m.kubelet_source, m.ip_capacity
+        m.eni_max_pods,
+        m.calculator,
+        m.calculator_max_allowed,
+        m.nodeadm,
+        m.kubelet,
+        m.kubelet_source,
+        pool_size(r.mode, m.ip_capacity)
     );
     for n in &m.notes {
         let _ = writeln!(out, "  note: {n}");
@@ -50,29 +57,46 @@ pub fn render_text(r: &Report, env: &CniEnv) -> String {
     } else {
         "IPs per ENI"
     };
-    let _ = writeln!(out,
-        "Steady state: {} pods ({} without an IP, {} Pending over maxPods) · {} ENIs · {per} {:?} · {} IPs held, {} used, {} unused · {} prefixes{}",
-        st.pods,
+    // IPv6: every pod address comes from the primary ENI's /80, so there is no count of IPs held or of
+    // /28 prefixes to give, only the addresses used.
+    let pool = match r.mode {
+        Mode::Ipv6 => format!("{IPV6_POOL}, {} used", st.assigned_ips),
+        Mode::SecondaryIp => format!(
+            "{per} {:?} · {} IPs held, {} used, {} unused",
+            st.per_eni, st.total_ips, st.assigned_ips, st.unused_ips
+        ),
+        Mode::PrefixDelegation => format!(
+            "{per} {:?} · {} IPs held, {} used, {} unused · {} of 16 addresses",
+            st.per_eni,
+            st.total_ips,
+            st.assigned_ips,
+            st.unused_ips,
+            count(st.prefixes, "/28 prefix", "/28 prefixes")
+        ),
+    };
+    let _ = writeln!(
+        out,
+        "Steady state: {} ({} without an IP, {} Pending over maxPods) · {} · {pool}{}",
+        count(st.pods, "pod", "pods"),
         st.pods_without_ip,
         st.pods_pending,
-        st.enis,
-        st.per_eni,
-        st.total_ips,
-        st.assigned_ips,
-        st.unused_ips,
-        st.prefixes,
+        count(st.enis, "ENI", "ENIs"),
         if st.settled { "" } else { " (not settled)" }
     );
     let sb = &r.subnet;
     let _ = write!(
         out,
-        "Subnet (judged at the peak): {} nodes × {} addresses at peak = {} ({} per node, {} in all once settled)",
-        sb.nodes, sb.peak_addresses_per_node, sb.cluster_addresses, sb.addresses_per_node, sb.settled_cluster_addresses
+        "Subnet (judged at the peak): {} × {} at peak = {} ({} per node, {} in all once settled)",
+        count(sb.nodes, "node", "nodes"),
+        count(sb.peak_addresses_per_node, "address", "addresses"),
+        sb.cluster_addresses,
+        sb.addresses_per_node,
+        sb.settled_cluster_addresses
     );
     if let (Some(c), Some(u)) = (&sb.cidr, sb.subnet_usable) {
         let _ = write!(out, " of {u} usable in {c}");
         if let Some(n) = sb.exhausts_at_nodes {
-            let _ = write!(out, "; exhausts at {n} nodes");
+            let _ = write!(out, "; exhausts at {}", count(n, "node", "nodes"));
         }
         if let Some(h) = sb.headroom_nodes.filter(|h| *h >= 0) {
             let _ = write!(out, " (room for {h} more)");

@@ -365,3 +365,36 @@ fn max_pods_expression_sets_kubelets_max_pods() {
     check_error(&[&bad[..], &["nodes"]].concat(), "--max-pods-expression");
     check_error(&[&bad[..], &["max_pods", "--max-pods", "20"]].concat(), "pass one");
 }
+
+/// IPv6 numbers read as a person would write them: each ENI's /80 holds 2^48 = 281474976710656
+/// addresses, which no node reaches, so the text says "a /80 per ENI: maxPods is the limit" instead of
+/// printing it, counts take the singular ("1 node", "1 address"), and no /28 count appears.
+#[test]
+fn ipv6_text_says_its_numbers_in_words() {
+    let (code, out, _) = run(&[
+        "plan",
+        "m5.large",
+        "--pods",
+        "20",
+        "--subnet",
+        "10.0.0.0/24",
+        "ENABLE_IPv6=true",
+        "ENABLE_IPv4=false",
+        "ENABLE_PREFIX_DELEGATION=true",
+    ]);
+    assert_eq!(code, 0);
+    let summary: String = out
+        .lines()
+        .take_while(|l| !l.starts_with("Trace"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(!summary.contains("281474976710656"), "{summary}");
+    assert!(
+        summary.contains("ipamd capacity a /80 per ENI: maxPods is the limit"),
+        "{summary}"
+    );
+    // One node, one ENI (the primary; IPv6 attaches no other), one IPv4 address from the subnet.
+    assert!(summary.contains("1 node × 1 address at peak"), "{summary}");
+    assert!(summary.contains("· 1 ENI ·"), "{summary}");
+    assert!(!summary.contains("prefix"), "{summary}");
+}

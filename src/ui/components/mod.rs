@@ -28,7 +28,4 @@ impl SharedReport {
     }
 }
 
-/// `n` with the noun in the right number: "1 address", "2 addresses".
-pub fn count(n: i64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+pub use crate::words::count;

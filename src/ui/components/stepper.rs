@@ -52,7 +52,7 @@ pub fn Stepper(props: &StepperProps) -> Html {
     let toggle = on_action.reform(|_: MouseEvent| Action::TogglePlay);
     let s = &step.stats;
     let pool = if r.mode == Mode::Ipv6 {
-        format!("a /80 per ENI (maxPods is the limit) · {} assigned", s.assigned_ips)
+        format!("{} · {} assigned", crate::words::IPV6_POOL, s.assigned_ips)
     } else {
         let prefixes = if r.mode == Mode::PrefixDelegation {
             format!(" · {} prefixes, {} free", s.total_prefixes, s.free_prefixes)

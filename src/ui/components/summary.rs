@@ -32,7 +32,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     // In IPv6 each ENI's /80 holds 2^48 addresses: no node reaches that, maxPods is the limit.
     let value = |name: &str, v: i64| {
         if ipv6 && name == "ipamd's real IP capacity" {
-            "a /80 per ENI: maxPods is the limit".to_string()
+            crate::words::IPV6_POOL.to_string()
         } else {
             v.to_string()
         }
@@ -45,7 +45,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     };
     let per_eni: Vec<String> = st.per_eni.iter().map(i64::to_string).collect();
     let total = if ipv6 {
-        "a /80 per ENI: maxPods is the limit".to_string()
+        crate::words::IPV6_POOL.to_string()
     } else {
         st.total_ips.to_string()
     };

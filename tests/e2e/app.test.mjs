@@ -369,8 +369,10 @@ test('issue 8: every core computation an edit triggers is a vpc:* performance me
 });
 
 test('issue 8: a very long trace gets its alternatives on demand, never stale ones', async () => {
-  // 2500 pods ramp one per 5 s pass: a trace of more than 2000 steps (AUTO_MAX_STEPS in advice.rs).
-  const { context, page } = await open('/?type=m5.large&pods=2500&max_pods=2500');
+  // x8i.48xlarge with prefixes ramps 30000 pods one per 5 s pass, and ipamd adds a /28 every 16 pods:
+  // each pass that calls EC2 is its own step, so the trace keeps more than 2000 steps (AUTO_MAX_STEPS in
+  // advice.rs) even with alike passes merged.
+  const { context, page } = await open('/?type=x8i.48xlarge&pods=30000&max_pods=30000&mode=pd');
   const ask = page.locator('[data-testid=ask-alternatives]');
   await ask.waitFor();
   assert.equal(await page.locator('[data-testid=alternatives]').count(), 0);

@@ -74,6 +74,25 @@ pub struct Action {
     pub text: String,
 }
 
+impl Action {
+    /// A call that moves `count` addresses of `unit` on `eni` (`0` and `Unit::None` when it moves none;
+    /// `eni` empty when the call names none). Only the calls that attach addresses grow the pool.
+    pub fn new(api: &'static str, eni: &str, count: i64, unit: Unit, text: impl Into<String>) -> Action {
+        let allocation = matches!(
+            api,
+            "AssignPrivateIpAddresses" | "AssignIpv6Addresses" | "CreateNetworkInterface"
+        );
+        Action {
+            api,
+            eni: eni.to_string(),
+            count,
+            unit,
+            allocation,
+            text: text.into(),
+        }
+    }
+}
+
 /// ipamd's verdict for the pass.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Decision {

@@ -315,7 +315,7 @@ fn unreachable_step() -> Step {
         passes: 1,
         events: Vec::new(),
         decision: ipamd::trace::Decision {
-            kind: "start",
+            kind: ipamd::trace::DecisionKind::Ok,
             text: String::new(),
         },
         actions: Vec::new(),

@@ -3,7 +3,7 @@
 
 use super::node::Ipamd;
 use super::pool;
-use super::trace::{Action, Decision, Step, Unit};
+use super::trace::{Action, Api, Decision, DecisionKind, Step, Unit};
 use super::{NodeNotReady, DECREASE_IP_POOL_INTERVAL};
 use crate::report::Warning;
 
@@ -38,7 +38,7 @@ impl Ipamd<'_> {
         if self.cfg.enable_ipv6 {
             self.ds.enis[primary].ipv6_prefix = true;
             actions.push(Action::new(
-                "AssignIpv6Addresses",
+                Api::AssignIpv6Addresses,
                 "eni-0",
                 1,
                 Unit::Ipv6Prefix,
@@ -53,7 +53,7 @@ impl Ipamd<'_> {
             // StartNodeIPPoolManager: the first checkForTrunkENI runs at once.
             actions.extend(self.check_for_trunk_eni());
             let decision = Decision {
-                kind: "ipv6",
+                kind: DecisionKind::Ipv6,
                 text: "IPv6: one /80 on the primary ENI serves every pod; no warm pool runs (StartNodeIPPoolManager returns at once)"
                     .into(),
             };
@@ -78,7 +78,11 @@ impl Ipamd<'_> {
         Ok(self.step(
             events,
             Decision {
-                kind: if low.yes { "too-low" } else { "ok" },
+                kind: if low.yes {
+                    DecisionKind::TooLow
+                } else {
+                    DecisionKind::Ok
+                },
                 text,
             },
             actions,
@@ -119,21 +123,21 @@ impl Ipamd<'_> {
                 Ok(a) => {
                     actions.extend(a);
                     Decision {
-                        kind: "too-low",
+                        kind: DecisionKind::TooLow,
                         text: low.why,
                     }
                 }
                 Err(why) => Decision {
-                    kind: "too-low",
+                    kind: DecisionKind::TooLow,
                     text: format!("{}; {why}", low.why),
                 },
             }
         } else {
             let high = pool::is_pool_too_high(self.cfg, &stats, fp);
             let kind = if stats.total_ips >= self.lim.max_pods {
-                "max-pods"
+                DecisionKind::MaxPods
             } else {
-                "ok"
+                DecisionKind::Ok
             };
             if !high.yes {
                 Decision { kind, text: low.why }
@@ -142,7 +146,7 @@ impl Ipamd<'_> {
                 .filter(|&t| self.now - t <= DECREASE_IP_POOL_INTERVAL)
             {
                 Decision {
-                    kind: "decrease-wait",
+                    kind: DecisionKind::DecreaseWait,
                     text: format!(
                         "{}, but the last decrease was {} s ago (≤ 30 s): wait",
                         high.why,
@@ -153,7 +157,7 @@ impl Ipamd<'_> {
                 actions.extend(self.try_unassign_cidrs_from_all());
                 self.last_decrease = Some(self.now);
                 Decision {
-                    kind: "too-high",
+                    kind: DecisionKind::TooHigh,
                     text: high.why,
                 }
             }
@@ -190,7 +194,7 @@ impl Ipamd<'_> {
             ));
         }
         Some(Action::new(
-            "CNINode update",
+            Api::CniNodeUpdate,
             "",
             0,
             Unit::None,
@@ -238,7 +242,7 @@ impl Ipamd<'_> {
             (true, false) => "DescribeNetworkInterfaces (checkForTrunkENI): no trunk ENI yet; again in 5 s",
             _ => "DescribeNetworkInterfaces (nodeIPPoolReconcile): a new ENI not attached by ipamd, the trunk ENI",
         };
-        Some(Action::new("DescribeNetworkInterfaces", "", 0, Unit::None, text))
+        Some(Action::new(Api::DescribeNetworkInterfaces, "", 0, Unit::None, text))
     }
 
     pub(super) fn trunk_reserved(&self) -> bool {
@@ -284,7 +288,7 @@ impl Ipamd<'_> {
         let eni = self.eni_name(idx);
         let what = self.cidrs_text(n);
         Some(Action::new(
-            "AssignPrivateIpAddresses",
+            Api::AssignPrivateIpAddresses,
             &eni,
             n,
             self.unit(),
@@ -325,15 +329,15 @@ impl Ipamd<'_> {
         // AllocENI: createENI, attachENI, then ModifyNetworkInterfaceAttribute for DeleteOnTermination.
         Ok(vec![
             Action::new(
-                "CreateNetworkInterface",
+                Api::CreateNetworkInterface,
                 &eni,
                 n,
                 self.unit(),
                 format!("CreateNetworkInterface {eni}{subnet}: primary IP + {what}"),
             ),
-            plain_call("AttachNetworkInterface", &eni, format!("device index {device}")),
+            plain_call(Api::AttachNetworkInterface, &eni, format!("device index {device}")),
             plain_call(
-                "ModifyNetworkInterfaceAttribute",
+                Api::ModifyNetworkInterfaceAttribute,
                 &eni,
                 "DeleteOnTermination=true".into(),
             ),
@@ -368,7 +372,7 @@ impl Ipamd<'_> {
             let eni = self.eni_name(idx);
             let what = self.cidrs_text(n);
             actions.push(Action::new(
-                "UnassignPrivateIpAddresses",
+                Api::UnassignPrivateIpAddresses,
                 &eni,
                 n,
                 self.unit(),
@@ -401,13 +405,13 @@ impl Ipamd<'_> {
         let held: i64 = removed.cidrs.iter().map(|c| c.size()).sum();
         vec![
             plain_call(
-                "DescribeNetworkInterfaces",
+                Api::DescribeNetworkInterfaces,
                 &eni,
                 "its attachment ID (getENIAttachmentID)".into(),
             ),
-            plain_call("DetachNetworkInterface", &eni, "no pods, ≥ 60 s old".into()),
+            plain_call(Api::DetachNetworkInterface, &eni, "no pods, ≥ 60 s old".into()),
             plain_call(
-                "DeleteNetworkInterface",
+                Api::DeleteNetworkInterface,
                 &eni,
                 format!("its primary IP and {held} addresses go back to the subnet"),
             ),
@@ -416,7 +420,7 @@ impl Ipamd<'_> {
 }
 
 /// An EC2 call on one ENI that moves no addresses.
-fn plain_call(api: &'static str, eni: &str, what: String) -> Action {
+fn plain_call(api: Api, eni: &str, what: String) -> Action {
     Action::new(api, eni, 0, Unit::None, format!("{api} {eni}: {what}"))
 }
 

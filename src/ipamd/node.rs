@@ -3,7 +3,7 @@
 
 use super::datastore::{self, DataStore, PodAddr};
 use super::pool::{self, Limits};
-use super::trace::{Action, Decision, PodCounts, Snapshots, Step, StepStats};
+use super::trace::{Action, Api, Decision, DecisionKind, PodCounts, Snapshots, Step, StepStats};
 use super::{Arrival, Rng, POOL_MONITOR_INTERVAL};
 use crate::config::CniConfig;
 use crate::report::Warning;
@@ -164,7 +164,7 @@ impl<'a> Ipamd<'a> {
 
         if self.cfg.enable_ipv6 {
             let decision = Decision {
-                kind: "ipv6",
+                kind: DecisionKind::Ipv6,
                 text: "IPv6: no warm pool; pods take addresses from the /80".into(),
             };
             let actions = self.check_for_trunk_eni().into_iter().collect();
@@ -277,7 +277,7 @@ impl<'a> Ipamd<'a> {
             && self.waiting > 0
             && self.placed == 0
             && step.actions.is_empty()
-            && step.decision.kind != "decrease-wait"
+            && step.decision.kind != DecisionKind::DecreaseWait
             && step.stats.cooldown_ips == 0
             && !self.trunk_pending()
             && !self.an_eni_frees_once_old_enough();
@@ -315,9 +315,9 @@ impl<'a> Ipamd<'a> {
         let never = self.trunk_never_comes();
         step.actions
             .iter()
-            .all(|a| never && a.api == "DescribeNetworkInterfaces")
+            .all(|a| never && a.api == Api::DescribeNetworkInterfaces)
             && !self.changed
-            && step.decision.kind != "decrease-wait"
+            && step.decision.kind != DecisionKind::DecreaseWait
             && step.stats.cooldown_ips == 0
             && !self.trunk_pending()
             && !self.an_eni_frees_once_old_enough()

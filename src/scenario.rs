@@ -3,7 +3,8 @@
 //! both call `plan` and nothing else to compute.
 
 use crate::config::{self, CniConfig, CniEnv, ConfigError};
-use crate::ipamd::{self, trace::Step, Arrival, Workload, MAX_PODS_INPUT};
+use crate::ipamd::trace::{Step, Trace};
+use crate::ipamd::{self, Arrival, Workload, MAX_PODS_INPUT};
 use crate::max_pods::{self, MaxPods};
 use crate::mode::Mode;
 use crate::report::Warning;
@@ -257,8 +258,7 @@ pub fn plan(s: &Scenario) -> Result<Report, PlanError> {
     let sim = ipamd::simulate(instance, &cfg, max_pods.kubelet, &workload).map_err(node_not_ready)?;
     warnings.extend(sim.warnings.iter().cloned());
 
-    let last = sim.steps.last().cloned().unwrap_or_else(unreachable_step);
-    let steady = steady_state(&cfg, &sim, &last);
+    let steady = steady_state(&cfg, &sim);
     warnings.extend(pods_pending_warning(s, &max_pods, &steady));
     if steady.pods_without_ip > 0 {
         warnings.push(Warning::new(
@@ -277,7 +277,7 @@ pub fn plan(s: &Scenario) -> Result<Report, PlanError> {
             "IPv6 is chosen when the cluster is created and cannot be switched on an existing IPv4 cluster. Nodes still take one IPv4 address per ENI.",
         ));
     }
-    let subnet_report = subnet_report(&cfg, &sim.steps, i64::from(s.nodes), subnet, node_subnet, &mut warnings);
+    let subnet_report = subnet_report(&cfg, &sim.trace, i64::from(s.nodes), subnet, node_subnet, &mut warnings);
 
     Ok(Report {
         instance: InstanceSummary {
@@ -294,7 +294,7 @@ pub fn plan(s: &Scenario) -> Result<Report, PlanError> {
         max_pods,
         steady_state: steady,
         subnet: subnet_report,
-        trace: sim.steps,
+        trace: sim.trace.into_steps(),
         warnings,
     })
 }
@@ -307,25 +307,8 @@ fn node_not_ready(e: ipamd::NodeNotReady) -> PlanError {
     })
 }
 
-/// `simulate` always returns the start step; this keeps `plan` free of `unwrap`.
-fn unreachable_step() -> Step {
-    Step {
-        time_s: 0,
-        pass: 0,
-        passes: 1,
-        events: Vec::new(),
-        decision: ipamd::trace::Decision {
-            kind: ipamd::trace::DecisionKind::Ok,
-            text: String::new(),
-        },
-        actions: Vec::new(),
-        stats: ipamd::trace::StepStats::new(&Default::default(), 0),
-        pods: Default::default(),
-        enis: Vec::new(),
-    }
-}
-
-fn steady_state(cfg: &CniConfig, sim: &ipamd::Simulation, last: &Step) -> SteadyState {
+fn steady_state(cfg: &CniConfig, sim: &ipamd::Simulation) -> SteadyState {
+    let last = sim.trace.last();
     let per_eni = last
         .enis
         .iter()
@@ -344,7 +327,7 @@ fn steady_state(cfg: &CniConfig, sim: &ipamd::Simulation, last: &Step) -> Steady
         pods_without_ip: last.pods.waiting,
         pods_pending: last.pods.pending,
         peak_pods_without_ip: sim.peak_pods_waiting,
-        peak_pods_pending: sim.steps.iter().map(|s| s.pods.pending).max().unwrap_or(0),
+        peak_pods_pending: sim.trace.iter().map(|s| s.pods.pending).max().unwrap_or(0),
         enis: last.enis.len() as i64,
         per_eni,
         total_ips: last.stats.total_ips,
@@ -445,16 +428,14 @@ fn node_cost(cfg: &CniConfig, step: &Step) -> NodeCost {
 
 fn subnet_report(
     cfg: &CniConfig,
-    steps: &[Step],
+    trace: &Trace,
     nodes: i64,
     subnet: Option<subnet::Ipv4Cidr>,
     node_subnet: Option<subnet::Ipv4Cidr>,
     warnings: &mut Vec<Warning>,
 ) -> SubnetReport {
-    let settled = steps
-        .last()
-        .map_or(NodeCost { single: 0, prefixes: 0 }, |s| node_cost(cfg, s));
-    let cost = steps
+    let settled = node_cost(cfg, trace.last());
+    let cost = trace
         .iter()
         .map(|s| node_cost(cfg, s))
         .max_by_key(NodeCost::addresses)

@@ -16,7 +16,7 @@ use crate::config::CniConfig;
 use crate::report::Warning;
 use crate::vpc::InstanceTypeLimits;
 use node::Ipamd;
-use trace::{push_pass, Step};
+use trace::Trace;
 
 /// Seconds between passes (`ipPoolMonitorInterval`).
 pub const POOL_MONITOR_INTERVAL: i64 = 5;
@@ -57,7 +57,7 @@ pub struct Workload {
 /// The trace and how it ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Simulation {
-    pub steps: Vec<Step>,
+    pub trace: Trace,
     /// False when a phase was cut off after `SETTLE_LIMIT_PASSES` without settling.
     pub settled: bool,
     pub warnings: Vec<Warning>,
@@ -84,7 +84,7 @@ pub fn simulate(
     workload: &Workload,
 ) -> Result<Simulation, NodeNotReady> {
     let mut node = Ipamd::new(instance, cfg, max_pods, workload.seed);
-    let mut steps = vec![node.start()?];
+    let mut trace = Trace::new(node.start()?);
     let mut settled = true;
     let mut warnings = Vec::new();
     let mut phases = vec![i64::from(workload.pods.min(MAX_PODS_INPUT))];
@@ -115,7 +115,7 @@ pub fn simulate(
             peak_pods_waiting = peak_pods_waiting.max(step.pods.waiting);
             passes_with_pods_waiting += i64::from(step.pods.waiting > 0);
             let ahead = node.passes_that_only_repeat(&step, target, workload.arrival);
-            push_pass(&mut steps, step);
+            trace.push_pass(step);
             if !reached {
                 // Jump the clock over passes that would only repeat this one (pods arriving or leaving
                 // while others wait and nothing else can change); the last one runs for real.
@@ -123,10 +123,9 @@ pub fn simulate(
                 if skip > 0 {
                     passes += skip;
                     passes_with_pods_waiting += i64::from(skip);
-                    if let Some(last) = steps.last_mut() {
-                        node.skip(skip, target, last);
-                        peak_pods_waiting = peak_pods_waiting.max(last.pods.waiting);
-                    }
+                    let last = trace.last_mut();
+                    node.skip(skip, target, last);
+                    peak_pods_waiting = peak_pods_waiting.max(last.pods.waiting);
                 }
                 continue;
             }
@@ -150,7 +149,7 @@ pub fn simulate(
     }
     warnings.extend(node.warnings);
     Ok(Simulation {
-        steps,
+        trace,
         settled,
         warnings,
         peak_pods_waiting,

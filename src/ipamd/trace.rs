@@ -267,15 +267,54 @@ impl Step {
     }
 }
 
-/// Appends a pass to the trace, folding it into the last step when it only repeats it.
-pub fn push_pass(steps: &mut Vec<Step>, next: Step) {
-    match steps.last_mut() {
-        Some(last) if last.is_repeated_by(&next) => {
-            let passes = last.passes + next.passes;
-            *last = next;
-            last.passes = passes;
+/// A run's steps: the node start, then the passes. It is never empty, so its last step (the state the
+/// run ended in) is always there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trace {
+    start: Step,
+    passes: Vec<Step>,
+}
+
+impl Trace {
+    pub fn new(start: Step) -> Trace {
+        Trace {
+            start,
+            passes: Vec::new(),
         }
-        _ => steps.push(next),
+    }
+
+    /// The step the run ended in (the start when no pass ran).
+    pub fn last(&self) -> &Step {
+        self.passes.last().unwrap_or(&self.start)
+    }
+
+    pub fn last_mut(&mut self) -> &mut Step {
+        self.passes.last_mut().unwrap_or(&mut self.start)
+    }
+
+    /// Every step, the start first.
+    pub fn iter(&self) -> impl Iterator<Item = &Step> {
+        std::iter::once(&self.start).chain(&self.passes)
+    }
+
+    /// Appends a pass, folding it into the last step when it only repeats it (never into the start).
+    pub fn push_pass(&mut self, next: Step) {
+        match self.passes.last_mut() {
+            Some(last) if last.is_repeated_by(&next) => {
+                let passes = last.passes + next.passes;
+                *last = next;
+                last.passes = passes;
+            }
+            _ => self.passes.push(next),
+        }
+    }
+
+    /// The steps as a list, the start first.
+    pub fn into_steps(self) -> Vec<Step> {
+        let mut steps = Vec::with_capacity(1 + self.passes.len());
+        steps.push(self.start);
+        steps.extend(self.passes);
+        steps
     }
 }
 

@@ -54,6 +54,7 @@ pub mod snippets;
 pub mod subnet;
 pub mod suggest;
 pub mod vpc;
+pub mod warning;
 
 #[cfg(feature = "ui")]
 pub mod ui;

@@ -1,7 +1,7 @@
 //! The precedence rules between the targets, said as warnings where the user's settings trip them.
 
 use super::{setting, CniConfig, CniEnv};
-use crate::report::Warning;
+use crate::warning::Warning;
 
 /// The precedence rules R1–R6 of the spec, said where the user's settings trip them.
 pub(super) fn interaction_warnings(env: &CniEnv, c: &CniConfig) -> Vec<Warning> {

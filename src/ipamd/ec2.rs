@@ -5,7 +5,7 @@ use super::node::Ipamd;
 use super::pool;
 use super::trace::{Action, Api, Decision, DecisionKind, Step, Unit};
 use super::{NodeNotReady, DECREASE_IP_POOL_INTERVAL};
-use crate::report::Warning;
+use crate::warning::Warning;
 
 impl Ipamd<'_> {
     /// "3 secondary IPs" or "1 /28 prefix", for the mode in force.

@@ -13,8 +13,8 @@ pub mod trace;
 pub use rng::Rng;
 
 use crate::config::CniConfig;
-use crate::report::Warning;
 use crate::vpc::InstanceTypeLimits;
+use crate::warning::Warning;
 use node::Ipamd;
 use trace::Trace;
 

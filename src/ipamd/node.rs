@@ -6,8 +6,8 @@ use super::pool::{self, Limits};
 use super::trace::{Action, Api, Decision, DecisionKind, PodCounts, Snapshots, Step, StepStats};
 use super::{Arrival, Rng, POOL_MONITOR_INTERVAL};
 use crate::config::CniConfig;
-use crate::report::Warning;
 use crate::vpc::InstanceTypeLimits;
+use crate::warning::Warning;
 
 /// ipamd's state for one node plus the pods on it.
 pub(super) struct Ipamd<'a> {

@@ -1,6 +1,7 @@
 //! The precedence rules between the targets, said as warnings where the user's settings trip them.
 
 use super::{setting, CniConfig, CniEnv};
+use crate::subnet::{div_ceil, IPS_PER_PREFIX};
 use crate::warning::Warning;
 
 /// The precedence rules R1–R6 of the spec, said where the user's settings trip them.
@@ -85,13 +86,13 @@ pub(super) fn interaction_warnings(env: &CniEnv, c: &CniConfig) -> Vec<Warning> 
                 .to_string(),
         ));
     }
-    if c.enable_prefix_delegation && c.minimum_ip_target % 16 != 0 {
+    if c.enable_prefix_delegation && c.minimum_ip_target % IPS_PER_PREFIX != 0 {
         out.push(Warning::new(
             "minimum-rounded-to-prefix",
             format!(
                 "In prefix mode MINIMUM_IP_TARGET={} is met in whole /28s: {} addresses.",
                 c.minimum_ip_target,
-                crate::ipamd::datastore::div_ceil(c.minimum_ip_target, 16).saturating_mul(16)
+                div_ceil(c.minimum_ip_target, IPS_PER_PREFIX).saturating_mul(IPS_PER_PREFIX)
             ),
         ));
     }

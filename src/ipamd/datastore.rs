@@ -2,8 +2,8 @@
 //! Mirrors `pkg/ipamd/datastore/data_store.go`. Walk orders are passed in, so the caller decides whether
 //! Go's random map order or tight packing applies.
 
-/// Addresses in one /28 (`GetPrefixDelegationDefaults`).
-pub const IPS_PER_PREFIX: i64 = 16;
+use crate::subnet::{div_ceil, IPS_PER_PREFIX};
+
 /// Seconds before a new ENI may be freed (`minENILifeTime`).
 pub const MIN_ENI_LIFETIME: i64 = 60;
 
@@ -450,9 +450,4 @@ impl DataStore {
         }
         eni
     }
-}
-
-/// `DivCeil`: `(x + y − 1) / y`, for non-negative `x` and positive `y`.
-pub fn div_ceil(x: i64, y: i64) -> i64 {
-    x.saturating_add(y - 1) / y
 }

@@ -2,11 +2,11 @@
 //! steady state matches the closed forms of spec §10. 256 cases each by default; `PROPTEST_CASES=5000` digs deeper.
 
 use proptest::prelude::*;
-use vpc_cni_calc::ipamd::datastore::div_ceil;
 use vpc_cni_calc::ipamd::Arrival;
 use vpc_cni_calc::max_pods::usable_eni_slots;
 use vpc_cni_calc::mode::Mode;
 use vpc_cni_calc::scenario::{plan, Report, Scenario};
+use vpc_cni_calc::subnet::div_ceil;
 use vpc_cni_calc::{cli, vpc};
 
 fn instance() -> impl Strategy<Value = String> {

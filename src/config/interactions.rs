@@ -4,7 +4,11 @@ use super::{setting, CniConfig, CniEnv};
 use crate::subnet::{div_ceil, IPS_PER_PREFIX};
 use crate::warning::Warning;
 
-/// The precedence rules R1–R6 of the spec, said where the user's settings trip them.
+/// The precedence rules between the targets, said where the user's settings trip them: WARM_IP_TARGET or
+/// MINIMUM_IP_TARGET replaces WARM_ENI_TARGET; prefix mode ignores WARM_ENI_TARGET; with prefixes,
+/// WARM_IP_TARGET/MINIMUM_IP_TARGET override WARM_PREFIX_TARGET except as a guard on freeing an ENI;
+/// MINIMUM_IP_TARGET without WARM_IP_TARGET stops growing at MINIMUM_IP_TARGET; zero warm targets grow the
+/// pool only when no address is free (a whole ENI's worth of IPs, or one prefix). IPv6 runs no warm pool.
 pub(super) fn interaction_warnings(env: &CniEnv, c: &CniConfig) -> Vec<Warning> {
     let mut out = Vec::new();
     let user_set = |name: &str| env.get(name).is_some() && env.get(name) != setting(name).and_then(|s| s.manifest);

@@ -47,7 +47,8 @@ fn check_first_increase<S: AsRef<str> + std::fmt::Debug>(instance: &str, setting
 
 #[test]
 fn a8_increase_calls() {
-    // m5.4xlarge: M = 14 like the upstream fixtures' instance.
+    // The upstream fixtures' M = 14 is m5.xlarge's (15 addresses per ENI, one the primary's); m5.4xlarge's
+    // 30 give M = 29.
     // #40/#39: the primary ENI is present with 0 IPs, so it is filled first with M IPs.
     check_first_increase("m5.4xlarge", &[], &["AssignPrivateIpAddresses eni-0 29"]);
     check_first_increase("m5.xlarge", &[], &["AssignPrivateIpAddresses eni-0 14"]);

@@ -410,7 +410,7 @@ impl DataStore {
         free < warm_prefix_target
     }
 
-    /// `getDeletableENI`: the first ENI in `order` that may be freed, with the reason each other was kept.
+    /// `getDeletableENI`: the first ENI in `order` that may be freed (`None`: every ENI must stay).
     pub fn get_deletable_eni(
         &self,
         order: &[usize],

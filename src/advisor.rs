@@ -4,7 +4,7 @@
 
 use crate::config::CniEnv;
 use crate::edit::Edit;
-use crate::ipamd::trace::Step;
+use crate::ipamd::trace::{Api, Step};
 use crate::mode::Mode;
 use crate::scenario::{plan, Report, Scenario};
 use crate::vpc;
@@ -41,7 +41,7 @@ pub fn ec2_calls(trace: &[Step]) -> i64 {
     trace
         .iter()
         .flat_map(|s| &s.actions)
-        .filter(|a| a.api != "CNINode update")
+        .filter(|a| a.api != Api::CniNodeUpdate)
         .count() as i64
 }
 

@@ -17,17 +17,25 @@
 //! - `mode`: the `Mode` enum (secondary IPs, prefix delegation, IPv6) everything compares the mode by.
 //! - `max_pods`: eni-max-pods, `max-pods-calculator.sh`, nodeadm, ipamd's real capacity.
 //! - `nodeadm`: nodeadm's `maxPodsExpression` evaluator (`plan --max-pods-expression`).
-//! - `ipamd`: the simulator. `datastore` mirrors `data_store.go`, `pool` the warm-pool decisions of
-//!   `ipamd.go`, `trace` the steps it records.
-//! - `subnet`: CIDR parsing, AWS's reserved addresses, /28 blocks, exhaustion.
-//! - `scenario`: the API boundary, `plan(&Scenario) -> Report`.
+//! - `ipamd`: the simulator; `mod.rs` is the driver (`simulate`, the phase loop).
+//!   - `ipamd::node`: the node model (pods arriving, waiting for an IP, deleted; when a run may stop).
+//!   - `ipamd::ec2`: the EC2 actions, i.e. the `ipamd.go` functions that make EC2 calls (`nodeInit`,
+//!     `updateIPPoolIfRequired`, `tryAssignIPs`, `tryAllocateENI`, `tryFreeENI`, …), a second `impl` on the node.
+//!   - `ipamd::rng`: the seeded generator that stands in for Go's random map order.
+//!   - `ipamd::datastore`: mirrors `data_store.go`; `datastore::eni` its per-ENI records.
+//!   - `ipamd::pool`: the warm-pool decisions of `ipamd.go` (too low, too high, how many to add).
+//!   - `ipamd::trace`: the steps a run records (`Trace`, `Step`, `Action` with its `Api`, `Decision`).
+//! - `subnet`: CIDR parsing, AWS's reserved addresses, /28 blocks (`IPS_PER_PREFIX`), exhaustion.
+//! - `scenario`: the API boundary: the inputs (`Scenario`), `plan(&Scenario) -> Report`, `validate`.
+//! - `report`: the `Report` family and the builders that derive it from a run (re-exported by `scenario`).
 //! - `form`: the page's inputs as typed and their rules; `form::fields` the field list (each setting field
 //!   finds its `SETTINGS` entry), `form::query` the URL query round trip, `form::presets` the examples.
 //! - `snippets`: one generator module per output format.
 //! - `advisor`: the usual fixes (tighter targets, prefixes, custom networking, IPv6), each re-planned.
 //! - `cli`: the native binary's commands (pure: strings in, strings out); `args` parses (lexopt), `render`
 //!   writes the text.
-//! - `report`, `suggest`: warnings with stable codes; "did you mean".
+//! - `warning`: `Warning`, with a stable code, which every layer reports instead of failing.
+//! - `suggest`: "did you mean".
 //! - `words`: numbers as a person reads them (counts with their noun; IPv6's pool said, not printed).
 //! - `ui` (feature `ui`, wasm only): the Yew page; `src/bin/vpc-cni-calc-web.rs` mounts it.
 //!
@@ -81,6 +89,7 @@ pub mod snippets;
 pub mod subnet;
 pub mod suggest;
 pub mod vpc;
+pub mod warning;
 pub mod words;
 
 #[cfg(feature = "ui")]

@@ -3,6 +3,7 @@
 //! Each comes with the formula it used, and the disagreements are spelled out.
 
 use crate::config::CniConfig;
+use crate::subnet::IPS_PER_PREFIX;
 use crate::vpc::InstanceTypeLimits;
 
 /// The VPC CNI release this tool models; `--cni-version` defaults to it.
@@ -87,7 +88,7 @@ fn calculator_raw(instance: &InstanceTypeLimits, args: &CalculatorArgs) -> Formu
     let ips = i64::from(instance.ipv4_limit) - 1;
     if instance.hypervisor == "nitro" && args.prefix_delegation && pd_supported {
         Formula {
-            value: enis * ips * 16 + 2,
+            value: enis * ips * IPS_PER_PREFIX + 2,
             formula: format!("{enis_text} × ({} − 1) × 16 + 2", instance.ipv4_limit),
         }
     } else {
@@ -144,7 +145,7 @@ pub fn ip_capacity(instance: &InstanceTypeLimits, cfg: &CniConfig) -> Formula {
     let per = i64::from(instance.ipv4_limit) - 1;
     if cfg.enable_prefix_delegation {
         Formula {
-            value: slots * per * 16,
+            value: slots * per * IPS_PER_PREFIX,
             formula: format!("{slots_text} ENIs × {per} prefixes × 16"),
         }
     } else {

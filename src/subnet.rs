@@ -2,6 +2,14 @@
 //! delegation, and the node count at which a node group no longer fits (`InsufficientFreeAddressesInSubnet`
 //! for single IPs, `InsufficientCidrBlocks` for prefixes).
 
+/// Addresses in one /28 prefix (`GetPrefixDelegationDefaults`: a prefix holds 16 IPv4 addresses).
+pub const IPS_PER_PREFIX: i64 = 16;
+
+/// `DivCeil`: `(x + y − 1) / y`, for non-negative `x` and positive `y`.
+pub fn div_ceil(x: i64, y: i64) -> i64 {
+    x.saturating_add(y - 1) / y
+}
+
 /// An IPv4 subnet as AWS accepts it: `/16` to `/28`, no host bits set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ipv4Cidr {
@@ -71,7 +79,7 @@ pub struct NodeCost {
 
 impl NodeCost {
     pub fn addresses(&self) -> i64 {
-        self.single + 16 * self.prefixes
+        self.single + IPS_PER_PREFIX * self.prefixes
     }
 }
 
@@ -88,7 +96,7 @@ pub fn fits(cost: NodeCost, nodes: i64, len: u8) -> bool {
         return false;
     }
     let edge_spare = 27;
-    let blocks_for_singles = crate::ipamd::datastore::div_ceil((singles - edge_spare).max(0), 16);
+    let blocks_for_singles = div_ceil((singles - edge_spare).max(0), IPS_PER_PREFIX);
     prefixes.saturating_add(blocks_for_singles) <= usable_prefix_blocks(len)
 }
 

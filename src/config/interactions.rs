@@ -1,9 +1,14 @@
 //! The precedence rules between the targets, said as warnings where the user's settings trip them.
 
 use super::{setting, CniConfig, CniEnv};
-use crate::report::Warning;
+use crate::subnet::{div_ceil, IPS_PER_PREFIX};
+use crate::warning::Warning;
 
-/// The precedence rules R1–R6 of the spec, said where the user's settings trip them.
+/// The precedence rules between the targets, said where the user's settings trip them: WARM_IP_TARGET or
+/// MINIMUM_IP_TARGET replaces WARM_ENI_TARGET; prefix mode ignores WARM_ENI_TARGET; with prefixes,
+/// WARM_IP_TARGET/MINIMUM_IP_TARGET override WARM_PREFIX_TARGET except as a guard on freeing an ENI;
+/// MINIMUM_IP_TARGET without WARM_IP_TARGET stops growing at MINIMUM_IP_TARGET; zero warm targets grow the
+/// pool only when no address is free (a whole ENI's worth of IPs, or one prefix). IPv6 runs no warm pool.
 pub(super) fn interaction_warnings(env: &CniEnv, c: &CniConfig) -> Vec<Warning> {
     let mut out = Vec::new();
     let user_set = |name: &str| env.get(name).is_some() && env.get(name) != setting(name).and_then(|s| s.manifest);
@@ -85,13 +90,13 @@ pub(super) fn interaction_warnings(env: &CniEnv, c: &CniConfig) -> Vec<Warning> 
                 .to_string(),
         ));
     }
-    if c.enable_prefix_delegation && c.minimum_ip_target % 16 != 0 {
+    if c.enable_prefix_delegation && c.minimum_ip_target % IPS_PER_PREFIX != 0 {
         out.push(Warning::new(
             "minimum-rounded-to-prefix",
             format!(
                 "In prefix mode MINIMUM_IP_TARGET={} is met in whole /28s: {} addresses.",
                 c.minimum_ip_target,
-                crate::ipamd::datastore::div_ceil(c.minimum_ip_target, 16).saturating_mul(16)
+                div_ceil(c.minimum_ip_target, IPS_PER_PREFIX).saturating_mul(IPS_PER_PREFIX)
             ),
         ));
     }

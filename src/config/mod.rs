@@ -4,8 +4,8 @@
 //! combinations are errors.
 
 use crate::edit::Edit;
-use crate::report::Warning;
 use crate::vpc::InstanceTypeLimits;
+use crate::warning::Warning;
 use std::collections::BTreeMap;
 
 mod interactions;

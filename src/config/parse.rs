@@ -2,8 +2,8 @@
 //! where ipamd silently falls back.
 
 use super::{Kind, Setting};
-use crate::report::Warning;
 use crate::vpc::InstanceTypeLimits;
+use crate::warning::Warning;
 use serde_json::Value;
 
 /// Go's `strconv.Atoi` on a 64-bit platform: optional sign, ASCII digits, no blanks, in `i64` range.

@@ -2,8 +2,9 @@
 //! statistics: too low, too high, how short or over, how many prefixes to ask for, whether to try freeing
 //! an ENI. Each returns its verdict with the arithmetic in words for the trace.
 
-use super::datastore::{div_ceil, DataStoreStats, IPS_PER_PREFIX};
+use super::datastore::DataStoreStats;
 use crate::config::CniConfig;
+use crate::subnet::{div_ceil, IPS_PER_PREFIX};
 
 /// Per-node numbers ipamd derives at start-up (`initENIAndIPLimits`, `getMaxENI`, `nodeInit`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

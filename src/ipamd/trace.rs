@@ -60,11 +60,60 @@ pub enum Unit {
     None,
 }
 
+/// The EC2 API (or Kubernetes) call an `Action` makes; serialised as the API's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Api {
+    AssignPrivateIpAddresses,
+    AssignIpv6Addresses,
+    UnassignPrivateIpAddresses,
+    CreateNetworkInterface,
+    AttachNetworkInterface,
+    ModifyNetworkInterfaceAttribute,
+    DescribeNetworkInterfaces,
+    DetachNetworkInterface,
+    DeleteNetworkInterface,
+    /// ipamd patches its CNINode resource with the SecurityGroupsForPods feature.
+    #[serde(rename = "CNINode update")]
+    CniNodeUpdate,
+}
+
+impl Api {
+    /// The name the trace and the page show (the same as the JSON).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Api::AssignPrivateIpAddresses => "AssignPrivateIpAddresses",
+            Api::AssignIpv6Addresses => "AssignIpv6Addresses",
+            Api::UnassignPrivateIpAddresses => "UnassignPrivateIpAddresses",
+            Api::CreateNetworkInterface => "CreateNetworkInterface",
+            Api::AttachNetworkInterface => "AttachNetworkInterface",
+            Api::ModifyNetworkInterfaceAttribute => "ModifyNetworkInterfaceAttribute",
+            Api::DescribeNetworkInterfaces => "DescribeNetworkInterfaces",
+            Api::DetachNetworkInterface => "DetachNetworkInterface",
+            Api::DeleteNetworkInterface => "DeleteNetworkInterface",
+            Api::CniNodeUpdate => "CNINode update",
+        }
+    }
+
+    /// Whether the call attaches addresses to the node, growing the pool.
+    pub fn grows_pool(self) -> bool {
+        matches!(
+            self,
+            Api::AssignPrivateIpAddresses | Api::AssignIpv6Addresses | Api::CreateNetworkInterface
+        )
+    }
+}
+
+impl std::fmt::Display for Api {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One call ipamd (or the VPC resource controller) made.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Action {
-    /// The one EC2 API call (or `CNINode update`), e.g. `CreateNetworkInterface`; a new ENI is three actions.
-    pub api: &'static str,
+    /// The one call, e.g. `CreateNetworkInterface`; a new ENI is three actions.
+    pub api: Api,
     pub eni: String,
     pub count: i64,
     pub unit: Unit,
@@ -74,11 +123,63 @@ pub struct Action {
     pub text: String,
 }
 
+impl Action {
+    /// A call that moves `count` addresses of `unit` on `eni` (`0` and `Unit::None` when it moves none;
+    /// `eni` empty when the call names none).
+    pub fn new(api: Api, eni: &str, count: i64, unit: Unit, text: impl Into<String>) -> Action {
+        Action {
+            api,
+            eni: eni.to_string(),
+            count,
+            unit,
+            allocation: api.grows_pool(),
+            text: text.into(),
+        }
+    }
+}
+
+/// ipamd's verdict for the pass; serialised in kebab-case (`too-low`, `decrease-wait`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DecisionKind {
+    /// `isDatastorePoolTooLow`: the pool grows (or cannot).
+    TooLow,
+    /// `isDatastorePoolTooHigh`: the pool shrinks.
+    TooHigh,
+    /// Too high, but the last decrease was at most `decreaseIPPoolInterval` ago.
+    DecreaseWait,
+    /// Neither too low nor too high.
+    Ok,
+    /// Not too low because the pool already holds kubelet maxPods addresses.
+    MaxPods,
+    /// IPv6: no warm pool runs.
+    Ipv6,
+}
+
+impl DecisionKind {
+    /// The name the trace and the page show (the same as the JSON).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DecisionKind::TooLow => "too-low",
+            DecisionKind::TooHigh => "too-high",
+            DecisionKind::DecreaseWait => "decrease-wait",
+            DecisionKind::Ok => "ok",
+            DecisionKind::MaxPods => "max-pods",
+            DecisionKind::Ipv6 => "ipv6",
+        }
+    }
+}
+
+impl std::fmt::Display for DecisionKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// ipamd's verdict for the pass.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Decision {
-    /// `start`, `too-low`, `too-high`, `ok`, `max-pods`, `decrease-wait`, `ipv6`.
-    pub kind: &'static str,
+    pub kind: DecisionKind,
     pub text: String,
 }
 
@@ -166,15 +267,54 @@ impl Step {
     }
 }
 
-/// Appends a pass to the trace, folding it into the last step when it only repeats it.
-pub fn push_pass(steps: &mut Vec<Step>, next: Step) {
-    match steps.last_mut() {
-        Some(last) if last.is_repeated_by(&next) => {
-            let passes = last.passes + next.passes;
-            *last = next;
-            last.passes = passes;
+/// A run's steps: the node start, then the passes. It is never empty, so its last step (the state the
+/// run ended in) is always there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trace {
+    start: Step,
+    passes: Vec<Step>,
+}
+
+impl Trace {
+    pub fn new(start: Step) -> Trace {
+        Trace {
+            start,
+            passes: Vec::new(),
         }
-        _ => steps.push(next),
+    }
+
+    /// The step the run ended in (the start when no pass ran).
+    pub fn last(&self) -> &Step {
+        self.passes.last().unwrap_or(&self.start)
+    }
+
+    pub fn last_mut(&mut self) -> &mut Step {
+        self.passes.last_mut().unwrap_or(&mut self.start)
+    }
+
+    /// Every step, the start first.
+    pub fn iter(&self) -> impl Iterator<Item = &Step> {
+        std::iter::once(&self.start).chain(&self.passes)
+    }
+
+    /// Appends a pass, folding it into the last step when it only repeats it (never into the start).
+    pub fn push_pass(&mut self, next: Step) {
+        match self.passes.last_mut() {
+            Some(last) if last.is_repeated_by(&next) => {
+                let passes = last.passes + next.passes;
+                *last = next;
+                last.passes = passes;
+            }
+            _ => self.passes.push(next),
+        }
+    }
+
+    /// The steps as a list, the start first.
+    pub fn into_steps(self) -> Vec<Step> {
+        let mut steps = Vec::with_capacity(1 + self.passes.len());
+        steps.push(self.start);
+        steps.extend(self.passes);
+        steps
     }
 }
 

@@ -3,7 +3,7 @@
 //! networking with no ENI slot for pods.
 
 use vpc_cni_calc::cli;
-use vpc_cni_calc::ipamd::trace::Step;
+use vpc_cni_calc::ipamd::trace::{Api, Step};
 use vpc_cni_calc::scenario::{plan, validate, Report, Scenario};
 
 fn scenario(instance: &str, pods: u32, settings: &[&str]) -> Scenario {
@@ -20,7 +20,7 @@ fn report(s: &Scenario) -> Report {
 }
 
 fn apis(step: &Step) -> Vec<&'static str> {
-    step.actions.iter().map(|a| a.api).collect()
+    step.actions.iter().map(|a| a.api.as_str()).collect()
 }
 
 const FAILED: &str = "Failed to attach any ENIs for custom networking";
@@ -171,7 +171,7 @@ fn ipv6_patches_cni_node_whatever_max_eni_says() {
     let describes: Vec<u32> = r
         .trace
         .iter()
-        .filter(|s| s.actions.iter().any(|a| a.api == "DescribeNetworkInterfaces"))
+        .filter(|s| s.actions.iter().any(|a| a.api == Api::DescribeNetworkInterfaces))
         .map(|s| s.pass)
         .collect();
     assert_eq!(describes, [0, 1]);
@@ -199,7 +199,7 @@ fn ipv6_waits_forever_for_a_trunk_that_never_comes() {
             r.trace.iter().all(|s| s
                 .actions
                 .iter()
-                .filter(|a| a.api == "DescribeNetworkInterfaces")
+                .filter(|a| a.api == Api::DescribeNetworkInterfaces)
                 .count()
                 == 1),
             "{instance}"

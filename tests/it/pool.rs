@@ -4,8 +4,9 @@
 //! input; A7 is checked on the counted statistics), A11 #81–#82 (timers and min/max helpers).
 
 use vpc_cni_calc::config::CniConfig;
-use vpc_cni_calc::ipamd::datastore::{div_ceil, DataStore, DataStoreStats, IPS_PER_PREFIX};
+use vpc_cni_calc::ipamd::datastore::{DataStore, DataStoreStats};
 use vpc_cni_calc::ipamd::pool::{self, Limits, TargetState};
+use vpc_cni_calc::subnet::{div_ceil, IPS_PER_PREFIX};
 
 fn cfg(w: i64, wit: i64, mit: i64, wpt: i64, pd: bool) -> CniConfig {
     CniConfig {

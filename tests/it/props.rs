@@ -1,12 +1,12 @@
 //! Property tests: no input panics the core; invariants hold at every step; under tight packing the
-//! steady state matches the closed forms of spec §10. 256 cases each by default; `PROPTEST_CASES=5000` digs deeper.
+//! steady state matches closed forms derived by hand from ipamd's growth rules (`closed_form` below). 256 cases each by default; `PROPTEST_CASES=5000` digs deeper.
 
 use proptest::prelude::*;
-use vpc_cni_calc::ipamd::datastore::div_ceil;
 use vpc_cni_calc::ipamd::Arrival;
 use vpc_cni_calc::max_pods::usable_eni_slots;
 use vpc_cni_calc::mode::Mode;
 use vpc_cni_calc::scenario::{plan, Report, Scenario};
+use vpc_cni_calc::subnet::div_ceil;
 use vpc_cni_calc::{cli, vpc};
 
 fn instance() -> impl Strategy<Value = String> {
@@ -157,8 +157,16 @@ proptest! {
     }
 }
 
-/// The spec §10 closed form for a ramp under tight packing: (ENIs, total IPs) or `None` when the
-/// settings fall outside what the closed forms cover.
+/// The steady state of a slow ramp under tight packing, derived by hand from ipamd's growth rules (not an
+/// upstream formula), with `S` usable ENI slots and `M` IPs per ENI:
+/// - secondary IPs, WARM_ENI_TARGET `W`: every ENI is filled to `M`; `ceil(pods / M) + W` ENIs when `W ≥ 1`,
+///   `floor(pods / M) + 1` when `W = 0`, at most `S`;
+/// - secondary IPs with WARM_IP_TARGET/MINIMUM_IP_TARGET: `max(pods + WIT, MIT)` IPs, at most `S × M`;
+/// - prefixes, WARM_PREFIX_TARGET `WPT`: `ceil(pods / 16) + WPT` prefixes (`floor(pods / 16) + 1` when 0);
+///   with WIT/MIT, `max(ceil((pods + WIT) / 16), ceil(MIT / 16))`;
+/// - growth also stops once the pool holds kubelet maxPods addresses; custom networking adds the primary ENI.
+///
+/// `None` when the settings fall outside what these forms cover.
 fn closed_form(r: &Report, pods: i64) -> Option<(i64, i64)> {
     let c = &r.config;
     let it = vpc::lookup(&r.instance.name).ok()?;

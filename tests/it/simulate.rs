@@ -1,7 +1,7 @@
 //! The simulator end to end: A8's increase calls, security groups for pods, scale-down, IPv6, bursts,
 //! the max-pods ceiling and seeded placement.
 
-use vpc_cni_calc::ipamd::trace::Step;
+use vpc_cni_calc::ipamd::trace::{Api, DecisionKind, Step};
 use vpc_cni_calc::ipamd::Arrival;
 use vpc_cni_calc::mode::Mode;
 use vpc_cni_calc::scenario::{plan, Report, Scenario};
@@ -47,7 +47,8 @@ fn check_first_increase<S: AsRef<str> + std::fmt::Debug>(instance: &str, setting
 
 #[test]
 fn a8_increase_calls() {
-    // m5.4xlarge: M = 14 like the upstream fixtures' instance.
+    // The upstream fixtures' M = 14 is m5.xlarge's (15 addresses per ENI, one the primary's); m5.4xlarge's
+    // 30 give M = 29.
     // #40/#39: the primary ENI is present with 0 IPs, so it is filled first with M IPs.
     check_first_increase("m5.4xlarge", &[], &["AssignPrivateIpAddresses eni-0 29"]);
     check_first_increase("m5.xlarge", &[], &["AssignPrivateIpAddresses eni-0 14"]);
@@ -93,11 +94,11 @@ fn a8_security_groups_for_pods_need_a_free_slot() {
     assert!(r
         .trace
         .iter()
-        .all(|s| s.actions.iter().all(|a| a.api != "CNINode update")));
+        .all(|s| s.actions.iter().all(|a| a.api != Api::CniNodeUpdate)));
     assert!(r.warnings.iter().any(|w| w.code == "no-trunk-slot"));
     let r = report(&scenario("m5.xlarge", 30, &["ENABLE_POD_ENI=true"]));
     // nodeInit patches the CNINode before handlePreScaling (ipamd.go 653–667), so at node start.
-    assert!(r.trace[0].actions.iter().any(|a| a.api == "CNINode update"));
+    assert!(r.trace[0].actions.iter().any(|a| a.api == Api::CniNodeUpdate));
     let roles: Vec<String> = r
         .trace
         .last()
@@ -171,7 +172,7 @@ fn scale_down_frees_enis_after_cooldown_and_minimum_age() {
     let freed: Vec<&Step> = r
         .trace
         .iter()
-        .filter(|s| s.actions.iter().any(|a| a.api.starts_with("DetachNetworkInterface")))
+        .filter(|s| s.actions.iter().any(|a| a.api == Api::DetachNetworkInterface))
         .collect();
     assert_eq!(freed.len(), 2);
     // The last pod leaves at pass 9 + 9 + settle; nothing is freed while its IP cools (30 s).
@@ -192,7 +193,7 @@ fn warm_ip_target_scale_down_releases_ips_every_30_s() {
     let releases: Vec<i64> = r
         .trace
         .iter()
-        .filter(|s| s.actions.iter().any(|a| a.api == "UnassignPrivateIpAddresses"))
+        .filter(|s| s.actions.iter().any(|a| a.api == Api::UnassignPrivateIpAddresses))
         .map(|s| s.time_s)
         .collect();
     assert!(!releases.is_empty());
@@ -210,7 +211,7 @@ fn max_pods_ceiling_stops_growth() {
     assert_eq!(r.steady_state.prefixes, 16);
     assert_eq!(r.steady_state.pods_without_ip, 0);
     assert_eq!(r.steady_state.pods_pending, 489);
-    assert_eq!(r.trace.last().unwrap().decision.kind, "max-pods");
+    assert_eq!(r.trace.last().unwrap().decision.kind, DecisionKind::MaxPods);
 }
 
 #[test]
@@ -227,7 +228,7 @@ fn ipv6_uses_one_prefix_and_no_pool() {
     assert_eq!(r.subnet.addresses_per_node, 1);
     assert!(r.trace[1..]
         .iter()
-        .all(|s| s.actions.is_empty() && s.decision.kind == "ipv6"));
+        .all(|s| s.actions.is_empty() && s.decision.kind == DecisionKind::Ipv6));
 }
 
 #[test]
@@ -313,7 +314,7 @@ fn ipv6_with_security_groups_for_pods_waits_for_the_trunk() {
             "ENABLE_POD_ENI=true",
         ],
     ));
-    assert!(r.trace[0].actions.iter().any(|a| a.api == "CNINode update"));
+    assert!(r.trace[0].actions.iter().any(|a| a.api == Api::CniNodeUpdate));
     assert_eq!(r.steady_state.enis, 2);
     // Nodes still pay one IPv4 address per ENI: the node IP and the trunk's primary.
     assert_eq!(r.subnet.addresses_per_node, 2);
@@ -344,18 +345,18 @@ fn ec2_calls_are_listed_one_by_one() {
     let mut s = scenario("m5.large", 20, &[]);
     s.then_pods = Some(0);
     let r = report(&s);
-    let count = |api: &str| r.trace.iter().flat_map(|s| &s.actions).filter(|a| a.api == api).count() as i64;
+    let count = |api: Api| r.trace.iter().flat_map(|s| &s.actions).filter(|a| a.api == api).count() as i64;
     for api in [
-        "CreateNetworkInterface",
-        "AttachNetworkInterface",
-        "ModifyNetworkInterfaceAttribute",
+        Api::CreateNetworkInterface,
+        Api::AttachNetworkInterface,
+        Api::ModifyNetworkInterfaceAttribute,
     ] {
         assert_eq!(count(api), 2, "{api}");
     }
     for api in [
-        "DescribeNetworkInterfaces",
-        "DetachNetworkInterface",
-        "DeleteNetworkInterface",
+        Api::DescribeNetworkInterfaces,
+        Api::DetachNetworkInterface,
+        Api::DeleteNetworkInterface,
     ] {
         assert_eq!(count(api), 2, "{api}");
     }
@@ -363,20 +364,20 @@ fn ec2_calls_are_listed_one_by_one() {
     let step = r
         .trace
         .iter()
-        .find(|s| s.actions.iter().any(|a| a.api == "CreateNetworkInterface"))
+        .find(|s| s.actions.iter().any(|a| a.api == Api::CreateNetworkInterface))
         .unwrap();
-    let apis: Vec<&str> = step.actions.iter().map(|a| a.api).collect();
+    let apis: Vec<Api> = step.actions.iter().map(|a| a.api).collect();
     assert_eq!(
         apis,
         [
-            "CreateNetworkInterface",
-            "AttachNetworkInterface",
-            "ModifyNetworkInterfaceAttribute"
+            Api::CreateNetworkInterface,
+            Api::AttachNetworkInterface,
+            Api::ModifyNetworkInterfaceAttribute
         ]
     );
     // The advisor counts every EC2 call: 6 for ENIs plus the AssignPrivateIpAddresses (eni-0 at start) and
     // any UnassignPrivateIpAddresses (none: secondary-IP mode with WARM_ENI_TARGET releases whole ENIs).
-    let assigns = count("AssignPrivateIpAddresses") + count("UnassignPrivateIpAddresses");
+    let assigns = count(Api::AssignPrivateIpAddresses) + count(Api::UnassignPrivateIpAddresses);
     assert_eq!(vpc_cni_calc::advisor::ec2_calls(&r.trace), 12 + assigns);
 }
 
@@ -575,4 +576,23 @@ fn the_worst_accepted_input_completes_with_a_bounded_trace() {
             "PD={pd}"
         );
     }
+}
+
+#[test]
+fn the_json_names_calls_and_decisions_as_strings() {
+    // `Action.api` and `Decision.kind` are enums; the trace's JSON keeps ipamd's names for them.
+    let r = report(&scenario("m5.large", 5, &["ENABLE_POD_ENI=true"]));
+    let json = serde_json::to_value(&r.trace[0]).unwrap();
+    assert_eq!(json["actions"][0]["api"], "CNINode update");
+    assert_eq!(json["decision"]["kind"], "too-low");
+    let names: Vec<String> = [Api::CniNodeUpdate, Api::CreateNetworkInterface]
+        .iter()
+        .map(|a| serde_json::to_string(a).unwrap())
+        .collect();
+    assert_eq!(names, ["\"CNINode update\"", "\"CreateNetworkInterface\""]);
+    assert_eq!(
+        serde_json::to_string(&DecisionKind::DecreaseWait).unwrap(),
+        "\"decrease-wait\""
+    );
+    assert_eq!(DecisionKind::MaxPods.to_string(), "max-pods");
 }

@@ -106,3 +106,15 @@ fn lib_states_the_invariant() {
     let lib = sources().into_iter().find(|(p, _)| p == "src/lib.rs").unwrap().1;
     assert!(lib.contains("never names yew, gloo, web-sys or wasm-bindgen"));
 }
+
+/// Files that hold one idea each: none in `src/` is over 450 lines (issue 9 §3).
+#[test]
+fn no_source_file_is_over_450_lines() {
+    let long: Vec<String> = sources()
+        .into_iter()
+        .map(|(path, text)| (path, text.lines().count()))
+        .filter(|&(_, n)| n > 450)
+        .map(|(path, n)| format!("{path}: {n} lines"))
+        .collect();
+    assert!(long.is_empty(), "split these along one idea per file: {long:?}");
+}

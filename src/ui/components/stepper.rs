@@ -89,14 +89,14 @@ pub fn Stepper(props: &StepperProps) -> Html {
             if !step.events.is_empty() {
                 <ul class="events">{ for step.events.iter().map(|e| html! { <li>{e}</li> }) }</ul>
             }
-            <p class={classes!("decision", step.decision.kind)}>
-                <span class="kind">{step.decision.kind}</span>{" "}{&step.decision.text}
+            <p class={classes!("decision", step.decision.kind.as_str())}>
+                <span class="kind">{step.decision.kind.as_str()}</span>{" "}{&step.decision.text}
             </p>
             <ul class="actions" aria-label="EC2 calls">
                 if step.actions.is_empty() {
                     <li class="dim">{"No EC2 call"}</li>
                 }
-                { for step.actions.iter().map(|a| html! { <li><code>{a.api}</code>{" "}{a.text.strip_prefix(a.api).unwrap_or(&a.text)}</li> }) }
+                { for step.actions.iter().map(|a| html! { <li><code>{a.api.as_str()}</code>{" "}{a.text.strip_prefix(a.api.as_str()).unwrap_or(&a.text)}</li> }) }
             </ul>
             <p class="stats">{pool}{format!(" · pods {} running, {} waiting", step.pods.running, step.pods.waiting)}</p>
             <p class="dim hint">{"Keys: ← → move a step, Home/End jump."}</p>

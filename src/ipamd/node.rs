@@ -1,0 +1,344 @@
+//! The node model: ipamd's state on one node plus its pods, one pass at a time (pods arriving, waiting for
+//! an IP, deleted), and when the run may stop. The EC2 calls each pass makes live in `ec2.rs`.
+
+use super::datastore::{self, DataStore, PodAddr};
+use super::pool::{self, Limits};
+use super::trace::{Action, Api, Decision, DecisionKind, PodCounts, Snapshots, Step, StepStats};
+use super::{Arrival, Rng, POOL_MONITOR_INTERVAL};
+use crate::config::CniConfig;
+use crate::vpc::InstanceTypeLimits;
+use crate::warning::Warning;
+
+/// ipamd's state for one node plus the pods on it.
+pub(super) struct Ipamd<'a> {
+    pub(super) instance: &'a InstanceTypeLimits,
+    pub(super) cfg: &'a CniConfig,
+    pub(super) lim: Limits,
+    pub(super) ds: DataStore,
+    pub(super) now: i64,
+    pub(super) pass_no: u32,
+    pub(super) last_decrease: Option<i64>,
+    pub(super) cni_node_patched: bool,
+    /// ipamd has described the trunk ENI (or, before it exists, last polled for it).
+    pub(super) trunk_seen: bool,
+    pub(super) next_eni: u32,
+    pub(super) rng: Option<Rng>,
+    pub(super) pods: Vec<PodAddr>,
+    pub(super) waiting: i64,
+    /// Pods that got an IP in the current pass.
+    pub(super) placed: i64,
+    /// Pods arrived, left or got an IP, or the trunk appeared, in the current pass.
+    pub(super) changed: bool,
+    pub(super) warnings: Vec<Warning>,
+    pub(super) snapshots: Snapshots,
+}
+
+impl<'a> Ipamd<'a> {
+    pub(super) fn new(instance: &'a InstanceTypeLimits, cfg: &'a CniConfig, max_pods: i64, seed: Option<u64>) -> Self {
+        Ipamd {
+            instance,
+            cfg,
+            lim: Limits::new(instance.ipv4_limit, cfg, max_pods),
+            ds: DataStore::new(cfg.enable_prefix_delegation, cfg.ip_cooldown_period),
+            now: 0,
+            pass_no: 0,
+            last_decrease: None,
+            cni_node_patched: false,
+            trunk_seen: false,
+            next_eni: 0,
+            rng: seed.map(Rng::new),
+            pods: Vec::new(),
+            waiting: 0,
+            placed: 0,
+            changed: false,
+            warnings: Vec::new(),
+            snapshots: Snapshots::default(),
+        }
+    }
+
+    pub(super) fn desired(&self) -> i64 {
+        self.pods.len() as i64 + self.waiting
+    }
+
+    /// ENIs oldest first (tight) or shuffled (random): for allocation and pod placement.
+    pub(super) fn fill_order(&mut self, n: usize) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..n).collect();
+        if let Some(rng) = &mut self.rng {
+            rng.shuffle(&mut v);
+        }
+        v
+    }
+
+    /// ENIs newest first (tight) or shuffled (random): for releasing IPs, prefixes and ENIs.
+    pub(super) fn release_order(&mut self, n: usize) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..n).rev().collect();
+        if let Some(rng) = &mut self.rng {
+            rng.shuffle(&mut v);
+        }
+        v
+    }
+
+    pub(super) fn new_eni(&mut self, is_primary: bool, is_trunk: bool) -> usize {
+        let id = self.next_eni;
+        self.next_eni += 1;
+        self.ds.add_eni(id, is_primary, is_trunk, false, self.now);
+        self.ds.enis.len() - 1
+    }
+
+    pub(super) fn eni_name(&self, idx: usize) -> String {
+        format!("eni-{}", self.ds.enis[idx].id)
+    }
+
+    pub(super) fn step(&mut self, events: Vec<String>, decision: Decision, actions: Vec<Action>) -> Step {
+        let stats = self.ds.get_ip_stats(self.now);
+        Step {
+            time_s: self.now,
+            pass: self.pass_no,
+            passes: 1,
+            events,
+            decision,
+            actions,
+            stats: StepStats::new(&stats, self.ds.get_free_prefixes()),
+            pods: PodCounts {
+                running: self.pods.len() as i64,
+                waiting: self.waiting,
+                pending: 0,
+            },
+            enis: self.snapshots.take(&self.ds, self.now, self.cfg.use_custom_networking),
+        }
+    }
+
+    /// One 5 s pass: pod events, then `updateIPPoolIfRequired`.
+    pub(super) fn pass(&mut self, target: i64, arrival: Arrival) -> Step {
+        self.pass_no += 1;
+        self.now = i64::from(self.pass_no) * POOL_MONITOR_INTERVAL;
+        let mut events = Vec::new();
+        self.changed = false;
+
+        if self.trunk_pending() {
+            let idx = self.new_eni(false, true);
+            self.changed = true;
+            events.push(format!(
+                "VPC resource controller attaches trunk ENI {} (one ENI slot and one subnet address, no pod IPs)",
+                self.eni_name(idx)
+            ));
+        }
+
+        let desired = self.desired();
+        self.changed |= desired != target;
+        if desired < target {
+            let n = if arrival == Arrival::Ramp { 1 } else { target - desired };
+            self.waiting += n;
+            events.push(if n == 1 {
+                "1 pod arrives".to_string()
+            } else {
+                format!("{n} pods arrive at once")
+            });
+        } else if desired > target {
+            let n = if arrival == Arrival::Ramp { 1 } else { desired - target };
+            self.delete_pods(n);
+            let cooling = if self.cfg.ip_cooldown_period >= 0 {
+                format!("its IP cools for {} s before reuse", self.cfg.ip_cooldown_period)
+            } else {
+                "no cooldown (IP_COOLDOWN_PERIOD < 0)".to_string()
+            };
+            events.push(if n == 1 {
+                format!("1 pod deleted: {cooling}")
+            } else {
+                format!("{n} pods deleted: {cooling}")
+            });
+        }
+        let before = self.waiting;
+        let placed = self.place_waiting();
+        self.placed = placed;
+        self.changed |= placed > 0;
+        if before > 0 {
+            let left = self.waiting;
+            events.push(match (placed, left) {
+                (p, 0) => format!("{p} got an IP"),
+                // No count here: it is in `pods.waiting`, and a run of such passes is stored once.
+                (0, _) => "none got an IP, pods wait: \"failed to assign an IP address to container\"".to_string(),
+                (p, w) => format!("{p} got an IP, {w} waiting: \"failed to assign an IP address to container\""),
+            });
+        }
+
+        if self.cfg.enable_ipv6 {
+            let decision = Decision {
+                kind: DecisionKind::Ipv6,
+                text: "IPv6: no warm pool; pods take addresses from the /80".into(),
+            };
+            let actions = self.check_for_trunk_eni().into_iter().collect();
+            return self.step(events, decision, actions);
+        }
+        let (decision, mut actions) = self.update_ip_pool_if_required();
+        actions.extend(self.check_for_trunk_eni());
+        self.step(events, decision, actions)
+    }
+
+    pub(super) fn place_waiting(&mut self) -> i64 {
+        if self.cfg.enable_ipv6 {
+            // Every pod gets an address from the primary ENI's /80.
+            let n = self.waiting;
+            self.ds.ipv6_assigned += n;
+            self.pods.extend((0..n).map(|_| PodAddr {
+                eni: 0,
+                cidr: u32::MAX,
+                addr: 0,
+            }));
+            self.waiting = 0;
+            return n;
+        }
+        let mut placed = 0;
+        while self.waiting > 0 {
+            let eni_order = self.fill_order(self.ds.enis.len());
+            let now = self.now;
+            let mut rng = self.rng.take();
+            let got = self.ds.assign_pod_ip(now, &eni_order, |n| {
+                let mut v: Vec<usize> = (0..n).collect();
+                if let Some(r) = &mut rng {
+                    r.shuffle(&mut v);
+                }
+                v
+            });
+            self.rng = rng;
+            match got {
+                Some(pod) => {
+                    self.pods.push(pod);
+                    self.waiting -= 1;
+                    placed += 1;
+                }
+                None => break,
+            }
+        }
+        placed
+    }
+
+    /// Deletes `n` pods: waiting ones first (the ReplicaSet removes unready pods first), then running ones,
+    /// newest first (tight) or at random.
+    pub(super) fn delete_pods(&mut self, n: i64) {
+        let from_waiting = n.min(self.waiting);
+        self.waiting -= from_waiting;
+        for _ in 0..(n - from_waiting) {
+            if self.pods.is_empty() {
+                break;
+            }
+            let idx = match &mut self.rng {
+                Some(r) => r.below(self.pods.len()),
+                None => self.pods.len() - 1,
+            };
+            let pod = self.pods.swap_remove(idx);
+            if self.cfg.enable_ipv6 {
+                self.ds.ipv6_assigned -= 1;
+            } else {
+                self.ds.unassign(pod, self.now);
+            }
+        }
+    }
+
+    /// CNINode was patched and the VPC resource controller will attach a trunk ENI at the next pass, in a
+    /// free slot of the default network card (IPv6 skips ipamd's own slot check, so `MAX_ENI` does not
+    /// stop it; the card's ENI limit does).
+    pub(super) fn trunk_pending(&self) -> bool {
+        self.cni_node_patched
+            && !self.ds.has_trunk()
+            && self.instance.is_trunking_compatible()
+            && (self.ds.enis.len() as u64) < u64::from(self.instance.eni_limit)
+    }
+
+    /// ipamd waits for a trunk ENI that will never be attached (IPv6 polls for it every 5 s forever).
+    pub(super) fn trunk_never_comes(&self) -> bool {
+        self.cfg.enable_ipv6 && self.cfg.enable_pod_eni && !self.ds.has_trunk() && !self.trunk_pending()
+    }
+
+    pub(super) fn trunk_never_comes_warning(&self) -> Warning {
+        let why = if self.instance.is_trunking_compatible() {
+            format!("{} has no free ENI slot for it", self.instance.name)
+        } else {
+            format!("{} is not trunking compatible", self.instance.name)
+        };
+        Warning::new(
+            "trunk-never-attached",
+            format!(
+                "ipamd waits for a trunk ENI that never comes ({why}): StartNodeIPPoolManager calls DescribeNetworkInterfaces \
+                 every {POOL_MONITOR_INTERVAL} s for as long as the node runs ({} calls a day per node, against the account's EC2 API rate limit).",
+                86_400 / POOL_MONITOR_INTERVAL
+            ),
+        )
+    }
+
+    /// How many passes after `step` (ramp arrival, target not reached) would repeat it but for one pod
+    /// more or less waiting: pods wait, no call was made, nothing cools, no decrease interval or ENI age
+    /// runs out, so ipamd sees the same statistics and decides the same. Pods that arrive beyond what
+    /// ipamd can hand out, or waiting pods being deleted, are such runs; they are skipped, not simulated.
+    /// Tight packing gives the same trace as running them; with a seed the skipped passes draw no random
+    /// numbers, so later random choices differ from a pass-by-pass run (still reproducible per seed).
+    pub(super) fn passes_that_only_repeat(&self, step: &Step, target: i64, arrival: Arrival) -> u32 {
+        let still_same = arrival == Arrival::Ramp
+            && self.waiting > 0
+            && self.placed == 0
+            && step.actions.is_empty()
+            && step.decision.kind != DecisionKind::DecreaseWait
+            && step.stats.cooldown_ips == 0
+            && !self.trunk_pending()
+            && !self.an_eni_frees_once_old_enough();
+        if !still_same {
+            return 0;
+        }
+        let desired = self.desired();
+        // Arriving pods all wait; leaving pods come from the waiting ones, keeping at least one waiting.
+        let ahead = if desired < target {
+            target - desired - 1
+        } else {
+            (desired - target).min(self.waiting) - 1
+        };
+        u32::try_from(ahead.max(0)).unwrap_or(u32::MAX)
+    }
+
+    /// Applies `k` passes that only repeat `last` (see `passes_that_only_repeat`).
+    pub(super) fn skip(&mut self, k: u32, target: i64, last: &mut Step) {
+        let delta = if self.desired() < target {
+            i64::from(k)
+        } else {
+            -i64::from(k)
+        };
+        self.pass_no += k;
+        self.now = i64::from(self.pass_no) * POOL_MONITOR_INTERVAL;
+        self.waiting += delta;
+        last.pass = self.pass_no;
+        last.time_s = self.now;
+        last.passes += k;
+        last.pods.waiting = self.waiting;
+    }
+
+    /// Nothing can change any more without a new pod event. A trunk poll that never ends is the steady state.
+    pub(super) fn is_quiet(&self, step: &Step) -> bool {
+        let never = self.trunk_never_comes();
+        step.actions
+            .iter()
+            .all(|a| never && a.api == Api::DescribeNetworkInterfaces)
+            && !self.changed
+            && step.decision.kind != DecisionKind::DecreaseWait
+            && step.stats.cooldown_ips == 0
+            && !self.trunk_pending()
+            && !self.an_eni_frees_once_old_enough()
+    }
+
+    /// Whether `tryFreeENI` would free an ENI once every ENI is past `minENILifeTime` (nothing else
+    /// changing), so the model must keep running to show it.
+    pub(super) fn an_eni_frees_once_old_enough(&self) -> bool {
+        let later = self.now + datastore::MIN_ENI_LIFETIME;
+        let stats = self.ds.get_ip_stats(later);
+        let order: Vec<usize> = (0..self.ds.enis.len()).collect();
+        pool::should_remove_extra_enis(self.cfg, &self.lim, &stats, self.ds.check_freeable_eni_exists())
+            && self
+                .ds
+                .get_deletable_eni(
+                    &order,
+                    later,
+                    self.cfg.warm_ip_target,
+                    self.cfg.minimum_ip_target,
+                    self.cfg.warm_prefix_target,
+                )
+                .is_some()
+    }
+}

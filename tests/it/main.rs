@@ -17,4 +17,5 @@ mod props; // property tests: no panic, invariants, closed forms
 mod simulate; // increase calls, SGP, scale-down, IPv6, traces (A8)
 mod snippets; // kubectl and CDK output
 mod subnet; // CIDRs, reserved addresses, /28 blocks, exhaustion
+mod support; // helpers the modules share
 mod tidy; // architecture invariants

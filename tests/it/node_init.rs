@@ -4,20 +4,9 @@
 
 use vpc_cni_calc::cli;
 use vpc_cni_calc::ipamd::trace::{Api, Step};
-use vpc_cni_calc::scenario::{plan, validate, Report, Scenario};
+use vpc_cni_calc::scenario::{plan, validate};
 
-fn scenario(instance: &str, pods: u32, settings: &[&str]) -> Scenario {
-    let mut s = Scenario::new(instance);
-    s.pods = pods;
-    for a in settings {
-        s.env.apply(a).unwrap();
-    }
-    s
-}
-
-fn report(s: &Scenario) -> Report {
-    plan(s).unwrap_or_else(|e| panic!("{e}"))
-}
+use crate::support::{report, scenario};
 
 fn apis(step: &Step) -> Vec<&'static str> {
     step.actions.iter().map(|a| a.api.as_str()).collect()

@@ -4,20 +4,8 @@
 use vpc_cni_calc::ipamd::trace::{Api, DecisionKind, Step};
 use vpc_cni_calc::ipamd::Arrival;
 use vpc_cni_calc::mode::Mode;
-use vpc_cni_calc::scenario::{plan, Report, Scenario};
 
-fn scenario(instance: &str, pods: u32, settings: &[&str]) -> Scenario {
-    let mut s = Scenario::new(instance);
-    s.pods = pods;
-    for a in settings {
-        s.env.apply(a).unwrap();
-    }
-    s
-}
-
-fn report(s: &Scenario) -> Report {
-    plan(s).unwrap_or_else(|e| panic!("{e}"))
-}
+use crate::support::{report, scenario};
 
 /// The EC2 calls of one step, as "API eni count".
 fn calls(step: &Step) -> Vec<String> {

@@ -108,9 +108,9 @@ fn plan(args: &[String]) -> Result<String, String> {
         verify,
     } = args::plan(args)?;
     if let Some(expr) = max_pods_expression {
-        let instance = vpc::lookup(&s.instance_type).map_err(|e| e.to_string())?;
-        let n = nodeadm::expression_max_pods(instance, &expr).map_err(|e| format!("--max-pods-expression: {e}"))?;
-        s.max_pods = Some(u32::try_from(n).map_err(|_| format!("--max-pods-expression gives {n}, not a maxPods"))?);
+        let n =
+            nodeadm::kubelet_max_pods(&s.instance_type, &expr).map_err(|e| format!("--max-pods-expression: {e}"))?;
+        s.max_pods = Some(n);
     }
     let report = scenario::plan(&s).map_err(|e| e.to_string())?;
     let advice = advise.then(|| advisor::advise(&s, &report));

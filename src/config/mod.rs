@@ -115,40 +115,29 @@ fn known(name: &str) -> Result<&'static Setting, UnknownSetting> {
     })
 }
 
-/// The values ipamd runs with, after parsing and `isConfigValid`. `resolve` fills each field from the
-/// `SETTINGS` entry its `rename(deserialize)` names; the JSON report keeps the field names.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// The values ipamd runs with, after parsing and `isConfigValid`. `resolve` fills each field through the
+/// accessor of the `SETTINGS` entry that names it (`Kind::Int { field, .. }` and the like).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct CniConfig {
     /// `WARM_ENI_TARGET`. t3.small, 5 pods, default 1: 3 ENIs, 9 IPs, 4 unused.
-    #[serde(rename(deserialize = "WARM_ENI_TARGET"))]
     pub warm_eni_target: i64,
     /// `WARM_IP_TARGET`. t3.small, `WARM_IP_TARGET=2`, `MINIMUM_IP_TARGET=5`, 5 pods: 3 ENIs, 7 IPs, 2 unused.
-    #[serde(rename(deserialize = "WARM_IP_TARGET"))]
     pub warm_ip_target: i64,
     /// `MINIMUM_IP_TARGET`. p3dn.24xlarge, `WARM_IP_TARGET=5`, `MINIMUM_IP_TARGET=10`, 0 pods: 10 IPs.
-    #[serde(rename(deserialize = "MINIMUM_IP_TARGET"))]
     pub minimum_ip_target: i64,
     /// `WARM_PREFIX_TARGET`. t3.small PD, 5 pods, 1: 2 prefixes, 27 unused IPs.
-    #[serde(rename(deserialize = "WARM_PREFIX_TARGET"))]
     pub warm_prefix_target: i64,
     /// `MAX_ENI` as ipamd resolves it with the instance limit (`getMaxENI`).
-    #[serde(rename(deserialize = "MAX_ENI"))]
     pub max_eni: u32,
     /// `ENABLE_PREFIX_DELEGATION` after `isConfigValid` (false on Xen even when requested).
-    #[serde(rename(deserialize = "ENABLE_PREFIX_DELEGATION"))]
     pub enable_prefix_delegation: bool,
-    #[serde(rename(deserialize = "ENABLE_IPv4"))]
     pub enable_ipv4: bool,
-    #[serde(rename(deserialize = "ENABLE_IPv6"))]
     pub enable_ipv6: bool,
     /// `AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG`.
-    #[serde(rename(deserialize = "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG"))]
     pub use_custom_networking: bool,
     /// `ENABLE_POD_ENI`.
-    #[serde(rename(deserialize = "ENABLE_POD_ENI"))]
     pub enable_pod_eni: bool,
     /// `IP_COOLDOWN_PERIOD` in seconds; negative means never cooling.
-    #[serde(rename(deserialize = "IP_COOLDOWN_PERIOD"))]
     pub ip_cooldown_period: i64,
 }
 
@@ -215,19 +204,10 @@ pub fn check_ip_families(env: &CniEnv) -> Result<(), ConfigError> {
 /// entry is parsed by its kind with its default, then `CniConfig` takes the values by variable name.
 pub fn resolve(env: &CniEnv, instance: &InstanceTypeLimits) -> Result<(CniConfig, Vec<Warning>), ConfigError> {
     let mut warnings = Vec::new();
-    let values: serde_json::Map<String, serde_json::Value> = SETTINGS
-        .iter()
-        .map(|s| {
-            (
-                s.name.to_string(),
-                parse::value(s, env.get(s.name), instance, &mut warnings),
-            )
-        })
-        .collect();
-    let mut config: CniConfig = serde_json::from_value(values.into()).map_err(|e| ConfigError {
-        code: "settings-table",
-        message: format!("CniConfig has a field that no SETTINGS entry fills: {e}"),
-    })?;
+    let mut config = CniConfig::default();
+    for s in SETTINGS {
+        parse::fill(&mut config, s, env.get(s.name), instance, &mut warnings);
+    }
 
     // isConfigValid.
     check_ip_families(env)?;

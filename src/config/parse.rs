@@ -1,10 +1,9 @@
 //! Parsing one variable as ipamd does (Go's `strconv`), with its default from `SETTINGS` and a warning
 //! where ipamd silently falls back.
 
-use super::{Kind, Setting};
+use super::{CniConfig, Kind, Setting};
 use crate::vpc::InstanceTypeLimits;
 use crate::warning::Warning;
-use serde_json::Value;
 
 /// Go's `strconv.Atoi` on a 64-bit platform: optional sign, ASCII digits, no blanks, in `i64` range.
 pub fn go_atoi(s: &str) -> Option<i64> {
@@ -24,20 +23,26 @@ pub fn go_parse_bool(s: &str) -> Option<bool> {
     }
 }
 
-/// The value ipamd uses for `s` given its raw value (`None`: unset): `getWarmENITarget`, `getWarmIPTarget`,
-/// `getMinimumIPTarget`, `getWarmPrefixTarget`, `getCooldownPeriod` for integers, `getMaxENI`, the
-/// `ParseBool` readers, and the ENIConfig label/annotation readers.
-pub(super) fn value(
+/// Sets `s`'s field of `config` to the value ipamd uses given its raw value (`None`: unset):
+/// `getWarmENITarget`, `getWarmIPTarget`, `getMinimumIPTarget`, `getWarmPrefixTarget`, `getCooldownPeriod` for
+/// integers, `getMaxENI`, and the `ParseBool` readers. Text settings (the ENIConfig label and annotation keys)
+/// fill no field.
+pub(super) fn fill(
+    config: &mut CniConfig,
     s: &Setting,
     raw: Option<&str>,
     instance: &InstanceTypeLimits,
     warnings: &mut Vec<Warning>,
-) -> Value {
+) {
     match s.kind {
-        Kind::Int { default, negative_ok } => int(s.name, raw, default, negative_ok, warnings).into(),
-        Kind::Bool { default } => boolean(s.name, raw, default, warnings).into(),
-        Kind::Text { default } => raw.filter(|v| !v.is_empty()).unwrap_or(default).into(),
-        Kind::EniLimit => max_eni(raw, instance, warnings).into(),
+        Kind::Int {
+            default,
+            negative_ok,
+            field,
+        } => *field(config) = int(s.name, raw, default, negative_ok, warnings),
+        Kind::Bool { default, field } => *field(config) = boolean(s.name, raw, default, warnings),
+        Kind::Text { .. } => {}
+        Kind::EniLimit { field } => *field(config) = max_eni(raw, instance, warnings),
     }
 }
 

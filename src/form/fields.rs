@@ -141,7 +141,10 @@ impl Field {
             Field::Subnet => "Where pod addresses come from (the ENIConfig subnet with custom networking).",
             Field::NodeSubnet => "Custom networking: the node's own subnet (one address per node).",
             Field::Mode => "IPv6 is chosen when the cluster is created.",
-            Field::MaxPods => "Empty: what max-pods-calculator.sh recommends for these settings.",
+            Field::MaxPods => {
+                "Empty: what max-pods-calculator.sh recommends for these settings. A number, or a nodeadm \
+                 maxPodsExpression (AL2023), e.g. max_pods + 8 or max_pods > 110 ? 110 : max_pods."
+            }
             Field::Seed => "Empty: tight packing. A number: reproducible random placement, as real nodes have.",
         }
     }

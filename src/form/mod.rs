@@ -183,7 +183,7 @@ impl Form {
             let v = self.get(field);
             let on = match setting.kind {
                 Kind::Bool { .. } => v == "true",
-                Kind::Int { .. } | Kind::Text { .. } | Kind::EniLimit => !v.trim().is_empty(),
+                Kind::Int { .. } | Kind::Text { .. } | Kind::EniLimit { .. } => !v.trim().is_empty(),
             };
             if on {
                 set(setting.name, v.trim());
@@ -272,12 +272,21 @@ impl Form {
                 ))
             }
             Field::MaxEni => optional(whole(1, 100, "MAX_ENI must be a whole number from 1 to 100")),
-            // A maxPods above the most pods the form takes changes nothing but the time to plan.
-            Field::MaxPods => optional(whole(
-                1,
-                u64::from(MAX_PODS_INPUT),
-                &format!("kubelet maxPods must be a whole number from 1 to {MAX_PODS_INPUT}"),
-            )),
+            // A maxPods above the most pods the form takes changes nothing but the time to plan. Text that is
+            // not a number is a nodeadm maxPodsExpression (AL2023), evaluated for the instance type.
+            Field::MaxPods => {
+                let rule = format!("kubelet maxPods must be a whole number from 1 to {MAX_PODS_INPUT}");
+                match self.max_pods_expression() {
+                    Some(Err(e)) => Err(format!("maxPodsExpression: {e}")),
+                    Some(Ok(n)) if n == 0 || n > MAX_PODS_INPUT => Err(format!("maxPodsExpression gives {n}: {rule}")),
+                    Some(Ok(_)) => Ok(()),
+                    None => optional(whole(
+                        1,
+                        u64::from(MAX_PODS_INPUT),
+                        &format!("{rule}, or a nodeadm maxPodsExpression"),
+                    )),
+                }
+            }
             Field::Seed => optional(whole(
                 0,
                 u64::MAX,
@@ -285,6 +294,18 @@ impl Form {
             )),
             Field::Arrival | Field::Mode | Field::CustomNetworking | Field::PodEni => Ok(()),
         }
+    }
+
+    /// The maxPods field read as a nodeadm `maxPodsExpression` (any text that is not a whole number),
+    /// evaluated for the instance type; `None` for a number or an empty field. An unknown instance type is
+    /// that field's error, not this one's.
+    fn max_pods_expression(&self) -> Option<Result<u32, String>> {
+        let v = self.max_pods.trim();
+        if v.is_empty() || v.bytes().all(|b| b.is_ascii_digit()) || !searchable(&self.instance_type) {
+            return None;
+        }
+        crate::vpc::lookup(self.instance_type.trim()).ok()?;
+        Some(crate::nodeadm::kubelet_max_pods(self.instance_type.trim(), v))
     }
 
     /// The scenario the fields describe; fields that fail their rule count as empty.
@@ -300,7 +321,7 @@ impl Form {
             nodes: num(&self.nodes).unwrap_or(1),
             subnet: text(Field::Subnet, &self.subnet),
             node_subnet: text(Field::NodeSubnet, &self.node_subnet),
-            max_pods: num(&self.max_pods),
+            max_pods: num(&self.max_pods).or_else(|| self.max_pods_expression().and_then(Result::ok)),
             seed: if applies(Field::Seed) {
                 self.seed.trim().parse().ok()
             } else {

@@ -268,7 +268,7 @@ fn format_flags(set: &[(&'static str, String)], comment: &str) -> String {
     let mut out = String::new();
     for (k, v) in set {
         let format = match config::setting(k).map(|s| s.kind) {
-            Some(Kind::Int { .. } | Kind::EniLimit) if config::go_atoi(v).is_none() => "integer",
+            Some(Kind::Int { .. } | Kind::EniLimit { .. }) if config::go_atoi(v).is_none() => "integer",
             Some(Kind::Bool { .. }) if !matches!(v.as_str(), "true" | "false") => "boolean",
             _ => continue,
         };

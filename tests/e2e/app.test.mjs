@@ -418,3 +418,13 @@ test('no console errors and no request to any other origin', () => {
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(foreignRequests, []);
 });
+
+test('issue 9: the maxPods field takes a nodeadm maxPodsExpression, evaluated as the CLI does', async () => {
+  const { context, page } = await open('/?type=m5.large&pods=5');
+  await page.getByLabel('kubelet maxPods', { exact: true }).fill('max_pods - 10');
+  // m5.large: nodeadm's max_pods is 3 × (10 − 1) + 2 = 29, so the expression gives 19, as the CLI says.
+  await page.locator('[data-testid=kubelet-max-pods]').filter({ hasText: /^19$/ }).waitFor();
+  assert.equal(core(['m5.large', '--pods', '5', '--max-pods-expression', 'max_pods - 10']).max_pods.kubelet, 19);
+  assert.match(page.url(), /max_pods=max_pods(%20|\+)-(%20|\+)10/);
+  await context.close();
+});

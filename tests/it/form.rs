@@ -290,3 +290,25 @@ proptest! {
         }
     }
 }
+
+/// The maxPods field takes a number or a nodeadm maxPodsExpression (AL2023), evaluated for the instance
+/// type by the same code as `plan --max-pods-expression`. The initial form is m5.large: 3 ENIs × 10 IPv4,
+/// so nodeadm's `max_pods` is 3 × (10 − 1) + 2 = 29 and `max_pods - 10` gives 19.
+#[test]
+fn max_pods_takes_a_nodeadm_expression() {
+    let mut f = Form::initial();
+    f.set(Field::MaxPods, "max_pods - 10");
+    assert_eq!(f.check().unwrap().max_pods, Some(19));
+    // The link carries the expression, and reads back to the same kubelet maxPods.
+    let (back, notices) = Form::from_query(&f.to_query());
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(back.check().unwrap().max_pods, Some(19));
+    // 29 − 29 = 0: nodeadm refuses a result that is not greater than 0.
+    check_rule(Field::MaxPods, "max_pods - 29", Some("greater than 0"));
+    check_rule(
+        Field::MaxPods,
+        "nodes + 1",
+        Some("maxPodsExpression: failed to compile"),
+    );
+    check_rule(Field::MaxPods, "max_pods > 110 ? 110 : max_pods", None);
+}

@@ -81,7 +81,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 { text(Field::MaxEni, eni_limit, true) }
                 { checkbox(Field::CustomNetworking, form, on_action) }
                 { checkbox(Field::PodEni, form, on_action) }
-                { text(Field::MaxPods, calc, true) }
+                { text(Field::MaxPods, calc, false) }
                 { text(Field::Seed, "tight packing".into(), true) }
             </fieldset>
         </section>

@@ -318,6 +318,18 @@ impl Trace {
     }
 }
 
+/// How much of a run the trace records. Every number (statistics, pods, the calls' api, ENI, count and
+/// unit, the steps' ENI counts) is the same in both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Every step's events, decision and call text, and every ENI's picture.
+    Full,
+    /// Numbers only, for plans that feed a table (the advisor's alternatives): no event text, empty
+    /// decision and call text, and only the last step's ENIs drawn (the others hold one blank picture per
+    /// ENI). Runs of alike passes may merge more, as their events are not told apart.
+    Summary,
+}
+
 /// The compact picture of every ENI, reusing the picture of an ENI that has not changed since it was
 /// last drawn (same `version`, nothing cooling): a pass touches one or two ENIs, not all of them.
 #[derive(Debug, Default)]
@@ -344,6 +356,19 @@ impl Snapshots {
             })
             .collect()
     }
+}
+
+/// `n` copies of one shared blank picture: a `Detail::Summary` step's ENIs.
+pub fn blank_enis(n: usize) -> Vec<Arc<EniView>> {
+    let blank = Arc::new(EniView {
+        id: String::new(),
+        role: EniRole::Secondary,
+        for_pods: true,
+        ips: SlotCounts::default(),
+        prefixes: Vec::new(),
+        ipv6_prefix: false,
+    });
+    vec![blank; n]
 }
 
 /// One ENI's picture.

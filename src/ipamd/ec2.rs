@@ -64,7 +64,7 @@ impl Ipamd<'_> {
         events.push("handlePreScaling: one increase round before the loop starts".into());
         let stats = self.ds.get_ip_stats(self.now);
         let fp = self.ds.get_free_prefixes();
-        let low = pool::is_pool_too_low(self.cfg, &self.lim, &stats, fp);
+        let low = pool::pool_too_low(self.cfg, &self.lim, &stats, fp, self.tells());
         let mut text = low.why.clone();
         if low.yes {
             match self.increase_datastore_pool() {
@@ -118,7 +118,7 @@ impl Ipamd<'_> {
         }
         let stats = self.ds.get_ip_stats(self.now);
         let fp = self.ds.get_free_prefixes();
-        let low = pool::is_pool_too_low(self.cfg, &self.lim, &stats, fp);
+        let low = pool::pool_too_low(self.cfg, &self.lim, &stats, fp, self.tells());
         let decision = if low.yes {
             match self.increase_datastore_pool() {
                 Ok(a) => {
@@ -134,7 +134,7 @@ impl Ipamd<'_> {
                 },
             }
         } else {
-            let high = pool::is_pool_too_high(self.cfg, &stats, fp);
+            let high = pool::pool_too_high(self.cfg, &stats, fp, self.tells());
             let kind = if stats.total_ips >= self.lim.max_pods {
                 DecisionKind::MaxPods
             } else {

@@ -104,11 +104,7 @@ impl<'a> Ipamd<'a> {
 
     /// `text()`, or an empty string that costs nothing under `Detail::Summary`.
     pub(super) fn text(&self, text: impl FnOnce() -> String) -> String {
-        if self.tells() {
-            text()
-        } else {
-            String::new()
-        }
+        pool::why(self.tells(), text)
     }
 
     /// The picture of every ENI (a blank one each under `Detail::Summary`).

@@ -325,7 +325,7 @@ pub enum Detail {
     /// Every step's events, decision and call text, and every ENI's picture.
     Full,
     /// Numbers only, for plans that feed a table (the advisor's alternatives): no event text, empty
-    /// decision and call text, and only the last step's ENIs drawn (the others hold one blank picture per
+    /// decision text and empty text for calls that move addresses, and only the last step's ENIs drawn (the others hold one blank picture per
     /// ENI). Runs of alike passes may merge more, as their events are not told apart.
     Summary,
 }

@@ -140,9 +140,9 @@ pub fn assert_summary_matches(s: &Scenario) {
         (&last_summary.enis, last_summary.stats, last_summary.pods)
     );
     // Summary mode formats no text.
-    assert!(summary.trace[1..]
-        .iter()
-        .all(|st| st.events.is_empty() && st.actions.iter().all(|a| a.text.is_empty() || a.count == 0)));
+    assert!(summary.trace[1..].iter().all(|st| st.events.is_empty()
+        && st.decision.text.is_empty()
+        && st.actions.iter().all(|a| a.text.is_empty() || a.count == 0)));
 }
 
 #[test]

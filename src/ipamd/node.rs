@@ -112,7 +112,7 @@ impl<'a> Ipamd<'a> {
         if self.tells() {
             self.snapshots.take(&self.ds, self.now, self.cfg.use_custom_networking)
         } else {
-            trace::blank_enis(self.ds.enis.len())
+            self.snapshots.blanks(self.ds.enis.len())
         }
     }
 

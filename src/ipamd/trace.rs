@@ -336,6 +336,8 @@ pub enum Detail {
 pub struct Snapshots {
     /// ENI id, its `version` when drawn, and the picture, for ENIs with nothing cooling.
     still: Vec<(u32, u64, Arc<EniView>)>,
+    /// The one blank picture `Detail::Summary` steps share.
+    blank: Option<Arc<EniView>>,
 }
 
 impl Snapshots {
@@ -356,19 +358,21 @@ impl Snapshots {
             })
             .collect()
     }
-}
 
-/// `n` copies of one shared blank picture: a `Detail::Summary` step's ENIs.
-pub fn blank_enis(n: usize) -> Vec<Arc<EniView>> {
-    let blank = Arc::new(EniView {
-        id: String::new(),
-        role: EniRole::Secondary,
-        for_pods: true,
-        ips: SlotCounts::default(),
-        prefixes: Vec::new(),
-        ipv6_prefix: false,
-    });
-    vec![blank; n]
+    /// `n` copies of one shared blank picture: a `Detail::Summary` step's ENIs.
+    pub fn blanks(&mut self, n: usize) -> Vec<Arc<EniView>> {
+        let blank = self.blank.get_or_insert_with(|| {
+            Arc::new(EniView {
+                id: String::new(),
+                role: EniRole::Secondary,
+                for_pods: true,
+                ips: SlotCounts::default(),
+                prefixes: Vec::new(),
+                ipv6_prefix: false,
+            })
+        });
+        vec![blank.clone(); n]
+    }
 }
 
 /// One ENI's picture.

@@ -3,6 +3,7 @@
 //! ENI (counts, not addresses).
 
 use super::datastore::{DataStore, DataStoreStats, Eni};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// What an ENI is for.
@@ -334,29 +335,36 @@ pub enum Detail {
 /// last drawn (same `version`, nothing cooling): a pass touches one or two ENIs, not all of them.
 #[derive(Debug, Default)]
 pub struct Snapshots {
-    /// ENI id, its `version` when drawn, and the picture, for ENIs with nothing cooling.
-    still: Vec<(u32, u64, Arc<EniView>)>,
+    /// By ENI id: its `version` when drawn, and the picture, for ENIs with nothing cooling. (ENI ids are
+    /// never reused, so a lookup by id and version is exact.)
+    still: BTreeMap<u32, (u64, Arc<EniView>)>,
     /// The one blank picture `Detail::Summary` steps share.
     blank: Option<Arc<EniView>>,
 }
 
 impl Snapshots {
     pub fn take(&mut self, ds: &DataStore, now: i64, custom_networking: bool) -> Vec<Arc<EniView>> {
-        let current = |id: u32, v: u64| ds.enis.iter().any(|e| e.id == id && e.version == v);
-        self.still.retain(|(id, v, _)| current(*id, *v));
-        ds.enis
+        let views = ds
+            .enis
             .iter()
             .map(|e| {
-                if let Some((_, _, view)) = self.still.iter().find(|(id, _, _)| *id == e.id) {
+                if let Some((_, view)) = self.still.get(&e.id).filter(|(v, _)| *v == e.version) {
                     return view.clone();
                 }
                 let view = Arc::new(draw(e, ds.cooldown, now, custom_networking));
-                if !e.may_cool(now, ds.cooldown) {
-                    self.still.push((e.id, e.version, view.clone()));
+                if e.may_cool(now, ds.cooldown) {
+                    self.still.remove(&e.id);
+                } else {
+                    self.still.insert(e.id, (e.version, view.clone()));
                 }
                 view
             })
-            .collect()
+            .collect();
+        // Forget the pictures of ENIs that are gone.
+        if self.still.len() > ds.enis.len() {
+            self.still.retain(|id, _| ds.enis.iter().any(|e| e.id == *id));
+        }
+        views
     }
 
     /// `n` copies of one shared blank picture: a `Detail::Summary` step's ENIs.

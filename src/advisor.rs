@@ -6,7 +6,7 @@ use crate::config::CniEnv;
 use crate::edit::Edit;
 use crate::ipamd::trace::{Api, Step};
 use crate::mode::Mode;
-use crate::scenario::{plan, Report, Scenario};
+use crate::scenario::{plan_summary, Report, Scenario};
 use crate::vpc;
 
 /// Settings to change, as `KEY=VALUE` / `KEY-` edits.
@@ -141,7 +141,8 @@ pub fn price(s: &Scenario, current: &Report, c: Candidate) -> Option<Alternative
     // exactly as applying the option to the form leaves it.
     let mut alt = s.clone();
     alt.env = apply(&s.env, &c.edits);
-    let r = plan(&alt).ok()?;
+    // Only numbers feed the table: no trace text or ENI pictures.
+    let r = plan_summary(&alt).ok()?;
     (r.config != current.config).then(|| row(c.title, c.edits, &r, c.caveat))
 }
 

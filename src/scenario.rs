@@ -3,6 +3,7 @@
 //! both call `plan` and nothing else to compute.
 
 use crate::config::{self, CniConfig, CniEnv, ConfigError};
+use crate::ipamd::trace::Detail;
 use crate::ipamd::{self, Arrival, Workload, MAX_PODS_INPUT};
 use crate::max_pods;
 use crate::report;
@@ -146,6 +147,16 @@ fn resolve_inputs(s: &Scenario) -> Result<Resolved, PlanError> {
 
 /// Plans one node group.
 pub fn plan(s: &Scenario) -> Result<Report, PlanError> {
+    plan_with(s, Detail::Full)
+}
+
+/// `plan` for a table of alternatives: the same report and numbers, but a trace without text and with
+/// only the last step's ENI pictures (`Detail::Summary`), which is much cheaper to build.
+pub fn plan_summary(s: &Scenario) -> Result<Report, PlanError> {
+    plan_with(s, Detail::Summary)
+}
+
+fn plan_with(s: &Scenario, detail: Detail) -> Result<Report, PlanError> {
     let (instance, subnet, node_subnet, cfg, mut warnings) = resolve_inputs(s)?;
     let (max_pods, vcpu_assumed) = max_pods::max_pods(instance, &cfg, s.max_pods);
     if vcpu_assumed && s.max_pods.is_none() {
@@ -163,7 +174,7 @@ pub fn plan(s: &Scenario) -> Result<Report, PlanError> {
         arrival: s.arrival,
         seed: s.seed,
     };
-    let sim = ipamd::simulate(instance, &cfg, max_pods.kubelet, &workload).map_err(node_not_ready)?;
+    let sim = ipamd::simulate_with(instance, &cfg, max_pods.kubelet, &workload, detail).map_err(node_not_ready)?;
     Ok(report::build(
         s,
         instance,

@@ -64,7 +64,7 @@ impl Ipamd<'_> {
         events.push("handlePreScaling: one increase round before the loop starts".into());
         let stats = self.ds.get_ip_stats(self.now);
         let fp = self.ds.get_free_prefixes();
-        let low = pool::is_pool_too_low(self.cfg, &self.lim, &stats, fp);
+        let low = pool::pool_too_low(self.cfg, &self.lim, &stats, fp, self.tells());
         let mut text = low.why.clone();
         if low.yes {
             match self.increase_datastore_pool() {
@@ -118,7 +118,7 @@ impl Ipamd<'_> {
         }
         let stats = self.ds.get_ip_stats(self.now);
         let fp = self.ds.get_free_prefixes();
-        let low = pool::is_pool_too_low(self.cfg, &self.lim, &stats, fp);
+        let low = pool::pool_too_low(self.cfg, &self.lim, &stats, fp, self.tells());
         let decision = if low.yes {
             match self.increase_datastore_pool() {
                 Ok(a) => {
@@ -130,11 +130,11 @@ impl Ipamd<'_> {
                 }
                 Err(why) => Decision {
                     kind: DecisionKind::TooLow,
-                    text: format!("{}; {why}", low.why),
+                    text: self.text(|| format!("{}; {why}", low.why)),
                 },
             }
         } else {
-            let high = pool::is_pool_too_high(self.cfg, &stats, fp);
+            let high = pool::pool_too_high(self.cfg, &stats, fp, self.tells());
             let kind = if stats.total_ips >= self.lim.max_pods {
                 DecisionKind::MaxPods
             } else {
@@ -148,11 +148,13 @@ impl Ipamd<'_> {
             {
                 Decision {
                     kind: DecisionKind::DecreaseWait,
-                    text: format!(
-                        "{}, but the last decrease was {} s ago (≤ 30 s): wait",
-                        high.why,
-                        self.now - last
-                    ),
+                    text: self.text(|| {
+                        format!(
+                            "{}, but the last decrease was {} s ago (≤ 30 s): wait",
+                            high.why,
+                            self.now - last
+                        )
+                    }),
                 }
             } else {
                 actions.extend(self.try_unassign_cidrs_from_all());
@@ -287,14 +289,8 @@ impl Ipamd<'_> {
         let pd = self.cfg.enable_prefix_delegation;
         self.ds.add_cidrs(idx, n, pd);
         let eni = self.eni_name(idx);
-        let what = self.cidrs_text(n);
-        Some(Action::new(
-            Api::AssignPrivateIpAddresses,
-            &eni,
-            n,
-            self.unit(),
-            format!("AssignPrivateIpAddresses {eni}: {what}"),
-        ))
+        let text = self.text(|| format!("AssignPrivateIpAddresses {eni}: {}", self.cidrs_text(n)));
+        Some(Action::new(Api::AssignPrivateIpAddresses, &eni, n, self.unit(), text))
     }
 
     /// Mirrors `GetENIResourcesToAllocate`.
@@ -325,17 +321,16 @@ impl Ipamd<'_> {
         } else {
             ""
         };
-        let what = self.cidrs_text(n);
+        let text = self.text(|| {
+            format!(
+                "CreateNetworkInterface {eni}{subnet}: primary IP + {}",
+                self.cidrs_text(n)
+            )
+        });
         let device = self.ds.enis.len() - 1;
         // AllocENI: createENI, attachENI, then ModifyNetworkInterfaceAttribute for DeleteOnTermination.
         Ok(vec![
-            Action::new(
-                Api::CreateNetworkInterface,
-                &eni,
-                n,
-                self.unit(),
-                format!("CreateNetworkInterface {eni}{subnet}: primary IP + {what}"),
-            ),
+            Action::new(Api::CreateNetworkInterface, &eni, n, self.unit(), text),
             plain_call(Api::AttachNetworkInterface, &eni, format!("device index {device}")),
             plain_call(
                 Api::ModifyNetworkInterfaceAttribute,
@@ -371,14 +366,13 @@ impl Ipamd<'_> {
             let n = cidrs.len() as i64;
             self.ds.remove_cidrs(idx, &cidrs);
             let eni = self.eni_name(idx);
-            let what = self.cidrs_text(n);
-            actions.push(Action::new(
-                Api::UnassignPrivateIpAddresses,
-                &eni,
-                n,
-                self.unit(),
-                format!("UnassignPrivateIpAddresses {eni}: {what} back to the subnet"),
-            ));
+            let text = self.text(|| {
+                format!(
+                    "UnassignPrivateIpAddresses {eni}: {} back to the subnet",
+                    self.cidrs_text(n)
+                )
+            });
+            actions.push(Action::new(Api::UnassignPrivateIpAddresses, &eni, n, self.unit(), text));
             over -= n;
             if over <= 0 {
                 break;

@@ -16,7 +16,7 @@ use crate::config::CniConfig;
 use crate::vpc::InstanceTypeLimits;
 use crate::warning::Warning;
 use node::Ipamd;
-use trace::Trace;
+use trace::{Detail, Trace};
 
 /// Seconds between passes (`ipPoolMonitorInterval`).
 pub const POOL_MONITOR_INTERVAL: i64 = 5;
@@ -73,7 +73,9 @@ pub struct NodeNotReady(pub String);
 
 /// Runs `nodeInit` alone: `Err` when aws-node would exit before the pool manager starts.
 pub fn node_init(instance: &InstanceTypeLimits, cfg: &CniConfig, max_pods: i64) -> Result<(), NodeNotReady> {
-    Ipamd::new(instance, cfg, max_pods, None).start().map(|_| ())
+    Ipamd::new(instance, cfg, max_pods, None, Detail::Summary)
+        .start()
+        .map(|_| ())
 }
 
 /// Runs the node from start to the end of the workload.
@@ -83,7 +85,18 @@ pub fn simulate(
     max_pods: i64,
     workload: &Workload,
 ) -> Result<Simulation, NodeNotReady> {
-    let mut node = Ipamd::new(instance, cfg, max_pods, workload.seed);
+    simulate_with(instance, cfg, max_pods, workload, Detail::Full)
+}
+
+/// `simulate`, recording the trace in `detail`; every number is the same at either detail.
+pub fn simulate_with(
+    instance: &InstanceTypeLimits,
+    cfg: &CniConfig,
+    max_pods: i64,
+    workload: &Workload,
+    detail: Detail,
+) -> Result<Simulation, NodeNotReady> {
+    let mut node = Ipamd::new(instance, cfg, max_pods, workload.seed, detail);
     let mut trace = Trace::new(node.start()?);
     let mut settled = true;
     let mut warnings = Vec::new();
@@ -143,6 +156,11 @@ pub fn simulate(
             settled = false;
             warnings.push(w);
         }
+    }
+    if detail == Detail::Summary {
+        // The steady state reads the last step's ENIs: draw them. Nothing changed on the node since that
+        // step was made (skipped passes only move the clock while pods wait, and always precede a real pass).
+        trace.last_mut().enis = node.snapshots.take(&node.ds, node.now, cfg.use_custom_networking);
     }
     if node.trunk_never_comes() {
         warnings.push(node.trunk_never_comes_warning());

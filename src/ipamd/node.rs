@@ -3,7 +3,7 @@
 
 use super::datastore::{self, DataStore, PodAddr};
 use super::pool::{self, Limits};
-use super::trace::{Action, Api, Decision, DecisionKind, PodCounts, Snapshots, Step, StepStats};
+use super::trace::{self, Action, Api, Decision, DecisionKind, Detail, PodCounts, Snapshots, Step, StepStats};
 use super::{Arrival, Rng, POOL_MONITOR_INTERVAL};
 use crate::config::CniConfig;
 use crate::vpc::InstanceTypeLimits;
@@ -31,10 +31,17 @@ pub(super) struct Ipamd<'a> {
     pub(super) changed: bool,
     pub(super) warnings: Vec<Warning>,
     pub(super) snapshots: Snapshots,
+    pub(super) detail: Detail,
 }
 
 impl<'a> Ipamd<'a> {
-    pub(super) fn new(instance: &'a InstanceTypeLimits, cfg: &'a CniConfig, max_pods: i64, seed: Option<u64>) -> Self {
+    pub(super) fn new(
+        instance: &'a InstanceTypeLimits,
+        cfg: &'a CniConfig,
+        max_pods: i64,
+        seed: Option<u64>,
+        detail: Detail,
+    ) -> Self {
         Ipamd {
             instance,
             cfg,
@@ -53,6 +60,7 @@ impl<'a> Ipamd<'a> {
             changed: false,
             warnings: Vec::new(),
             snapshots: Snapshots::default(),
+            detail,
         }
     }
 
@@ -89,6 +97,25 @@ impl<'a> Ipamd<'a> {
         format!("eni-{}", self.ds.enis[idx].id)
     }
 
+    /// Whether the trace records text (`Detail::Full`).
+    pub(super) fn tells(&self) -> bool {
+        self.detail == Detail::Full
+    }
+
+    /// `text()`, or an empty string that costs nothing under `Detail::Summary`.
+    pub(super) fn text(&self, text: impl FnOnce() -> String) -> String {
+        pool::why(self.tells(), text)
+    }
+
+    /// The picture of every ENI (a blank one each under `Detail::Summary`).
+    pub(super) fn pictures(&mut self) -> Vec<std::sync::Arc<trace::EniView>> {
+        if self.tells() {
+            self.snapshots.take(&self.ds, self.now, self.cfg.use_custom_networking)
+        } else {
+            self.snapshots.blanks(self.ds.enis.len())
+        }
+    }
+
     pub(super) fn step(&mut self, events: Vec<String>, decision: Decision, actions: Vec<Action>) -> Step {
         let stats = self.ds.get_ip_stats(self.now);
         Step {
@@ -104,7 +131,7 @@ impl<'a> Ipamd<'a> {
                 waiting: self.waiting,
                 pending: 0,
             },
-            enis: self.snapshots.take(&self.ds, self.now, self.cfg.use_custom_networking),
+            enis: self.pictures(),
         }
     }
 
@@ -113,15 +140,18 @@ impl<'a> Ipamd<'a> {
         self.pass_no += 1;
         self.now = i64::from(self.pass_no) * POOL_MONITOR_INTERVAL;
         let mut events = Vec::new();
+        let tells = self.tells();
         self.changed = false;
 
         if self.trunk_pending() {
             let idx = self.new_eni(false, true);
             self.changed = true;
-            events.push(format!(
-                "VPC resource controller attaches trunk ENI {} (one ENI slot and one subnet address, no pod IPs)",
-                self.eni_name(idx)
-            ));
+            events.extend(tells.then(|| {
+                format!(
+                    "VPC resource controller attaches trunk ENI {} (one ENI slot and one subnet address, no pod IPs)",
+                    self.eni_name(idx)
+                )
+            }));
         }
 
         let desired = self.desired();
@@ -129,30 +159,34 @@ impl<'a> Ipamd<'a> {
         if desired < target {
             let n = if arrival == Arrival::Ramp { 1 } else { target - desired };
             self.waiting += n;
-            events.push(if n == 1 {
-                "1 pod arrives".to_string()
-            } else {
-                format!("{n} pods arrive at once")
-            });
+            events.extend(tells.then(|| {
+                if n == 1 {
+                    "1 pod arrives".to_string()
+                } else {
+                    format!("{n} pods arrive at once")
+                }
+            }));
         } else if desired > target {
             let n = if arrival == Arrival::Ramp { 1 } else { desired - target };
             self.delete_pods(n);
-            let cooling = if self.cfg.ip_cooldown_period >= 0 {
-                format!("its IP cools for {} s before reuse", self.cfg.ip_cooldown_period)
-            } else {
-                "no cooldown (IP_COOLDOWN_PERIOD < 0)".to_string()
-            };
-            events.push(if n == 1 {
-                format!("1 pod deleted: {cooling}")
-            } else {
-                format!("{n} pods deleted: {cooling}")
-            });
+            events.extend(tells.then(|| {
+                let cooling = if self.cfg.ip_cooldown_period >= 0 {
+                    format!("its IP cools for {} s before reuse", self.cfg.ip_cooldown_period)
+                } else {
+                    "no cooldown (IP_COOLDOWN_PERIOD < 0)".to_string()
+                };
+                if n == 1 {
+                    format!("1 pod deleted: {cooling}")
+                } else {
+                    format!("{n} pods deleted: {cooling}")
+                }
+            }));
         }
         let before = self.waiting;
         let placed = self.place_waiting();
         self.placed = placed;
         self.changed |= placed > 0;
-        if before > 0 {
+        if before > 0 && tells {
             let left = self.waiting;
             events.push(match (placed, left) {
                 (p, 0) => format!("{p} got an IP"),
@@ -165,7 +199,7 @@ impl<'a> Ipamd<'a> {
         if self.cfg.enable_ipv6 {
             let decision = Decision {
                 kind: DecisionKind::Ipv6,
-                text: "IPv6: no warm pool; pods take addresses from the /80".into(),
+                text: self.text(|| "IPv6: no warm pool; pods take addresses from the /80".into()),
             };
             let actions = self.check_for_trunk_eni().into_iter().collect();
             return self.step(events, decision, actions);

@@ -78,23 +78,45 @@ pub struct Verdict {
     pub why: String,
 }
 
+/// `text()` when `explain`, else an empty string that costs nothing.
+pub(super) fn why(explain: bool, text: impl FnOnce() -> String) -> String {
+    if explain {
+        text()
+    } else {
+        String::new()
+    }
+}
+
 /// Mirrors `isDatastorePoolTooLow`.
 pub fn is_pool_too_low(cfg: &CniConfig, lim: &Limits, stats: &DataStoreStats, free_prefixes: i64) -> Verdict {
+    pool_too_low(cfg, lim, stats, free_prefixes, true)
+}
+
+/// `is_pool_too_low`, with the arithmetic in words only when `explain` (else `why` is empty).
+pub fn pool_too_low(
+    cfg: &CniConfig,
+    lim: &Limits,
+    stats: &DataStoreStats,
+    free_prefixes: i64,
+    explain: bool,
+) -> Verdict {
     let total = stats.total_ips;
     let available = stats.available_addresses();
     if total >= lim.max_pods {
         return Verdict {
             yes: false,
-            why: format!(
-                "total {total} ≥ maxPods {}: growth stops at the max-pods ceiling",
-                lim.max_pods
-            ),
+            why: why(explain, || {
+                format!(
+                    "total {total} ≥ maxPods {}: growth stops at the max-pods ceiling",
+                    lim.max_pods
+                )
+            }),
         };
     }
     if let Some(ts) = datastore_target_state(cfg, stats, free_prefixes) {
         return Verdict {
             yes: ts.short > 0,
-            why: explain_short(cfg, stats, ts.short),
+            why: why(explain, || explain_short(cfg, stats, ts.short)),
         };
     }
     let (per, target, name, unit) = if cfg.enable_prefix_delegation {
@@ -114,6 +136,12 @@ pub fn is_pool_too_low(cfg: &CniConfig, lim: &Limits, stats: &DataStoreStats, fr
     };
     let need = per.saturating_mul(target);
     let low = available < need || (target == 0 && available == 0);
+    if !explain {
+        return Verdict {
+            yes: low,
+            why: String::new(),
+        };
+    }
     let why = if target == 0 {
         if available == 0 {
             format!("{name} 0 and no address available: too low")
@@ -157,6 +185,11 @@ fn explain_short(cfg: &CniConfig, stats: &DataStoreStats, short: i64) -> String 
 
 /// Mirrors `isDatastorePoolTooHigh`.
 pub fn is_pool_too_high(cfg: &CniConfig, stats: &DataStoreStats, free_prefixes: i64) -> Verdict {
+    pool_too_high(cfg, stats, free_prefixes, true)
+}
+
+/// `is_pool_too_high`, with the arithmetic in words only when `explain` (else `why` is empty).
+pub fn pool_too_high(cfg: &CniConfig, stats: &DataStoreStats, free_prefixes: i64, explain: bool) -> Verdict {
     if let Some(ts) = datastore_target_state(cfg, stats, free_prefixes) {
         let unit = if cfg.enable_prefix_delegation {
             "prefixes"
@@ -166,7 +199,9 @@ pub fn is_pool_too_high(cfg: &CniConfig, stats: &DataStoreStats, free_prefixes: 
         return Verdict {
             yes: ts.over > 0,
             why: if ts.over > 0 {
-                format!("{} {unit} over WARM_IP_TARGET/MINIMUM_IP_TARGET: too high", ts.over)
+                why(explain, || {
+                    format!("{} {unit} over WARM_IP_TARGET/MINIMUM_IP_TARGET: too high", ts.over)
+                })
             } else {
                 String::new()
             },
@@ -177,10 +212,12 @@ pub fn is_pool_too_high(cfg: &CniConfig, stats: &DataStoreStats, free_prefixes: 
         return Verdict {
             yes: high,
             why: if high {
-                format!(
-                    "free prefixes {free_prefixes} > WARM_PREFIX_TARGET {}: too high",
-                    cfg.warm_prefix_target
-                )
+                why(explain, || {
+                    format!(
+                        "free prefixes {free_prefixes} > WARM_PREFIX_TARGET {}: too high",
+                        cfg.warm_prefix_target
+                    )
+                })
             } else {
                 String::new()
             },

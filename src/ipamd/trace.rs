@@ -3,6 +3,7 @@
 //! ENI (counts, not addresses).
 
 use super::datastore::{DataStore, DataStoreStats, Eni};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// What an ENI is for.
@@ -318,31 +319,67 @@ impl Trace {
     }
 }
 
+/// How much of a run the trace records. Every number (statistics, pods, the calls' api, ENI, count and
+/// unit, the steps' ENI counts) is the same in both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Every step's events, decision and call text, and every ENI's picture.
+    Full,
+    /// Numbers only, for plans that feed a table (the advisor's alternatives): no event text, empty
+    /// decision text and empty text for calls that move addresses, and only the last step's ENIs drawn (the others hold one blank picture per
+    /// ENI). Runs of alike passes may merge more, as their events are not told apart.
+    Summary,
+}
+
 /// The compact picture of every ENI, reusing the picture of an ENI that has not changed since it was
 /// last drawn (same `version`, nothing cooling): a pass touches one or two ENIs, not all of them.
 #[derive(Debug, Default)]
 pub struct Snapshots {
-    /// ENI id, its `version` when drawn, and the picture, for ENIs with nothing cooling.
-    still: Vec<(u32, u64, Arc<EniView>)>,
+    /// By ENI id: its `version` when drawn, and the picture, for ENIs with nothing cooling. (ENI ids are
+    /// never reused, so a lookup by id and version is exact.)
+    still: BTreeMap<u32, (u64, Arc<EniView>)>,
+    /// The one blank picture `Detail::Summary` steps share.
+    blank: Option<Arc<EniView>>,
 }
 
 impl Snapshots {
     pub fn take(&mut self, ds: &DataStore, now: i64, custom_networking: bool) -> Vec<Arc<EniView>> {
-        let current = |id: u32, v: u64| ds.enis.iter().any(|e| e.id == id && e.version == v);
-        self.still.retain(|(id, v, _)| current(*id, *v));
-        ds.enis
+        let views = ds
+            .enis
             .iter()
             .map(|e| {
-                if let Some((_, _, view)) = self.still.iter().find(|(id, _, _)| *id == e.id) {
+                if let Some((_, view)) = self.still.get(&e.id).filter(|(v, _)| *v == e.version) {
                     return view.clone();
                 }
                 let view = Arc::new(draw(e, ds.cooldown, now, custom_networking));
-                if !e.may_cool(now, ds.cooldown) {
-                    self.still.push((e.id, e.version, view.clone()));
+                if e.may_cool(now, ds.cooldown) {
+                    self.still.remove(&e.id);
+                } else {
+                    self.still.insert(e.id, (e.version, view.clone()));
                 }
                 view
             })
-            .collect()
+            .collect();
+        // Forget the pictures of ENIs that are gone.
+        if self.still.len() > ds.enis.len() {
+            self.still.retain(|id, _| ds.enis.iter().any(|e| e.id == *id));
+        }
+        views
+    }
+
+    /// `n` copies of one shared blank picture: a `Detail::Summary` step's ENIs.
+    pub fn blanks(&mut self, n: usize) -> Vec<Arc<EniView>> {
+        let blank = self.blank.get_or_insert_with(|| {
+            Arc::new(EniView {
+                id: String::new(),
+                role: EniRole::Secondary,
+                for_pods: true,
+                ips: SlotCounts::default(),
+                prefixes: Vec::new(),
+                ipv6_prefix: false,
+            })
+        });
+        vec![blank.clone(); n]
     }
 }
 

@@ -1,9 +1,10 @@
 //! The advisor re-plans each fix on the same workload; its numbers are the simulator's.
 
-use vpc_cni_calc::advisor::advise;
+use vpc_cni_calc::advisor::{self, advise};
 use vpc_cni_calc::edit::Edit;
 use vpc_cni_calc::form::{Field, Form};
-use vpc_cni_calc::scenario::{plan, Scenario};
+use vpc_cni_calc::ipamd::trace::Step;
+use vpc_cni_calc::scenario::{plan, plan_summary, Scenario};
 
 fn scenario(instance: &str, pods: u32) -> Scenario {
     let mut s = Scenario::new(instance);
@@ -105,4 +106,81 @@ fn custom_networking_keeps_your_subnet_as_the_pod_subnet_and_unticking_gives_it_
         r.subnet.node_subnet.is_none(),
         "one subnet again, shared by nodes and pods"
     );
+}
+
+/// Every call's numbers, in order (merged steps have no calls, so merging more cannot drop one).
+fn calls(trace: &[Step]) -> Vec<String> {
+    let each = |a: &vpc_cni_calc::ipamd::trace::Action| {
+        format!("{} {} {} {:?} {}", a.api, a.eni, a.count, a.unit, a.allocation)
+    };
+    trace.iter().flat_map(|s| s.actions.iter().map(each)).collect()
+}
+
+/// The advisor's cheap plan (`plan_summary`: no text, no pictures but the last step's) has every number
+/// of the full plan: steady state (the last step's ENIs included), subnet report (the peak cost over every
+/// step), warnings, max pods, and every EC2 call's api, ENI, count and unit in order.
+pub fn assert_summary_matches(s: &Scenario) {
+    let (full, summary) = (plan(s), plan_summary(s));
+    let (full, summary) = match (full, summary) {
+        (Ok(f), Ok(m)) => (f, m),
+        (f, m) => return assert_eq!(f.err(), m.err()),
+    };
+    assert_eq!(full.steady_state, summary.steady_state);
+    assert_eq!(full.subnet, summary.subnet);
+    assert_eq!(full.warnings, summary.warnings);
+    assert_eq!(
+        (full.max_pods, full.mode, &full.config),
+        (summary.max_pods, summary.mode, &summary.config)
+    );
+    assert_eq!(advisor::ec2_calls(&full.trace), advisor::ec2_calls(&summary.trace));
+    assert_eq!(calls(&full.trace), calls(&summary.trace));
+    let (last, last_summary) = (full.trace.last().unwrap(), summary.trace.last().unwrap());
+    assert_eq!(
+        (&last.enis, last.stats, last.pods),
+        (&last_summary.enis, last_summary.stats, last_summary.pods)
+    );
+    // Summary mode formats no text.
+    assert!(summary.trace[1..].iter().all(|st| st.events.is_empty()
+        && st.decision.text.is_empty()
+        && st.actions.iter().all(|a| a.text.is_empty() || a.count == 0)));
+}
+
+#[test]
+fn summary_plans_have_the_full_plans_numbers_in_the_benchmarked_cases() {
+    let mut cases = Vec::new();
+    for (pods, then, max_pods, pd) in [
+        (737, None, None, true),
+        (737, None, Some(11762), true),
+        (737, Some(5), Some(737), false),
+    ] {
+        let mut s = scenario("m5.24xlarge", pods);
+        s.then_pods = then;
+        s.max_pods = max_pods;
+        s.env
+            .set("ENABLE_PREFIX_DELEGATION", if pd { "true" } else { "false" })
+            .unwrap();
+        cases.push(s);
+    }
+    // A seed, a burst with a one-IP-a-pass ramp, custom networking, IPv6 with pod ENIs, an unknown type.
+    let mut seeded = scenario("m5.xlarge", 40);
+    (seeded.then_pods, seeded.seed) = (Some(3), Some(7));
+    let mut slow = scenario("m6i.16xlarge", 200);
+    slow.arrival = vpc_cni_calc::ipamd::Arrival::Burst;
+    slow.env.set("WARM_IP_TARGET", "1").unwrap();
+    slow.env.set("MINIMUM_IP_TARGET", "34").unwrap();
+    let mut custom = scenario("m5.large", 30);
+    custom.env.set("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", "true").unwrap();
+    let mut v6 = scenario("m5.large", 20);
+    for (k, v) in [
+        ("ENABLE_IPv4", "false"),
+        ("ENABLE_IPv6", "true"),
+        ("ENABLE_PREFIX_DELEGATION", "true"),
+        ("ENABLE_POD_ENI", "true"),
+    ] {
+        v6.env.set(k, v).unwrap();
+    }
+    cases.extend([seeded, slow, custom, v6, scenario("m5.nope", 3)]);
+    for s in &cases {
+        assert_summary_matches(s);
+    }
 }

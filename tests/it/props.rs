@@ -131,6 +131,11 @@ proptest! {
     }
 
     #[test]
+    fn summary_plans_have_the_full_plans_numbers(s in scenario()) {
+        crate::advisor::assert_summary_matches(&s);
+    }
+
+    #[test]
     fn rendered_plans_never_overflow(s in scenario(), json in any::<bool>()) {
         let mut args = vec!["plan".to_string(), s.instance_type.clone(), "--pods".into(), s.pods.to_string()];
         args.extend(s.env.changes().iter().map(ToString::to_string));

@@ -3,7 +3,7 @@
 //! networking with no ENI slot for pods.
 
 use vpc_cni_calc::cli;
-use vpc_cni_calc::ipamd::trace::{Api, Step};
+use vpc_cni_calc::ipamd::trace::{Api, EniRole, Step};
 use vpc_cni_calc::scenario::{plan, validate};
 
 use crate::support::{report, scenario};
@@ -88,8 +88,8 @@ fn cni_node_is_patched_before_pre_scaling() {
     assert_eq!(apis(&r.trace[0]), ["CNINode update", "AssignPrivateIpAddresses"]);
     assert_eq!(r.steady_state.per_eni, [9, 0, 9]);
     assert_eq!(r.steady_state.pods_without_ip, 2);
-    let roles: Vec<String> = r.trace[1].enis.iter().map(|e| format!("{:?}", e.role)).collect();
-    assert_eq!(roles, ["Primary", "Trunk", "Secondary"]);
+    let roles: Vec<EniRole> = r.trace[1].enis.iter().map(|e| e.role).collect();
+    assert_eq!(roles, [EniRole::Primary, EniRole::Trunk, EniRole::Secondary]);
     // Pass 1's calls: AllocENI's three for eni-2, then nodeIPPoolReconcile sees an attached ENI the
     // datastore does not know (the trunk) and calls DescribeAllENIs → DescribeNetworkInterfaces once
     // (ipamd.go 1606–1620); no later pass describes again.
@@ -114,23 +114,11 @@ fn trunk_compatibility_follows_the_resource_controller_table() {
     let r = report(&scenario("i4i.large", 20, &["ENABLE_POD_ENI=true"]));
     assert_eq!(r.steady_state.pods_without_ip, 0);
     assert_eq!(r.steady_state.pods, 20);
-    assert!(r
-        .trace
-        .last()
-        .unwrap()
-        .enis
-        .iter()
-        .all(|e| format!("{:?}", e.role) != "Trunk"));
+    assert!(r.trace.last().unwrap().enis.iter().all(|e| e.role != EniRole::Trunk));
     assert!(r.warnings.iter().any(|w| w.code == "not-trunk-compatible"));
     // trn1.2xlarge is `true`: a trunk ENI is attached.
     let r = report(&scenario("trn1.2xlarge", 20, &["ENABLE_POD_ENI=true"]));
-    assert!(r
-        .trace
-        .last()
-        .unwrap()
-        .enis
-        .iter()
-        .any(|e| format!("{:?}", e.role) == "Trunk"));
+    assert!(r.trace.last().unwrap().enis.iter().any(|e| e.role == EniRole::Trunk));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The simulator end to end: A8's increase calls, security groups for pods, scale-down, IPv6, bursts,
 //! the max-pods ceiling and seeded placement.
 
-use vpc_cni_calc::ipamd::trace::{Api, DecisionKind, Step};
+use vpc_cni_calc::ipamd::trace::{Api, DecisionKind, EniRole, Step};
 use vpc_cni_calc::ipamd::Arrival;
 use vpc_cni_calc::mode::Mode;
 
@@ -87,16 +87,12 @@ fn a8_security_groups_for_pods_need_a_free_slot() {
     let r = report(&scenario("m5.xlarge", 30, &["ENABLE_POD_ENI=true"]));
     // nodeInit patches the CNINode before handlePreScaling (ipamd.go 653–667), so at node start.
     assert!(r.trace[0].actions.iter().any(|a| a.api == Api::CniNodeUpdate));
-    let roles: Vec<String> = r
-        .trace
-        .last()
-        .unwrap()
-        .enis
-        .iter()
-        .map(|e| format!("{:?}", e.role))
-        .collect();
+    let roles: Vec<EniRole> = r.trace.last().unwrap().enis.iter().map(|e| e.role).collect();
     // The trunk is attached at pass 1, before ipamd's first pass needs a second ENI for pods.
-    assert_eq!(roles, ["Primary", "Trunk", "Secondary", "Secondary"]);
+    assert_eq!(
+        roles,
+        [EniRole::Primary, EniRole::Trunk, EniRole::Secondary, EniRole::Secondary]
+    );
     // The trunk takes a slot, so 3 ENIs × 14 IPs serve pods: capacity 42.
     assert_eq!(r.max_pods.ip_capacity, 42);
 }

@@ -322,11 +322,10 @@ pub fn expression_max_pods(instance: &crate::vpc::InstanceTypeLimits, expr: &str
     evaluate_max_pods_expression(expr, vars)
 }
 
-/// kubelet's maxPods for the instance type named `instance_type` under `expr`, as the whole number a
-/// `Scenario` takes. The CLI's `--max-pods-expression` and the page's maxPods field (which takes a number
-/// or an expression) share it; the message names no flag, so each caller says where the expression came from.
-pub fn kubelet_max_pods(instance_type: &str, expr: &str) -> Result<u32, String> {
-    let instance = crate::vpc::lookup(instance_type).map_err(|e| e.to_string())?;
+/// kubelet's maxPods for `instance` under `expr`, as the whole number a `Scenario` takes. The CLI's
+/// `--max-pods-expression` and the page's maxPods field (which takes a number or an expression) share it;
+/// the message names no flag, so each caller says where the expression came from.
+pub fn kubelet_max_pods(instance: &crate::vpc::InstanceTypeLimits, expr: &str) -> Result<u32, String> {
     let n = expression_max_pods(instance, expr).map_err(|e| e.to_string())?;
     u32::try_from(n).map_err(|_| format!("the expression gives {n}, not a maxPods"))
 }

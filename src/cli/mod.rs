@@ -108,8 +108,8 @@ fn plan(args: &[String]) -> Result<String, String> {
         verify,
     } = args::plan(args)?;
     if let Some(expr) = max_pods_expression {
-        let n =
-            nodeadm::kubelet_max_pods(&s.instance_type, &expr).map_err(|e| format!("--max-pods-expression: {e}"))?;
+        let instance = vpc::lookup(&s.instance_type).map_err(|e| e.to_string())?;
+        let n = nodeadm::kubelet_max_pods(instance, &expr).map_err(|e| format!("--max-pods-expression: {e}"))?;
         s.max_pods = Some(n);
     }
     let report = scenario::plan(&s).map_err(|e| e.to_string())?;

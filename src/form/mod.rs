@@ -304,8 +304,8 @@ impl Form {
         if v.is_empty() || v.bytes().all(|b| b.is_ascii_digit()) || !searchable(&self.instance_type) {
             return None;
         }
-        crate::vpc::lookup(self.instance_type.trim()).ok()?;
-        Some(crate::nodeadm::kubelet_max_pods(self.instance_type.trim(), v))
+        let instance = crate::vpc::lookup(self.instance_type.trim()).ok()?;
+        Some(crate::nodeadm::kubelet_max_pods(instance, v))
     }
 
     /// The scenario the fields describe; fields that fail their rule count as empty.

@@ -31,21 +31,18 @@ pub fn plan(spec: &ClusterSpec) -> Result<ClusterReport, PlanError> {
 
 /// `plan` with the environment already built, and each group's node plan (the advisor's alternatives).
 fn planned(spec: &ClusterSpec, env: CniEnv) -> Result<(ClusterReport, Vec<cost::NodePlan>), PlanError> {
-    let r = resolve::resolve(spec, env)?;
+    let mut r = resolve::resolve(spec, env)?;
     let plans = cost::plan_nodes(&r.groups, &r.env)?;
-    let custom_networking = plans.iter().any(|p| p.pod_subnet.is_some());
-    let has_pod_subnets = r.subnets.iter().any(|s| s.role == report::SubnetRole::Pod);
-    if custom_networking && !has_pod_subnets {
-        return Err(resolve::input(
-            "pod_subnets",
-            "pod_subnets: AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true needs a pod subnet (ENIConfig) in each AZ".into(),
-        ));
-    }
-    if has_pod_subnets && !custom_networking {
-        return Err(resolve::input(
-            "pod_subnets",
-            "pod_subnets are ENIConfig subnets: set AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true in settings, or remove them"
-                .into(),
+    let mut warnings = Vec::new();
+    if plans.iter().any(|p| p.pod_subnet.is_some()) {
+        resolve::check_pod_subnets(&r)?;
+    } else if r.subnets.iter().any(|s| s.role == report::SubnetRole::Pod) {
+        // Pod subnets are ENIConfigs: without custom networking ipamd never reads them.
+        r.subnets.retain(|s| s.role == report::SubnetRole::Node);
+        warnings.push(crate::warning::Warning::new(
+            "pod-subnets-unused",
+            "pod_subnets are ENIConfig subnets, used only with AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true: \
+             without it pods draw from the node subnets, and the pod subnets are left out.",
         ));
     }
     let groups = r
@@ -55,7 +52,9 @@ fn planned(spec: &ClusterSpec, env: CniEnv) -> Result<(ClusterReport, Vec<cost::
         .map(|(g, p)| (g.azs.clone(), g.levels, p.node_subnet, p.pod_subnet))
         .collect();
     let model = model::Model::new(r.subnets.clone(), groups);
-    Ok((judge::build(&r, &plans, &model), plans))
+    let mut report = judge::build(&r, &plans, &model);
+    report.warnings.extend(warnings);
+    Ok((report, plans))
 }
 
 /// Every advisor fix re-priced over the whole cluster, "Your settings" first.

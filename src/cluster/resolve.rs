@@ -112,21 +112,27 @@ pub(super) fn resolve(spec: &ClusterSpec, env: CniEnv) -> Result<Resolved, PlanE
                 format!("node_groups: two groups are named '{}'", clip(&g.name)),
             ));
         }
-        if !pod_azs.is_empty() {
-            if let Some(az) = group.azs.iter().find(|az| !pod_azs.contains(az)) {
-                return Err(input(
-                    "pod_subnets",
-                    format!(
-                        "pod_subnets: node group '{}' runs in AZ '{}', which has no pod subnet (ENIConfig)",
-                        clip(&g.name),
-                        clip(az)
-                    ),
-                ));
-            }
-        }
         groups.push(group);
     }
     Ok(Resolved { env, subnets, groups })
+}
+
+/// Custom networking: every AZ a group runs in needs its pod subnet (ENIConfig).
+pub(super) fn check_pod_subnets(r: &Resolved) -> Result<(), PlanError> {
+    let pod_azs = azs_in_order(&r.subnets, SubnetRole::Pod);
+    for g in &r.groups {
+        if let Some(az) = g.azs.iter().find(|az| !pod_azs.contains(az)) {
+            return Err(input(
+                "pod_subnets",
+                format!(
+                    "pod_subnets: custom networking is on and node group '{}' runs in AZ '{}', which has no pod subnet (ENIConfig)",
+                    clip(&g.name),
+                    clip(az)
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn parse_subnet(s: &SubnetSpec, role: SubnetRole, earlier: &[Subnet]) -> Result<Subnet, PlanError> {

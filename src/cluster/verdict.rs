@@ -2,6 +2,7 @@
 //! if not, the first subnet to fail, the node that fails it and the smallest prefix that would fit.
 
 use super::report::{ClusterReport, Load, SubnetUse};
+use crate::words::count;
 
 /// The verdict of a report whose subnets are judged.
 pub fn verdict(r: &ClusterReport) -> String {
@@ -13,12 +14,15 @@ pub fn verdict(r: &ClusterReport) -> String {
     let (_, level, load) = level_failing(first);
     let what = match &first.prefix_blocks {
         Some(p) if load.addresses + first.used <= first.usable => format!(
-            "{} /28 prefixes {level} but has {} aligned free /28s",
-            load.prefixes, p.free_blocks
+            "{} {level} but has {}",
+            count(load.prefixes, "/28 prefix", "/28 prefixes"),
+            count(p.free_blocks, "aligned free /28", "aligned free /28s")
         ),
         _ => format!(
-            "{} addresses {level} beside {} used, {} usable",
-            load.addresses, first.used, first.usable
+            "{} {level} beside {} used, {} usable",
+            count(load.addresses, "address", "addresses"),
+            first.used,
+            first.usable
         ),
     };
     let node = first
@@ -69,9 +73,8 @@ fn fits(r: &ClusterReport) -> String {
         })
         .unwrap_or_default();
     format!(
-        "Fits: {} node{} at max + surge hold {} addresses at peak{tightest}.",
-        t.nodes_at_surge,
-        if t.nodes_at_surge == 1 { "" } else { "s" },
-        t.addresses_at_max
+        "Fits: {} at max + surge hold {} at peak{tightest}.",
+        count(i64::try_from(t.nodes_at_surge).unwrap_or(i64::MAX), "node", "nodes"),
+        count(t.addresses_at_max, "address", "addresses")
     )
 }

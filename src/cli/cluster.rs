@@ -117,10 +117,19 @@ fn text_report(r: &ClusterReport) -> String {
             let _ = writeln!(out, "    runs out at {}", runs_out.join(", "));
         }
         if let Some(p) = &s.prefix_blocks {
+            let _ = write!(
+                out,
+                "    /28 prefixes: {} needed at max + surge, {} aligned free",
+                p.needed_at_max, p.free_blocks
+            );
             let _ = writeln!(
                 out,
-                "    /28 prefixes: {} needed at max + surge, {} aligned free; reserve them (SUBNET_ID = the id of {}):",
-                p.needed_at_max, p.free_blocks, s.cidr
+                "{}",
+                if p.commands.is_empty() {
+                    "; too few to reserve".to_string()
+                } else {
+                    format!("; reserve them (SUBNET_ID = the id of {}):", s.cidr)
+                }
             );
             for c in &p.commands {
                 let _ = writeln!(out, "      {c}");

@@ -4,7 +4,7 @@
 
 use super::cost::NodePlan;
 use super::model::Model;
-use super::report::{ClusterReport, GroupUse, NodesIn, PrefixBlocks, RunsOut, SubnetUse, Totals};
+use super::report::{ClusterReport, GroupUse, Load, NodesIn, PrefixBlocks, RunsOut, SubnetUse, Totals};
 use super::resolve::Resolved;
 use crate::mode::Mode;
 use crate::subnet;
@@ -104,7 +104,7 @@ fn subnet_use(r: &Resolved, model: &Model, s: usize) -> SubnetUse {
         at_max,
         at_surge,
         runs_out,
-        prefix_blocks: pays_prefixes(model, s).then(|| prefix_blocks(sub.cidr, sub.used, at_surge.prefixes)),
+        prefix_blocks: pays_prefixes(model, s).then(|| prefix_blocks(sub.cidr, sub.used, at_surge)),
     }
 }
 
@@ -113,8 +113,12 @@ fn pays_prefixes(model: &Model, s: usize) -> bool {
     (0..model.groups.len()).any(|g| model.groups[g].slots[s].reaches() && model.cost(g, s).prefixes > 0)
 }
 
-fn prefix_blocks(cidr: subnet::Ipv4Cidr, used: i64, needed: i64) -> PrefixBlocks {
-    let reservation: Vec<String> = subnet::prefix_reservation(cidr, used, needed)
+/// The /28s at max + surge; the reservation only when they fit (a reservation of every free block would
+/// leave the node and ENI primaries nowhere to go).
+fn prefix_blocks(cidr: subnet::Ipv4Cidr, used: i64, at_surge: Load) -> PrefixBlocks {
+    let needed = at_surge.prefixes;
+    let reserve = if at_surge.fits { needed } else { 0 };
+    let reservation: Vec<String> = subnet::prefix_reservation(cidr, used, reserve)
         .iter()
         .map(ToString::to_string)
         .collect();

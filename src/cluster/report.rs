@@ -114,7 +114,8 @@ pub struct PrefixBlocks {
     /// Prefixes the nodes hold here at max + surge.
     pub needed_at_max: i64,
     /// The CIDRs to reserve for prefixes (aligned, from the top of the subnet down, below the block with
-    /// the broadcast address), together holding `min(needed_at_max, free_blocks)` /28s.
+    /// the broadcast address), together holding exactly `needed_at_max` /28s; empty when the subnet does
+    /// not fit at max + surge.
     pub reservation: Vec<String>,
     /// `aws ec2 create-subnet-cidr-reservation` for each reservation CIDR.
     pub commands: Vec<String>,

@@ -146,6 +146,10 @@ fn prefix_delegation_on_a_26_with_the_reservation() {
     assert_eq!(s.at_surge.prefixes, 4);
     assert!(!s.fits);
     assert_eq!(s.min_prefix_length, Some(25));
+    assert!(
+        s.prefix_blocks.as_ref().unwrap().commands.is_empty(),
+        "no reservation for what does not fit"
+    );
     // 2 × 33 = 66 addresses are past the 59 usable before the blocks are counted.
     assert!(r
         .verdict
@@ -606,4 +610,21 @@ proptest! {
             prop_assert!(!e.contains('\n'));
         }
     }
+}
+
+/// The README's `cluster` example is this program's real output for `tests/cluster/example.json`.
+#[test]
+fn the_readme_shows_the_real_output() {
+    let spec = include_str!("../cluster/example.json");
+    let out = run_cli(
+        &["cluster", "tests/cluster/example.json"],
+        &[("tests/cluster/example.json", spec)],
+    )
+    .unwrap();
+    let readme = include_str!("../../README.md");
+    assert!(
+        readme.contains(&format!("$ vpc-cni-calc cluster tests/cluster/example.json\n{out}```")),
+        "{out}"
+    );
+    assert!(readme.contains(spec.trim_end()));
 }

@@ -486,14 +486,27 @@ fn any_spec() -> impl Strategy<Value = ClusterSpec> {
             .collect::<Vec<_>>()
     });
     let groups = prop::collection::vec((0usize..4, 0u32..40, 0u32..30, 0u32..20, 0u32..4, any::<bool>()), 1..4);
-    let pd = any::<bool>();
-    (subnets, groups, pd).prop_map(|(subnets, groups, pd)| {
+    // Secondary IPs, prefix delegation, or custom networking (one pod subnet per AZ).
+    let mode = 0u8..3;
+    (subnets, groups, mode).prop_map(|(subnets, groups, mode)| {
         let azs: Vec<String> = subnets.iter().map(|s| s.az.clone()).collect();
+        let mut pod_azs = azs.clone();
+        pod_azs.sort();
+        pod_azs.dedup();
         ClusterSpec {
-            settings: if pd {
-                settings(&[("ENABLE_PREFIX_DELEGATION", "true")])
+            settings: match mode {
+                0 => BTreeMap::new(),
+                1 => settings(&[("ENABLE_PREFIX_DELEGATION", "true")]),
+                _ => settings(&[("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", "true")]),
+            },
+            pod_subnets: if mode == 2 {
+                pod_azs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, az)| subnet_spec(&format!("100.64.{i}.0/24"), az, 0))
+                    .collect()
             } else {
-                BTreeMap::new()
+                vec![]
             },
             node_groups: groups
                 .into_iter()
@@ -520,7 +533,6 @@ fn any_spec() -> impl Strategy<Value = ClusterSpec> {
                 })
                 .collect(),
             subnets,
-            pod_subnets: vec![],
         }
     })
 }
@@ -542,7 +554,6 @@ fn place_one_by_one(spec: &ClusterSpec, azs: &[String], n: u32) -> Vec<u64> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
     /// The totals are the per-node results (each group's node planned alone by `scenario::plan`) placed
     /// node by node by the round-robin rule.
@@ -555,7 +566,8 @@ proptest! {
                 default_azs.push(s.az.clone());
             }
         }
-        let mut expected = vec![[NodeCost { single: 0, prefixes: 0 }; 3]; spec.subnets.len()];
+        let all: Vec<&SubnetSpec> = spec.subnets.iter().chain(&spec.pod_subnets).collect();
+        let mut expected = vec![[NodeCost { single: 0, prefixes: 0 }; 3]; all.len()];
         for (g, gr) in spec.node_groups.iter().zip(&r.node_groups) {
             let mut s = vpc_cni_calc::scenario::Scenario::new(&g.instance_type);
             s.pods = g.pods;
@@ -563,15 +575,25 @@ proptest! {
                 s.env.set(k, v).unwrap();
             }
             let alone = crate::support::report(&s);
-            prop_assert_eq!(gr.peak_addresses_per_node, alone.subnet.peak_addresses_per_node);
-            prop_assert_eq!(gr.addresses_per_node, alone.subnet.addresses_per_node);
+            // Under custom networking the report counts the pod subnet; the node IP is one more.
+            let node_ip = i64::from(gr.pod_subnet_cost.is_some());
+            prop_assert_eq!(gr.peak_addresses_per_node, alone.subnet.peak_addresses_per_node + node_ip);
+            prop_assert_eq!(gr.addresses_per_node, alone.subnet.addresses_per_node + node_ip);
             let azs = if g.azs.is_empty() { default_azs.clone() } else { g.azs.clone() };
             let max = g.max_nodes.unwrap();
             for (level, n) in [g.nodes, max, max + g.surge.nodes(max)].into_iter().enumerate() {
-                for (i, c) in place_one_by_one(&spec, &azs, n).into_iter().enumerate() {
+                let node_counts = place_one_by_one(&spec, &azs, n);
+                for (i, sub) in all.iter().enumerate() {
+                    let (c, cost) = if i < spec.subnets.len() {
+                        (node_counts[i], gr.node_subnet_cost)
+                    } else {
+                        // A pod subnet serves every node of its AZ.
+                        let in_az = (0..spec.subnets.len()).filter(|&j| spec.subnets[j].az == sub.az);
+                        (in_az.map(|j| node_counts[j]).sum(), gr.pod_subnet_cost.unwrap())
+                    };
                     let c = c as i64;
-                    expected[i][level].single += c * gr.node_subnet_cost.single;
-                    expected[i][level].prefixes += c * gr.node_subnet_cost.prefixes;
+                    expected[i][level].single += c * cost.single;
+                    expected[i][level].prefixes += c * cost.prefixes;
                 }
             }
         }

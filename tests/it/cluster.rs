@@ -650,3 +650,30 @@ fn the_readme_shows_the_real_output() {
     );
     assert!(readme.contains(spec.trim_end()));
 }
+
+/// The binary reads the spec from disk (`src/main.rs`), prints the report, and exits 2 with one line on
+/// stderr for a file it cannot read or a spec it refuses.
+#[test]
+fn the_binary_reads_the_spec_file() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_vpc-cni-calc"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap()
+    };
+    let ok = run(&["cluster", "tests/cluster/example.json"]);
+    assert!(ok.status.success());
+    assert!(String::from_utf8(ok.stdout)
+        .unwrap()
+        .starts_with("Does not fit: 10.0.1.0/24 (b)"));
+    for args in [
+        &["cluster", "tests/cluster/missing.json"][..],
+        &["cluster", "Cargo.toml"][..],
+    ] {
+        let bad = run(args);
+        assert_eq!(bad.status.code(), Some(2));
+        let err = String::from_utf8(bad.stderr).unwrap();
+        assert!(err.starts_with("vpc-cni-calc: ") && err.lines().count() == 1, "{err}");
+    }
+}

@@ -153,11 +153,7 @@ fn text_advice(alts: &[ClusterAlternative]) -> String {
             a.ec2_calls,
             if a.fits { "fits        " } else { "DOES NOT FIT" },
             a.title,
-            if a.pods_without_ip > 0 {
-                format!(", {} pods without an IP", a.pods_without_ip)
-            } else {
-                String::new()
-            }
+            pods_left_out(a)
         );
         if !a.edits.is_empty() {
             let _ = writeln!(out, "         {}", edit::join(&a.edits));
@@ -165,6 +161,18 @@ fn text_advice(alts: &[ClusterAlternative]) -> String {
         if !a.caveat.is_empty() {
             let _ = writeln!(out, "         {}", a.caveat);
         }
+    }
+    out
+}
+
+/// ", 12 pods without an IP, 12 Pending" or nothing.
+fn pods_left_out(a: &ClusterAlternative) -> String {
+    let mut out = String::new();
+    if a.pods_without_ip > 0 {
+        let _ = write!(out, ", {} pods without an IP", a.pods_without_ip);
+    }
+    if a.pods_pending > 0 {
+        let _ = write!(out, ", {} pods Pending over maxPods", a.pods_pending);
     }
     out
 }

@@ -38,7 +38,14 @@ pub(super) fn advise(spec: &ClusterSpec) -> Result<Vec<ClusterAlternative>, Plan
             changed.then(|| row(c.title, c.edits, &r, &alt_plans, c.caveat))
         })
         .collect();
-    rows.sort_by_key(|a| (!a.fits, a.pods_without_ip, a.totals.addresses_at_max, a.ec2_calls));
+    rows.sort_by_key(|a| {
+        (
+            !a.fits,
+            a.pods_without_ip + a.pods_pending,
+            a.totals.addresses_at_max,
+            a.ec2_calls,
+        )
+    });
     rows.insert(0, row("Your settings", Vec::new(), &current, &plans, ""));
     Ok(rows)
 }
@@ -70,6 +77,7 @@ fn row(
             .unwrap_or(0),
         ec2_calls: per_cluster(|p| p.ec2_calls),
         pods_without_ip: per_cluster(|p| p.report.steady_state.pods_without_ip),
+        pods_pending: per_cluster(|p| p.report.steady_state.pods_pending),
         caveat,
     }
 }

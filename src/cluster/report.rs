@@ -194,6 +194,10 @@ pub struct ClusterAlternative {
     pub peak_addresses_per_node: i64,
     /// EC2 calls of the whole cluster at desired (each node's calls over its workload).
     pub ec2_calls: i64,
+    /// Pods of the whole cluster at desired bound without an IP.
     pub pods_without_ip: i64,
+    /// Pods of the whole cluster at desired left Pending over kubelet maxPods (an option that shrinks
+    /// maxPods, as custom networking does, can look cheaper only because pods do not run).
+    pub pods_pending: i64,
     pub caveat: &'static str,
 }

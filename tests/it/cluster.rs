@@ -677,3 +677,46 @@ fn the_binary_reads_the_spec_file() {
         assert!(err.starts_with("vpc-cni-calc: ") && err.lines().count() == 1, "{err}");
     }
 }
+
+/// `--advise` re-plans the whole cluster per fix. Pod subnets given without custom networking price the
+/// custom-networking fix: m5.large's maxPods drops to (3 − 1) × (10 − 1) + 2 = 20
+/// (max-pods-calculator.sh with --cni-custom-networking-enabled), so 20 pods + aws-node + kube-proxy leave
+/// 2 Pending a node, 12 over the 6 desired nodes: it ranks after the fixes that run every pod.
+#[test]
+fn advise_reprices_every_fix_over_the_cluster() {
+    let spec = ClusterSpec {
+        settings: BTreeMap::new(),
+        subnets: vec![subnet_spec("10.0.0.0/24", "a", 20), subnet_spec("10.0.1.0/24", "b", 0)],
+        pod_subnets: vec![
+            subnet_spec("100.64.0.0/17", "a", 0),
+            subnet_spec("100.64.128.0/17", "b", 0),
+        ],
+        node_groups: vec![group("general", "m5.large", 20, 6, 12, Surge::Nodes(1), &[])],
+    };
+    let current = plan(&spec);
+    let rows = cluster::advise(&spec).unwrap();
+    assert_eq!(rows[0].title, "Your settings");
+    assert_eq!((rows[0].totals, rows[0].fits), (current.totals, current.fits));
+    let cn = rows
+        .iter()
+        .position(|a| {
+            a.edits
+                == [vpc_cni_calc::edit::Edit::new(
+                    "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG",
+                    Some("true"),
+                )]
+        })
+        .unwrap();
+    assert_eq!(rows[cn].pods_pending, 12);
+    assert!(rows[1..cn]
+        .iter()
+        .all(|a| !a.fits || a.pods_pending + a.pods_without_ip == 0));
+    // Each row is the cluster planned with its edits.
+    for a in &rows[1..] {
+        let mut alt = spec.clone();
+        for e in &a.edits {
+            alt.settings.insert(e.name.clone(), e.value.clone().unwrap());
+        }
+        assert_eq!(plan(&alt).totals, a.totals, "{}", a.title);
+    }
+}

@@ -53,7 +53,7 @@ pub struct NodeGroupSpec {
 /// Extra nodes during a rolling replacement, on top of `max_nodes`: a count (JSON `1`) or a percentage
 /// of `max_nodes` (JSON `"25%"`), rounded up as Kubernetes rounds `maxSurge`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "SurgeJson", into = "SurgeJson")]
+#[serde(try_from = "serde_json::Value", into = "serde_json::Value")]
 pub enum Surge {
     Nodes(u32),
     /// 0 to 100.
@@ -110,29 +110,27 @@ impl std::fmt::Display for Surge {
     }
 }
 
-/// `surge` as JSON spells it: a number or a string.
-#[derive(Serialize, Deserialize)]
-#[serde(untagged)]
-enum SurgeJson {
-    Nodes(u32),
-    Text(String),
-}
-
-impl TryFrom<SurgeJson> for Surge {
+/// `surge` in JSON: a whole number of nodes or a string (`"25%"`); anything else is refused in words.
+impl TryFrom<serde_json::Value> for Surge {
     type Error = String;
-    fn try_from(j: SurgeJson) -> Result<Surge, String> {
-        match j {
-            SurgeJson::Nodes(n) => Ok(Surge::Nodes(n)),
-            SurgeJson::Text(t) => Surge::parse(&t),
+    fn try_from(v: serde_json::Value) -> Result<Surge, String> {
+        match &v {
+            serde_json::Value::Number(n) => n
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .map(Surge::Nodes)
+                .ok_or_else(|| format!("surge {n} is not a whole number of nodes")),
+            serde_json::Value::String(t) => Surge::parse(t),
+            _ => Err("surge is a node count or a percentage like \"25%\"".to_string()),
         }
     }
 }
 
-impl From<Surge> for SurgeJson {
-    fn from(s: Surge) -> SurgeJson {
+impl From<Surge> for serde_json::Value {
+    fn from(s: Surge) -> serde_json::Value {
         match s {
-            Surge::Nodes(n) => SurgeJson::Nodes(n),
-            Surge::Percent(_) => SurgeJson::Text(s.to_string()),
+            Surge::Nodes(n) => n.into(),
+            Surge::Percent(_) => s.to_string().into(),
         }
     }
 }

@@ -305,6 +305,15 @@ fn the_spec_reads_the_issues_json() {
     assert!(cluster::parse_json(r#"{"subnets":[],"node_groups":[],"extra":1}"#)
         .unwrap_err()
         .contains("unknown field"));
+    for (surge, message) in [
+        ("1.5", "not a whole number"),
+        ("-1", "not a whole number"),
+        ("true", "a percentage like"),
+    ] {
+        let text = format!(r#"{{"name":"g","instance_type":"m5.large","pods":1,"nodes":2,"surge":{surge}}}"#);
+        let e = serde_json::from_str::<NodeGroupSpec>(&text).unwrap_err().to_string();
+        assert!(e.contains(message), "{surge}: {e}");
+    }
     // The round trip keeps the percentage a string.
     assert!(serde_json::to_string(&g).unwrap().contains(r#""surge":"25%""#));
 }

@@ -52,6 +52,10 @@ pub(super) fn run(args: &[String], read: ReadFile) -> Result<String, String> {
     }
     let mut out = text_report(&report);
     if let Some(a) = advice {
+        // The verdict line carries the best fix.
+        if let Some(fix) = cluster::best_fix(&a) {
+            out.insert_str(report.verdict.len(), &format!(" {fix}"));
+        }
         out += &text_advice(&a);
     }
     Ok(out)

@@ -7,6 +7,7 @@ use super::cost::NodePlan;
 use super::report::{ClusterAlternative, ClusterReport};
 use super::spec::ClusterSpec;
 use crate::advisor::{self, Candidate};
+use crate::mode::Mode;
 use crate::scenario::{PlanError, Scenario};
 
 pub(super) fn advise(spec: &ClusterSpec) -> Result<Vec<ClusterAlternative>, PlanError> {
@@ -66,9 +67,16 @@ fn row(
     ClusterAlternative {
         title,
         edits,
+        mode: r.mode,
         totals: r.totals,
         fits: r.fits,
         failing_subnets: r.subnets.iter().filter(|s| !s.fits).count(),
+        needs_prefix_length: r
+            .subnets
+            .iter()
+            .filter(|s| !s.fits)
+            .filter_map(|s| s.min_prefix_length)
+            .min(),
         peak_addresses_per_node: r
             .node_groups
             .iter()
@@ -80,4 +88,27 @@ fn row(
         pods_pending: per_cluster(|p| p.report.steady_state.pods_pending),
         caveat,
     }
+}
+
+/// For a cluster that does not fit: the best fix that keeps IPv4 (an IPv6 cluster is a new cluster) and
+/// runs every pod, in one sentence: "Best IPv4 fix: WARM_IP_TARGET=2 MINIMUM_IP_TARGET=20 (25 per node at
+/// peak) fits." or "… still needs a /23.". `None` when the current settings fit or no such fix exists.
+pub fn best_fix(rows: &[ClusterAlternative]) -> Option<String> {
+    let (current, fixes) = rows.split_first()?;
+    if current.fits {
+        return None;
+    }
+    let best = fixes
+        .iter()
+        .find(|a| a.mode != Mode::Ipv6 && a.pods_without_ip + a.pods_pending == 0)?;
+    let outcome = match (best.fits, best.needs_prefix_length) {
+        (true, _) => "fits".to_string(),
+        (false, Some(len)) => format!("still needs a /{len}"),
+        (false, None) => "still does not fit even in a /16".to_string(),
+    };
+    Some(format!(
+        "Best IPv4 fix: {} ({} per node at peak) {outcome}.",
+        crate::edit::join(&best.edits),
+        best.peak_addresses_per_node
+    ))
 }

@@ -186,10 +186,13 @@ pub struct ClusterAlternative {
     pub title: &'static str,
     /// The settings it changes from the spec's (empty for "Your settings").
     pub edits: Vec<Edit>,
+    pub mode: Mode,
     pub totals: Totals,
     pub fits: bool,
     /// Subnets that do not fit at max + surge.
     pub failing_subnets: usize,
+    /// The shortest `min_prefix_length` among the subnets that do not fit: the size the worst one needs.
+    pub needs_prefix_length: Option<u8>,
     /// The most addresses one node of any group holds at its peak.
     pub peak_addresses_per_node: i64,
     /// EC2 calls of the whole cluster at desired (each node's calls over its workload).

@@ -717,6 +717,7 @@ fn advise_reprices_every_fix_over_the_cluster() {
         })
         .unwrap();
     assert_eq!(rows[cn].pods_pending, 12);
+    assert_eq!(cluster::best_fix(&rows), None, "the current settings fit");
     assert!(rows[1..cn]
         .iter()
         .all(|a| !a.fits || a.pods_pending + a.pods_without_ip == 0));
@@ -728,4 +729,38 @@ fn advise_reprices_every_fix_over_the_cluster() {
         }
         assert_eq!(plan(&alt).totals, a.totals, "{}", a.title);
     }
+}
+
+/// The best IPv4 fix for the README's example (`tests/cluster/example.json`, shipped settings):
+/// WARM_IP_TARGET=2 with MINIMUM_IP_TARGET=10 (the advisor's candidate for batch's 10 pods) sizes each pool
+/// to max(pods + 2, 10): general (m5.large, 20 pods) 22 IPs on 3 ENIs (9 + 9 + 4) → 25 a node; batch
+/// (c5.xlarge, 10 pods) 12 IPs on its primary ENI (14 slots) → 13. At max + surge general's 13 nodes go
+/// 7 to a, 6 to b, batch's 6 all to b: a 20 used + 175, b 6 × 25 + 6 × 13 = 228 ≤ 251: fits, 175 + 228 = 403
+/// in all. MINIMUM_IP_TARGET=20 gives batch 20 IPs on 2 ENIs → 22 a node, b 150 + 132 = 282: does not fit.
+#[test]
+fn the_best_ipv4_fix_joins_the_verdict() {
+    let spec = cluster::parse_json(include_str!("../cluster/example.json")).unwrap();
+    let rows = cluster::advise(&spec).unwrap();
+    let fix = rows
+        .iter()
+        .find(|a| a.edits.len() == 2 && a.edits[1].value.as_deref() == Some("10"))
+        .unwrap();
+    assert!(fix.fits && fix.totals.addresses_at_max == 403);
+    let worse = rows
+        .iter()
+        .find(|a| a.edits.len() == 2 && a.edits[1].value.as_deref() == Some("20"))
+        .unwrap();
+    assert!(!worse.fits && worse.needs_prefix_length == Some(23));
+    assert_eq!(
+        cluster::best_fix(&rows).unwrap(),
+        "Best IPv4 fix: WARM_IP_TARGET=2 MINIMUM_IP_TARGET=10 (25 per node at peak) fits."
+    );
+    let out = run_cli(
+        &["cluster", "c.json", "--advise"],
+        &[("c.json", include_str!("../cluster/example.json"))],
+    )
+    .unwrap();
+    assert!(out.lines().next().unwrap().ends_with(
+        "Smallest fit: /23. Best IPv4 fix: WARM_IP_TARGET=2 MINIMUM_IP_TARGET=10 (25 per node at peak) fits."
+    ));
 }

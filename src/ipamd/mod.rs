@@ -8,6 +8,7 @@ mod ec2;
 mod node;
 pub mod pool;
 mod rng;
+pub mod text;
 pub mod trace;
 
 pub use rng::Rng;

@@ -3,7 +3,7 @@
 
 use super::datastore::{self, DataStore, PodAddr};
 use super::pool::{self, Limits};
-use super::trace::{self, Action, Api, Decision, DecisionKind, Detail, PodCounts, Snapshots, Step, StepStats};
+use super::trace::{self, Action, Api, Decision, DecisionKind, Detail, PodCounts, Snapshots, Step, StepStats, Text};
 use super::{Arrival, Rng, POOL_MONITOR_INTERVAL};
 use crate::config::CniConfig;
 use crate::vpc::InstanceTypeLimits;
@@ -102,9 +102,10 @@ impl<'a> Ipamd<'a> {
         self.detail == Detail::Full
     }
 
-    /// `text()`, or an empty string that costs nothing under `Detail::Summary`.
-    pub(super) fn text(&self, text: impl FnOnce() -> String) -> String {
-        pool::why(self.tells(), text)
+    /// `write()` formatted when read, or the empty text under `Detail::Summary`. `write` owns copies of
+    /// its numbers.
+    pub(super) fn text(&self, write: impl Fn() -> String + Send + Sync + 'static) -> Text {
+        Text::later_if(self.tells(), write)
     }
 
     /// The picture of every ENI (a blank one each under `Detail::Summary`).
@@ -169,17 +170,13 @@ impl<'a> Ipamd<'a> {
         } else if desired > target {
             let n = if arrival == Arrival::Ramp { 1 } else { desired - target };
             self.delete_pods(n);
-            events.extend(tells.then(|| {
-                let cooling = if self.cfg.ip_cooldown_period >= 0 {
-                    format!("its IP cools for {} s before reuse", self.cfg.ip_cooldown_period)
-                } else {
-                    "no cooldown (IP_COOLDOWN_PERIOD < 0)".to_string()
-                };
-                if n == 1 {
-                    format!("1 pod deleted: {cooling}")
-                } else {
-                    format!("{n} pods deleted: {cooling}")
-                }
+            let cooldown = self.cfg.ip_cooldown_period;
+            events.extend(tells.then(|| match (n, cooldown >= 0) {
+                // One format each: a scale-down writes one of these a pass.
+                (1, true) => format!("1 pod deleted: its IP cools for {cooldown} s before reuse"),
+                (1, false) => "1 pod deleted: no cooldown (IP_COOLDOWN_PERIOD < 0)".to_string(),
+                (n, true) => format!("{n} pods deleted: its IP cools for {cooldown} s before reuse"),
+                (n, false) => format!("{n} pods deleted: no cooldown (IP_COOLDOWN_PERIOD < 0)"),
             }));
         }
         let before = self.waiting;
@@ -189,6 +186,7 @@ impl<'a> Ipamd<'a> {
         if before > 0 && tells {
             let left = self.waiting;
             events.push(match (placed, left) {
+                (1, 0) => "1 got an IP".to_string(),
                 (p, 0) => format!("{p} got an IP"),
                 // No count here: it is in `pods.waiting`, and a run of such passes is stored once.
                 (0, _) => "none got an IP, pods wait: \"failed to assign an IP address to container\"".to_string(),
@@ -199,7 +197,11 @@ impl<'a> Ipamd<'a> {
         if self.cfg.enable_ipv6 {
             let decision = Decision {
                 kind: DecisionKind::Ipv6,
-                text: self.text(|| "IPv6: no warm pool; pods take addresses from the /80".into()),
+                text: Text::from(if tells {
+                    "IPv6: no warm pool; pods take addresses from the /80"
+                } else {
+                    ""
+                }),
             };
             let actions = self.check_for_trunk_eni().into_iter().collect();
             return self.step(events, decision, actions);

@@ -3,6 +3,7 @@
 //! ENI (counts, not addresses).
 
 use super::datastore::{DataStore, DataStoreStats, Eni};
+pub use super::text::Text;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -120,14 +121,14 @@ pub struct Action {
     pub unit: Unit,
     /// Whether this call grows the pool (at most one per pass).
     pub allocation: bool,
-    /// The call in words.
-    pub text: String,
+    /// The call in words (formatted when read).
+    pub text: Text,
 }
 
 impl Action {
     /// A call that moves `count` addresses of `unit` on `eni` (`0` and `Unit::None` when it moves none;
     /// `eni` empty when the call names none).
-    pub fn new(api: Api, eni: &str, count: i64, unit: Unit, text: impl Into<String>) -> Action {
+    pub fn new(api: Api, eni: &str, count: i64, unit: Unit, text: impl Into<Text>) -> Action {
         Action {
             api,
             eni: eni.to_string(),
@@ -181,7 +182,8 @@ impl std::fmt::Display for DecisionKind {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Decision {
     pub kind: DecisionKind,
-    pub text: String,
+    /// The arithmetic in words (formatted when read).
+    pub text: Text,
 }
 
 /// Pods at the end of a step.
@@ -385,23 +387,16 @@ impl Snapshots {
 
 /// One ENI's picture.
 fn draw(e: &Eni, cooldown: i64, now: i64, custom_networking: bool) -> EniView {
-    // Secondary IPs are counted per ENI; only /28s (each drawn) and cooling need the CIDRs.
-    let may_cool = e.may_cool(now, cooldown);
-    let mut ips = SlotCounts {
+    // Secondary IPs are counted per ENI (cooling ones from its releases); only /28s are drawn one by one.
+    let cooling = e.cooling(now, cooldown, 0) as u32;
+    let ips = SlotCounts {
         assigned: e.counts.assigned[0],
-        cooling: 0,
-        warm: e.counts.addresses[0] - e.counts.assigned[0],
+        cooling,
+        warm: e.counts.addresses[0] - e.counts.assigned[0] - cooling,
     };
     let mut prefixes = Vec::new();
-    for c in e.cidrs.iter().filter(|c| c.is_prefix || may_cool) {
-        let assigned = c.assigned() as u32;
-        let cooling = c.cooling(now, cooldown) as u32;
-        if c.is_prefix {
-            push_prefix(&mut prefixes, [assigned as u8, cooling as u8]);
-        } else {
-            ips.cooling += cooling;
-            ips.warm -= cooling;
-        }
+    for c in e.cidrs.iter().filter(|c| c.is_prefix) {
+        push_prefix(&mut prefixes, [c.assigned() as u8, c.cooling(now, cooldown) as u8]);
     }
     let role = if e.is_primary {
         EniRole::Primary

@@ -98,6 +98,7 @@ impl DataStore {
             counts: Counts::default(),
             last_unassigned_at: None,
             version: 0,
+            releases: Default::default(),
         });
     }
 
@@ -133,17 +134,11 @@ impl DataStore {
     /// `GetIPStats(ipV4AddrFamily)`: only CIDRs of the current mode count.
     pub fn get_ip_stats(&self, now: i64) -> DataStoreStats {
         #[cfg(debug_assertions)]
-        self.check_totals();
+        self.check_totals(now);
         let k = usize::from(self.is_pd_enabled);
         let v6 = self.enis.iter().filter(|e| e.ipv6_prefix).count() as i64;
         let cooldown_ips = if self.last_unassigned_at.is_some_and(|t| now - t <= self.cooldown) {
-            let current_mode = self
-                .enis
-                .iter()
-                .filter(|e| e.may_cool(now, self.cooldown))
-                .flat_map(|e| &e.cidrs)
-                .filter(|c| c.is_prefix == self.is_pd_enabled);
-            current_mode.map(|c| c.cooling(now, self.cooldown)).sum()
+            self.enis.iter().map(|e| e.cooling(now, self.cooldown, k)).sum()
         } else {
             0
         };
@@ -155,9 +150,10 @@ impl DataStore {
         }
     }
 
-    /// Recounts the running totals from the ENIs (debug builds, on every statistics read).
+    /// Recounts the running totals and the cooling addresses from the ENIs (debug builds, on every
+    /// statistics read).
     #[cfg(debug_assertions)]
-    fn check_totals(&self) {
+    fn check_totals(&self, now: i64) {
         let mut t = Totals::default();
         for e in &self.enis {
             let mut counts = Counts::default();
@@ -166,6 +162,19 @@ impl DataStore {
                 counts.add(c, 1);
             }
             debug_assert_eq!(counts, e.counts, "ENI counts drifted");
+            for kind in [false, true] {
+                let walked: i64 = e
+                    .cidrs
+                    .iter()
+                    .filter(|c| c.is_prefix == kind)
+                    .map(|c| c.cooling(now, self.cooldown))
+                    .sum();
+                debug_assert_eq!(
+                    walked,
+                    e.cooling(now, self.cooldown, usize::from(kind)),
+                    "cooling drifted"
+                );
+            }
         }
         debug_assert_eq!(t, self.totals, "datastore running totals drifted");
     }
@@ -245,12 +254,13 @@ impl DataStore {
                     c.assigned -= 1;
                     c.last_unassigned_at = Some(now);
                     self.last_unassigned_at = Some(now);
-                    let k = usize::from(c.is_prefix);
+                    let (k, cidr, freed) = (usize::from(c.is_prefix), c.id, c.assigned == 0);
                     eni.counts.assigned[k] -= 1;
+                    eni.released(now, self.cooldown, cidr, k);
                     eni.last_unassigned_at = Some(now);
                     eni.version += 1;
                     self.totals.assigned[k] -= 1;
-                    self.totals.free_cidrs[k] += i64::from(c.assigned == 0);
+                    self.totals.free_cidrs[k] += i64::from(freed);
                 }
             }
         }
@@ -274,10 +284,12 @@ impl DataStore {
         idx.sort_unstable();
         for ci in idx.into_iter().rev() {
             if self.enis[eni_idx].cidrs[ci].assigned == 0 {
-                let c = self.enis[eni_idx].cidrs.remove(ci);
+                let eni = &mut self.enis[eni_idx];
+                let c = eni.cidrs.remove(ci);
                 self.totals.add(&c, -1);
-                self.enis[eni_idx].counts.add(&c, -1);
-                self.enis[eni_idx].version += 1;
+                eni.counts.add(&c, -1);
+                eni.releases.retain(|r| r.cidr != c.id);
+                eni.version += 1;
             }
         }
     }

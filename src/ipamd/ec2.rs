@@ -31,10 +31,10 @@ impl Ipamd<'_> {
     /// to `StartNodeIPPoolManager`, which only polls for the trunk ENI.
     pub(super) fn start(&mut self) -> Result<Step, NodeNotReady> {
         let primary = self.new_eni(true, false);
-        let events = vec![format!(
+        let events = vec![Text::from(format!(
             "Node starts: primary ENI eni-0 (device 0) holds the node IP; {} allows {} ENIs of {} IPv4 addresses",
             self.instance.name, self.lim.max_eni, self.instance.ipv4_limit
-        )];
+        ))];
         let mut actions = Vec::new();
         if self.cfg.enable_ipv6 {
             self.ds.enis[primary].ipv6_prefix = true;

@@ -200,11 +200,11 @@ impl DataStore {
 
     /// `AssignPodIPv4Address` / `getUnusedIP`: the first address that is neither assigned nor cooling,
     /// walking ENIs in `eni_order` and each ENI's CIDRs in the order `cidr_order` gives.
-    pub fn assign_pod_ip(
+    pub fn assign_pod_ip<I: IntoIterator<Item = usize>>(
         &mut self,
         now: i64,
         eni_order: &[usize],
-        mut cidr_order: impl FnMut(usize) -> Vec<usize>,
+        mut cidr_order: impl FnMut(usize) -> I,
     ) -> Option<PodAddr> {
         let cooldown = self.cooldown;
         let k = usize::from(self.is_pd_enabled);

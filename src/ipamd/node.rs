@@ -117,6 +117,8 @@ impl<'a> Ipamd<'a> {
         }
     }
 
+    /// The step for the pass just run, its ENIs not yet drawn (`pictures`): a pass folded into the step
+    /// before it may not need them.
     pub(super) fn step(&mut self, events: Vec<Text>, decision: Decision, actions: Vec<Action>) -> Step {
         let stats = self.ds.get_ip_stats(self.now);
         Step {
@@ -132,7 +134,7 @@ impl<'a> Ipamd<'a> {
                 waiting: self.waiting,
                 pending: 0,
             },
-            enis: self.pictures(),
+            enis: Vec::new(),
         }
     }
 
@@ -229,7 +231,7 @@ impl<'a> Ipamd<'a> {
         while self.waiting > 0 {
             let now = self.now;
             let got = match self.rng.take() {
-                None => self.ds.assign_pod_ip(now, &tight, |n| 0..n),
+                None => self.ds.assign_pod_ip_in(now, &tight, |n| 0..n),
                 Some(mut rng) => {
                     let eni_order = rng.shuffled(self.ds.enis.len());
                     let got = self.ds.assign_pod_ip(now, &eni_order, |n| rng.shuffled(n));

@@ -245,8 +245,8 @@ pub struct Step {
 
 impl Step {
     /// Whether `next`, the pass right after this step, only repeats it (see `passes`), so the two are
-    /// stored as one step.
-    pub fn is_repeated_by(&self, next: &Step) -> bool {
+    /// stored as one step. `next_enis`: how many ENIs `next` has (its pictures may not be drawn yet).
+    pub fn is_repeated_by(&self, next: &Step, next_enis: usize) -> bool {
         self.pass != 0
             && self.actions.is_empty()
             && next.actions.is_empty()
@@ -254,7 +254,7 @@ impl Step {
             && self.events == next.events
             && (self.pods.waiting > 0) == (next.pods.waiting > 0)
             && self.pods.pending == next.pods.pending
-            && self.enis.len() == next.enis.len()
+            && self.enis.len() == next_enis
             && (self.stats.total_ips, self.stats.total_prefixes) == (next.stats.total_ips, next.stats.total_prefixes)
     }
 
@@ -300,14 +300,21 @@ impl Trace {
     }
 
     /// Appends a pass, folding it into the last step when it only repeats it (never into the start).
-    pub fn push_pass(&mut self, next: Step) {
+    /// `next`'s ENIs (`enis` of them) are drawn by `pictures`, which gets whether the pass was folded and
+    /// returns `None` to keep the last step's pictures (`Detail::Summary`'s blanks, alike for as many ENIs):
+    /// a folded pass then allocates nothing for its pictures.
+    pub fn push_pass(&mut self, mut next: Step, enis: usize, pictures: impl FnOnce(bool) -> Option<Vec<Arc<EniView>>>) {
         match self.passes.last_mut() {
-            Some(last) if last.is_repeated_by(&next) => {
+            Some(last) if last.is_repeated_by(&next, enis) => {
                 let passes = last.passes + next.passes;
+                next.enis = pictures(true).unwrap_or_else(|| std::mem::take(&mut last.enis));
                 *last = next;
                 last.passes = passes;
             }
-            _ => self.passes.push(next),
+            _ => {
+                next.enis = pictures(false).unwrap_or_default();
+                self.passes.push(next);
+            }
         }
     }
 

@@ -2,22 +2,22 @@
 //! runs), as a second `impl` block on the node model: each returns the calls it made as `Action`s.
 
 use super::node::Ipamd;
-use super::pool;
-use super::trace::{Action, Api, Decision, DecisionKind, Step, Unit};
+use super::pool::{self, Why};
+use super::trace::{Action, Api, Decision, DecisionKind, Step, Text, Unit};
 use super::{NodeNotReady, DECREASE_IP_POOL_INTERVAL};
 use crate::warning::Warning;
 use crate::words::count;
 
-impl Ipamd<'_> {
-    /// "3 secondary IPs" or "1 /28 prefix", for the mode in force.
-    pub(super) fn cidrs_text(&self, n: i64) -> String {
-        if self.cfg.enable_prefix_delegation {
-            count(n, "/28 prefix", "/28 prefixes")
-        } else {
-            count(n, "secondary IP", "secondary IPs")
-        }
+/// "3 secondary IPs" or "1 /28 prefix", for the mode (`pd`: prefix delegation).
+fn cidrs_text(pd: bool, n: i64) -> String {
+    if pd {
+        count(n, "/28 prefix", "/28 prefixes")
+    } else {
+        count(n, "secondary IP", "secondary IPs")
     }
+}
 
+impl Ipamd<'_> {
     pub(super) fn unit(&self) -> Unit {
         if self.cfg.enable_prefix_delegation {
             Unit::Prefixes
@@ -31,10 +31,10 @@ impl Ipamd<'_> {
     /// to `StartNodeIPPoolManager`, which only polls for the trunk ENI.
     pub(super) fn start(&mut self) -> Result<Step, NodeNotReady> {
         let primary = self.new_eni(true, false);
-        let events = vec![format!(
+        let events = vec![Text::from(format!(
             "Node starts: primary ENI eni-0 (device 0) holds the node IP; {} allows {} ENIs of {} IPv4 addresses",
             self.instance.name, self.lim.max_eni, self.instance.ipv4_limit
-        )];
+        ))];
         let mut actions = Vec::new();
         if self.cfg.enable_ipv6 {
             self.ds.enis[primary].ipv6_prefix = true;
@@ -69,7 +69,10 @@ impl Ipamd<'_> {
         if low.yes {
             match self.increase_datastore_pool() {
                 Ok(a) => actions.extend(a),
-                Err(why) => text = format!("{text}; {why}"),
+                Err(why) => {
+                    let low = text;
+                    text = self.text(move || format!("{low}; {why}"));
+                }
             }
             // handlePreScaling: "If custom networking is enabled and the pool is empty, return an error".
             if self.cfg.use_custom_networking && self.ds.get_ip_stats(self.now).total_ips == 0 {
@@ -130,7 +133,7 @@ impl Ipamd<'_> {
                 }
                 Err(why) => Decision {
                     kind: DecisionKind::TooLow,
-                    text: self.text(|| format!("{}; {why}", low.why)),
+                    text: self.text(move || format!("{}; {why}", low.why)),
                 },
             }
         } else {
@@ -146,15 +149,11 @@ impl Ipamd<'_> {
                 .last_decrease
                 .filter(|&t| self.now - t <= DECREASE_IP_POOL_INTERVAL)
             {
+                let ago = self.now - last;
                 Decision {
                     kind: DecisionKind::DecreaseWait,
-                    text: self.text(|| {
-                        format!(
-                            "{}, but the last decrease was {} s ago (≤ 30 s): wait",
-                            high.why,
-                            self.now - last
-                        )
-                    }),
+                    text: self
+                        .text(move || format!("{}, but the last decrease was {ago} s ago (≤ 30 s): wait", high.why)),
                 }
             } else {
                 actions.extend(self.try_unassign_cidrs_from_all());
@@ -205,8 +204,9 @@ impl Ipamd<'_> {
         ))
     }
 
-    /// Mirrors `increaseDatastorePool`: top up an existing ENI first, else attach a new one.
-    pub(super) fn increase_datastore_pool(&mut self) -> Result<Vec<Action>, String> {
+    /// Mirrors `increaseDatastorePool`: top up an existing ENI first, else attach a new one. An `Err`
+    /// says why nothing was added, written only when called.
+    pub(super) fn increase_datastore_pool(&mut self) -> Result<Vec<Action>, Why> {
         let added = if self.cfg.enable_prefix_delegation {
             self.try_assign_prefixes()
         } else {
@@ -223,11 +223,11 @@ impl Ipamd<'_> {
         } else {
             ""
         };
-        Err(format!(
-            "no ENI has room and no ENI slot is left: {} of maxENI {} in use{reserve}",
-            self.ds.enis.len(),
-            self.lim.max_eni
-        ))
+        Err(Why::NoRoom {
+            in_use: self.ds.enis.len(),
+            max_eni: self.lim.max_eni,
+            reserve,
+        })
     }
 
     /// The `DescribeNetworkInterfaces` (`DescribeAllENIs`) that notices the trunk ENI: IPv6's
@@ -277,10 +277,10 @@ impl Ipamd<'_> {
 
     pub(super) fn assign_on_first_allocatable(&mut self, max_entries: i64, to_allocate: i64) -> Option<Action> {
         let order = self.fill_order(self.ds.enis.len());
-        let &idx = self
-            .ds
-            .get_allocatable_enis(&order, max_entries, self.cfg.use_custom_networking)
-            .first()?;
+        let skip_primary = self.cfg.use_custom_networking;
+        let idx = order
+            .into_iter()
+            .find(|&i| self.ds.is_allocatable(i, max_entries, skip_primary))?;
         let entries = self.ds.enis[idx].cidrs.len() as i64;
         // AllocIPAddresses clamps to IPv4Limit − 1.
         let n = (max_entries - entries)
@@ -289,7 +289,10 @@ impl Ipamd<'_> {
         let pd = self.cfg.enable_prefix_delegation;
         self.ds.add_cidrs(idx, n, pd);
         let eni = self.eni_name(idx);
-        let text = self.text(|| format!("AssignPrivateIpAddresses {eni}: {}", self.cidrs_text(n)));
+        let text = self.text({
+            let eni = eni.clone();
+            move || format!("AssignPrivateIpAddresses {eni}: {}", cidrs_text(pd, n))
+        });
         Some(Action::new(Api::AssignPrivateIpAddresses, &eni, n, self.unit(), text))
     }
 
@@ -305,10 +308,10 @@ impl Ipamd<'_> {
     }
 
     /// Mirrors `tryAllocateENI`: `CreateNetworkInterface` with the resources, then attach.
-    pub(super) fn try_allocate_eni(&mut self) -> Result<Vec<Action>, String> {
+    pub(super) fn try_allocate_eni(&mut self) -> Result<Vec<Action>, Why> {
         let resources = self.get_eni_resources_to_allocate();
         if resources <= 0 {
-            return Err("0 IPs needed, so no ENI is created".into());
+            return Err(Why::NothingNeeded);
         }
         // createENI clamps the count to IPv4Limit − 1.
         let n = resources.min(self.lim.ipv4_limit_minus_one);
@@ -321,22 +324,25 @@ impl Ipamd<'_> {
         } else {
             ""
         };
-        let text = self.text(|| {
-            format!(
-                "CreateNetworkInterface {eni}{subnet}: primary IP + {}",
-                self.cidrs_text(n)
-            )
+        let text = self.text({
+            let eni = eni.clone();
+            move || {
+                format!(
+                    "CreateNetworkInterface {eni}{subnet}: primary IP + {}",
+                    cidrs_text(pd, n)
+                )
+            }
         });
         let device = self.ds.enis.len() - 1;
         // AllocENI: createENI, attachENI, then ModifyNetworkInterfaceAttribute for DeleteOnTermination.
         Ok(vec![
             Action::new(Api::CreateNetworkInterface, &eni, n, self.unit(), text),
-            plain_call(Api::AttachNetworkInterface, &eni, format!("device index {device}")),
-            plain_call(
-                Api::ModifyNetworkInterfaceAttribute,
-                &eni,
-                "DeleteOnTermination=true".into(),
-            ),
+            self.plain_call(Api::AttachNetworkInterface, &eni, move || {
+                format!("device index {device}")
+            }),
+            self.plain_call(Api::ModifyNetworkInterfaceAttribute, &eni, || {
+                "DeleteOnTermination=true".into()
+            }),
         ])
     }
 
@@ -366,11 +372,15 @@ impl Ipamd<'_> {
             let n = cidrs.len() as i64;
             self.ds.remove_cidrs(idx, &cidrs);
             let eni = self.eni_name(idx);
-            let text = self.text(|| {
-                format!(
-                    "UnassignPrivateIpAddresses {eni}: {} back to the subnet",
-                    self.cidrs_text(n)
-                )
+            let pd = self.cfg.enable_prefix_delegation;
+            let text = self.text({
+                let eni = eni.clone();
+                move || {
+                    format!(
+                        "UnassignPrivateIpAddresses {eni}: {} back to the subnet",
+                        cidrs_text(pd, n)
+                    )
+                }
             });
             actions.push(Action::new(Api::UnassignPrivateIpAddresses, &eni, n, self.unit(), text));
             over -= n;
@@ -399,22 +409,25 @@ impl Ipamd<'_> {
         let removed = self.ds.remove_eni(idx);
         let held: i64 = removed.cidrs.iter().map(|c| c.size()).sum();
         vec![
-            plain_call(
-                Api::DescribeNetworkInterfaces,
-                &eni,
-                "its attachment ID (getENIAttachmentID)".into(),
-            ),
-            plain_call(Api::DetachNetworkInterface, &eni, "no pods, ≥ 60 s old".into()),
-            plain_call(
-                Api::DeleteNetworkInterface,
-                &eni,
-                format!("its primary IP and {held} addresses go back to the subnet"),
-            ),
+            self.plain_call(Api::DescribeNetworkInterfaces, &eni, || {
+                "its attachment ID (getENIAttachmentID)".into()
+            }),
+            self.plain_call(Api::DetachNetworkInterface, &eni, || "no pods, ≥ 60 s old".into()),
+            self.plain_call(Api::DeleteNetworkInterface, &eni, move || {
+                format!("its primary IP and {held} addresses go back to the subnet")
+            }),
         ]
     }
-}
 
-/// An EC2 call on one ENI that moves no addresses.
-fn plain_call(api: Api, eni: &str, what: String) -> Action {
-    Action::new(api, eni, 0, Unit::None, format!("{api} {eni}: {what}"))
+    /// An EC2 call on one ENI that moves no addresses: `"{api} {eni}: {what}"`, in every detail.
+    fn plain_call(&self, api: Api, eni: &str, what: impl Fn() -> String + Send + Sync + 'static) -> Action {
+        let name = eni.to_string();
+        Action::new(
+            api,
+            eni,
+            0,
+            Unit::None,
+            Text::later(move || format!("{api} {name}: {}", what())),
+        )
+    }
 }

@@ -3,7 +3,7 @@
 
 use super::datastore::{self, DataStore, PodAddr};
 use super::pool::{self, Limits};
-use super::trace::{self, Action, Api, Decision, DecisionKind, Detail, PodCounts, Snapshots, Step, StepStats};
+use super::trace::{self, Action, Api, Decision, DecisionKind, Detail, PodCounts, Snapshots, Step, StepStats, Text};
 use super::{Arrival, Rng, POOL_MONITOR_INTERVAL};
 use crate::config::CniConfig;
 use crate::vpc::InstanceTypeLimits;
@@ -102,9 +102,10 @@ impl<'a> Ipamd<'a> {
         self.detail == Detail::Full
     }
 
-    /// `text()`, or an empty string that costs nothing under `Detail::Summary`.
-    pub(super) fn text(&self, text: impl FnOnce() -> String) -> String {
-        pool::why(self.tells(), text)
+    /// `write()` formatted when read, or the empty text under `Detail::Summary`. `write` owns copies of
+    /// its numbers.
+    pub(super) fn text(&self, write: impl Fn() -> String + Send + Sync + 'static) -> Text {
+        Text::later_if(self.tells(), write)
     }
 
     /// The picture of every ENI (a blank one each under `Detail::Summary`).
@@ -116,7 +117,9 @@ impl<'a> Ipamd<'a> {
         }
     }
 
-    pub(super) fn step(&mut self, events: Vec<String>, decision: Decision, actions: Vec<Action>) -> Step {
+    /// The step for the pass just run, its ENIs not yet drawn (`pictures`): a pass folded into the step
+    /// before it may not need them.
+    pub(super) fn step(&mut self, events: Vec<Text>, decision: Decision, actions: Vec<Action>) -> Step {
         let stats = self.ds.get_ip_stats(self.now);
         Step {
             time_s: self.now,
@@ -131,7 +134,7 @@ impl<'a> Ipamd<'a> {
                 waiting: self.waiting,
                 pending: 0,
             },
-            enis: self.pictures(),
+            enis: Vec::new(),
         }
     }
 
@@ -147,39 +150,32 @@ impl<'a> Ipamd<'a> {
             let idx = self.new_eni(false, true);
             self.changed = true;
             events.extend(tells.then(|| {
-                format!(
+                Text::from(format!(
                     "VPC resource controller attaches trunk ENI {} (one ENI slot and one subnet address, no pod IPs)",
                     self.eni_name(idx)
-                )
+                ))
             }));
         }
 
+        // The events of a ramp (one pod a pass) are fixed strings: no formatting, nothing to free.
         let desired = self.desired();
         self.changed |= desired != target;
         if desired < target {
             let n = if arrival == Arrival::Ramp { 1 } else { target - desired };
             self.waiting += n;
-            events.extend(tells.then(|| {
-                if n == 1 {
-                    "1 pod arrives".to_string()
-                } else {
-                    format!("{n} pods arrive at once")
-                }
+            events.extend(tells.then(|| match n {
+                1 => Text::from("1 pod arrives"),
+                n => Text::from(format!("{n} pods arrive at once")),
             }));
         } else if desired > target {
             let n = if arrival == Arrival::Ramp { 1 } else { desired - target };
             self.delete_pods(n);
-            events.extend(tells.then(|| {
-                let cooling = if self.cfg.ip_cooldown_period >= 0 {
-                    format!("its IP cools for {} s before reuse", self.cfg.ip_cooldown_period)
-                } else {
-                    "no cooldown (IP_COOLDOWN_PERIOD < 0)".to_string()
-                };
-                if n == 1 {
-                    format!("1 pod deleted: {cooling}")
-                } else {
-                    format!("{n} pods deleted: {cooling}")
-                }
+            let cooldown = self.cfg.ip_cooldown_period;
+            events.extend(tells.then(|| match (n, cooldown >= 0) {
+                (1, true) => Text::from(format!("1 pod deleted: its IP cools for {cooldown} s before reuse")),
+                (1, false) => Text::from("1 pod deleted: no cooldown (IP_COOLDOWN_PERIOD < 0)"),
+                (n, true) => Text::from(format!("{n} pods deleted: its IP cools for {cooldown} s before reuse")),
+                (n, false) => Text::from(format!("{n} pods deleted: no cooldown (IP_COOLDOWN_PERIOD < 0)")),
             }));
         }
         let before = self.waiting;
@@ -189,17 +185,24 @@ impl<'a> Ipamd<'a> {
         if before > 0 && tells {
             let left = self.waiting;
             events.push(match (placed, left) {
-                (p, 0) => format!("{p} got an IP"),
+                (1, 0) => Text::from("1 got an IP"),
+                (p, 0) => Text::from(format!("{p} got an IP")),
                 // No count here: it is in `pods.waiting`, and a run of such passes is stored once.
-                (0, _) => "none got an IP, pods wait: \"failed to assign an IP address to container\"".to_string(),
-                (p, w) => format!("{p} got an IP, {w} waiting: \"failed to assign an IP address to container\""),
+                (0, _) => Text::from("none got an IP, pods wait: \"failed to assign an IP address to container\""),
+                (p, w) => Text::from(format!(
+                    "{p} got an IP, {w} waiting: \"failed to assign an IP address to container\""
+                )),
             });
         }
 
         if self.cfg.enable_ipv6 {
             let decision = Decision {
                 kind: DecisionKind::Ipv6,
-                text: self.text(|| "IPv6: no warm pool; pods take addresses from the /80".into()),
+                text: Text::from(if tells {
+                    "IPv6: no warm pool; pods take addresses from the /80"
+                } else {
+                    ""
+                }),
             };
             let actions = self.check_for_trunk_eni().into_iter().collect();
             return self.step(events, decision, actions);
@@ -223,18 +226,19 @@ impl<'a> Ipamd<'a> {
             return n;
         }
         let mut placed = 0;
+        // Tight packing walks ENIs and CIDRs in order: one order for every pod, nothing drawn.
+        let tight: Vec<usize> = (0..self.ds.enis.len()).collect();
         while self.waiting > 0 {
-            let eni_order = self.fill_order(self.ds.enis.len());
             let now = self.now;
-            let mut rng = self.rng.take();
-            let got = self.ds.assign_pod_ip(now, &eni_order, |n| {
-                let mut v: Vec<usize> = (0..n).collect();
-                if let Some(r) = &mut rng {
-                    r.shuffle(&mut v);
+            let got = match self.rng.take() {
+                None => self.ds.assign_pod_ip_in(now, &tight, |n, full_below| full_below..n),
+                Some(mut rng) => {
+                    let eni_order = rng.shuffled(self.ds.enis.len());
+                    let got = self.ds.assign_pod_ip(now, &eni_order, |n| rng.shuffled(n));
+                    self.rng = Some(rng);
+                    got
                 }
-                v
-            });
-            self.rng = rng;
+            };
             match got {
                 Some(pod) => {
                     self.pods.push(pod);

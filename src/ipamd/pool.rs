@@ -3,6 +3,7 @@
 //! an ENI. Each returns its verdict with the arithmetic in words for the trace.
 
 use super::datastore::DataStoreStats;
+use super::text::Text;
 use crate::config::CniConfig;
 use crate::subnet::{div_ceil, IPS_PER_PREFIX};
 
@@ -71,20 +72,11 @@ pub fn datastore_prefix_target_state(cfg: &CniConfig, free_prefixes: i64) -> Opt
         .then(|| (cfg.warm_prefix_target - free_prefixes).max(0))
 }
 
-/// A verdict and the arithmetic behind it.
+/// A verdict and the arithmetic behind it (formatted when read).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdict {
     pub yes: bool,
-    pub why: String,
-}
-
-/// `text()` when `explain`, else an empty string that costs nothing.
-pub(super) fn why(explain: bool, text: impl FnOnce() -> String) -> String {
-    if explain {
-        text()
-    } else {
-        String::new()
-    }
+    pub why: Text,
 }
 
 /// Mirrors `isDatastorePoolTooLow`.
@@ -102,21 +94,19 @@ pub fn pool_too_low(
 ) -> Verdict {
     let total = stats.total_ips;
     let available = stats.available_addresses();
-    if total >= lim.max_pods {
+    let max_pods = lim.max_pods;
+    if total >= max_pods {
         return Verdict {
             yes: false,
-            why: why(explain, || {
-                format!(
-                    "total {total} ≥ maxPods {}: growth stops at the max-pods ceiling",
-                    lim.max_pods
-                )
+            why: Text::later_if(explain, move || {
+                format!("total {total} ≥ maxPods {max_pods}: growth stops at the max-pods ceiling")
             }),
         };
     }
     if let Some(ts) = datastore_target_state(cfg, stats, free_prefixes) {
         return Verdict {
             yes: ts.short > 0,
-            why: why(explain, || explain_short(cfg, stats, ts.short)),
+            why: explain_short(explain, cfg, *stats, ts.short),
         };
     }
     let (per, target, name, unit) = if cfg.enable_prefix_delegation {
@@ -136,33 +126,33 @@ pub fn pool_too_low(
     };
     let need = per.saturating_mul(target);
     let low = available < need || (target == 0 && available == 0);
-    if !explain {
-        return Verdict {
-            yes: low,
-            why: String::new(),
-        };
-    }
-    let why = if target == 0 {
-        if available == 0 {
-            format!("{name} 0 and no address available: too low")
+    let why = Text::later_if(explain, move || {
+        if target == 0 {
+            if available == 0 {
+                format!("{name} 0 and no address available: too low")
+            } else {
+                format!("{name} 0 and {available} available: enough")
+            }
+        } else if low {
+            format!("available {available} < {name} {target} × {per} {unit} = {need}: too low")
         } else {
-            format!("{name} 0 and {available} available: enough")
+            format!("available {available} ≥ {name} {target} × {per} {unit} = {need}: enough")
         }
-    } else if low {
-        format!("available {available} < {name} {target} × {per} {unit} = {need}: too low")
-    } else {
-        format!("available {available} ≥ {name} {target} × {per} {unit} = {need}: enough")
-    };
+    });
     Verdict { yes: low, why }
 }
 
-fn explain_short(cfg: &CniConfig, stats: &DataStoreStats, short: i64) -> String {
-    let (wit, mit) = (cfg.warm_ip_target, cfg.minimum_ip_target);
+fn explain_short(explain: bool, cfg: &CniConfig, stats: DataStoreStats, short: i64) -> Text {
+    let (wit, mit, pd) = (cfg.warm_ip_target, cfg.minimum_ip_target, cfg.enable_prefix_delegation);
+    Text::later_if(explain, move || short_text(wit, mit, pd, &stats, short))
+}
+
+fn short_text(wit: i64, mit: i64, pd: bool, stats: &DataStoreStats, short: i64) -> String {
     let available = stats.available_addresses();
     let total = stats.total_ips;
     let warm_short = wit - available;
     let min_short = mit - total;
-    let unit = if cfg.enable_prefix_delegation {
+    let unit = if pd {
         format!(" → {short} prefix{}", if short == 1 { "" } else { "es" })
     } else {
         String::new()
@@ -198,35 +188,25 @@ pub fn pool_too_high(cfg: &CniConfig, stats: &DataStoreStats, free_prefixes: i64
         };
         return Verdict {
             yes: ts.over > 0,
-            why: if ts.over > 0 {
-                why(explain, || {
-                    format!("{} {unit} over WARM_IP_TARGET/MINIMUM_IP_TARGET: too high", ts.over)
-                })
-            } else {
-                String::new()
-            },
+            why: Text::later_if(explain && ts.over > 0, move || {
+                format!("{} {unit} over WARM_IP_TARGET/MINIMUM_IP_TARGET: too high", ts.over)
+            }),
         };
     }
     if cfg.warm_prefix_target_defined() {
-        let high = free_prefixes > cfg.warm_prefix_target;
+        let target = cfg.warm_prefix_target;
+        let high = free_prefixes > target;
         return Verdict {
             yes: high,
-            why: if high {
-                why(explain, || {
-                    format!(
-                        "free prefixes {free_prefixes} > WARM_PREFIX_TARGET {}: too high",
-                        cfg.warm_prefix_target
-                    )
-                })
-            } else {
-                String::new()
-            },
+            why: Text::later_if(explain && high, move || {
+                format!("free prefixes {free_prefixes} > WARM_PREFIX_TARGET {target}: too high")
+            }),
         };
     }
     // Secondary-IP mode with WARM_ENI_TARGET never releases single IPs.
     Verdict {
         yes: false,
-        why: String::new(),
+        why: Text::default(),
     }
 }
 
@@ -269,4 +249,31 @@ pub fn should_remove_extra_enis(
         return freeable_eni_exists;
     }
     remove
+}
+
+/// Why `increaseDatastorePool` added nothing: numbers, written when the trace is read.
+#[derive(Clone, Copy)]
+pub(super) enum Why {
+    NoRoom {
+        in_use: usize,
+        max_eni: i64,
+        reserve: &'static str,
+    },
+    NothingNeeded,
+}
+
+impl std::fmt::Display for Why {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Why::NoRoom {
+                in_use,
+                max_eni,
+                reserve,
+            } => write!(
+                f,
+                "no ENI has room and no ENI slot is left: {in_use} of maxENI {max_eni} in use{reserve}"
+            ),
+            Why::NothingNeeded => f.write_str("0 IPs needed, so no ENI is created"),
+        }
+    }
 }

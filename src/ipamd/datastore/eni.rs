@@ -2,6 +2,7 @@
 //! CIDRs, each address's state, and the running counts that let a pass skip a full ENI.
 
 use super::MIN_ENI_LIFETIME;
+use std::collections::VecDeque;
 
 /// One address: held by a pod, or free since `unassigned_at` (never assigned: `None`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -65,6 +66,20 @@ pub struct Eni {
     pub last_unassigned_at: Option<i64>,
     /// Bumped by every change to the ENI's CIDRs or addresses, so a picture of it can be reused.
     pub version: u64,
+    /// Pod releases on this ENI that may still be cooling, oldest first, so a cooling count walks the
+    /// few releases within the cooldown, not every address (see `Eni::cooling`).
+    pub(super) releases: VecDeque<Release>,
+    /// Every CIDR before this index has all its addresses assigned (kept by assign, release and removal),
+    /// so tight packing starts its walk there.
+    pub(super) full_below: usize,
+}
+
+/// One address released at `at` in CIDR `cidr` of kind `kind` (0: /32, 1: /28).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Release {
+    pub(super) at: i64,
+    pub(super) cidr: u32,
+    pub(super) kind: u8,
 }
 
 /// Addresses and assigned addresses per CIDR kind (index 0: /32, 1: /28).
@@ -90,7 +105,46 @@ impl Eni {
 
     /// `hasIPInCooling`.
     pub fn has_ip_in_cooling(&self, now: i64, cooldown: i64) -> bool {
-        self.may_cool(now, cooldown) && self.cidrs.iter().any(|c| c.cooling(now, cooldown) > 0)
+        self.may_cool(now, cooldown) && self.cooling_releases(now, cooldown).next().is_some()
+    }
+
+    /// Addresses of CIDR kind `kind` (0: /32, 1: /28) cooling at `now` (`inCoolingPeriod`), the same
+    /// count as walking every address: an address cooling at `now` was released within the cooldown, and
+    /// each release within it is of an address still free (a cooling address is never handed out, and a
+    /// removed CIDR takes its releases with it).
+    pub fn cooling(&self, now: i64, cooldown: i64, kind: usize) -> i64 {
+        if !self.may_cool(now, cooldown) {
+            return 0;
+        }
+        self.cooling_releases(now, cooldown)
+            .filter(|r| usize::from(r.kind) == kind)
+            .count() as i64
+    }
+
+    /// Addresses of either kind cooling at `now`.
+    pub fn cooling_any(&self, now: i64, cooldown: i64) -> i64 {
+        if !self.may_cool(now, cooldown) {
+            return 0;
+        }
+        self.cooling_releases(now, cooldown).count() as i64
+    }
+
+    /// The releases within the cooldown at `now` (`now − at ≤ cooldown`).
+    fn cooling_releases(&self, now: i64, cooldown: i64) -> impl Iterator<Item = &Release> {
+        let first = self.releases.partition_point(|r| now - r.at > cooldown);
+        self.releases.range(first..)
+    }
+
+    /// Records a release at `now`, forgetting those that can no longer cool (`now` only grows).
+    pub(super) fn released(&mut self, now: i64, cooldown: i64, cidr: u32, kind: usize) {
+        while self.releases.front().is_some_and(|r| now - r.at > cooldown) {
+            self.releases.pop_front();
+        }
+        self.releases.push_back(Release {
+            at: now,
+            cidr,
+            kind: kind as u8,
+        });
     }
 
     /// Whether an address of this ENI may be cooling at `now` (a pod left within the cooldown).

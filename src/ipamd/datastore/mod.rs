@@ -98,6 +98,8 @@ impl DataStore {
             counts: Counts::default(),
             last_unassigned_at: None,
             version: 0,
+            releases: Default::default(),
+            full_below: 0,
         });
     }
 
@@ -133,17 +135,11 @@ impl DataStore {
     /// `GetIPStats(ipV4AddrFamily)`: only CIDRs of the current mode count.
     pub fn get_ip_stats(&self, now: i64) -> DataStoreStats {
         #[cfg(debug_assertions)]
-        self.check_totals();
+        self.check_totals(now);
         let k = usize::from(self.is_pd_enabled);
         let v6 = self.enis.iter().filter(|e| e.ipv6_prefix).count() as i64;
         let cooldown_ips = if self.last_unassigned_at.is_some_and(|t| now - t <= self.cooldown) {
-            let current_mode = self
-                .enis
-                .iter()
-                .filter(|e| e.may_cool(now, self.cooldown))
-                .flat_map(|e| &e.cidrs)
-                .filter(|c| c.is_prefix == self.is_pd_enabled);
-            current_mode.map(|c| c.cooling(now, self.cooldown)).sum()
+            self.enis.iter().map(|e| e.cooling(now, self.cooldown, k)).sum()
         } else {
             0
         };
@@ -155,9 +151,10 @@ impl DataStore {
         }
     }
 
-    /// Recounts the running totals from the ENIs (debug builds, on every statistics read).
+    /// Recounts the running totals and the cooling addresses from the ENIs (debug builds, on every
+    /// statistics read).
     #[cfg(debug_assertions)]
-    fn check_totals(&self) {
+    fn check_totals(&self, now: i64) {
         let mut t = Totals::default();
         for e in &self.enis {
             let mut counts = Counts::default();
@@ -166,6 +163,22 @@ impl DataStore {
                 counts.add(c, 1);
             }
             debug_assert_eq!(counts, e.counts, "ENI counts drifted");
+            debug_assert!(e.cidrs[..e.full_below.min(e.cidrs.len())]
+                .iter()
+                .all(|c| c.assigned as usize == c.addrs.len()));
+            for kind in [false, true] {
+                let walked: i64 = e
+                    .cidrs
+                    .iter()
+                    .filter(|c| c.is_prefix == kind)
+                    .map(|c| c.cooling(now, self.cooldown))
+                    .sum();
+                debug_assert_eq!(
+                    walked,
+                    e.cooling(now, self.cooldown, usize::from(kind)),
+                    "cooling drifted"
+                );
+            }
         }
         debug_assert_eq!(t, self.totals, "datastore running totals drifted");
     }
@@ -181,12 +194,15 @@ impl DataStore {
         order
             .iter()
             .copied()
-            .filter(|&i| {
-                let e = &self.enis[i];
-                let skipped = e.is_trunk || (skip_primary && e.is_primary);
-                !skipped && (e.cidrs.len() as i64) < max_entries
-            })
+            .filter(|&i| self.is_allocatable(i, max_entries, skip_primary))
             .collect()
+    }
+
+    /// Whether `GetAllocatableENIs` lists ENI `i`.
+    pub fn is_allocatable(&self, i: usize, max_entries: i64, skip_primary: bool) -> bool {
+        let e = &self.enis[i];
+        let skipped = e.is_trunk || (skip_primary && e.is_primary);
+        !skipped && (e.cidrs.len() as i64) < max_entries
     }
 
     /// `AssignPodIPv4Address` / `getUnusedIP`: the first address that is neither assigned nor cooling,
@@ -195,7 +211,19 @@ impl DataStore {
         &mut self,
         now: i64,
         eni_order: &[usize],
-        mut cidr_order: impl FnMut(usize) -> Vec<usize>,
+        cidr_order: impl FnMut(usize) -> Vec<usize>,
+    ) -> Option<PodAddr> {
+        let mut cidr_order = cidr_order;
+        self.assign_pod_ip_in(now, eni_order, |n, _| cidr_order(n))
+    }
+
+    /// `assign_pod_ip` with any iterable CIDR order, which also gets the ENI's `full_below` (its CIDRs
+    /// before that index are full): tight packing walks `full_below..n`, not every CIDR, and allocates nothing.
+    pub(in crate::ipamd) fn assign_pod_ip_in<I: IntoIterator<Item = usize>>(
+        &mut self,
+        now: i64,
+        eni_order: &[usize],
+        mut cidr_order: impl FnMut(usize, usize) -> I,
     ) -> Option<PodAddr> {
         let cooldown = self.cooldown;
         let k = usize::from(self.is_pd_enabled);
@@ -204,7 +232,7 @@ impl DataStore {
             if counts.assigned[k] == counts.addresses[k] {
                 continue;
             }
-            for ci in cidr_order(self.enis[ei].cidrs.len()) {
+            for ci in cidr_order(self.enis[ei].cidrs.len(), self.enis[ei].full_below) {
                 let eni_id = self.enis[ei].id;
                 let c = &mut self.enis[ei].cidrs[ci];
                 if c.is_prefix != self.is_pd_enabled || c.assigned as usize == c.addrs.len() {
@@ -217,9 +245,20 @@ impl DataStore {
                     self.totals.free_cidrs[k] -= i64::from(c.assigned == 0);
                     c.addrs[ai].assigned = true;
                     c.assigned += 1;
-                    let cidr = c.id;
-                    self.enis[ei].counts.assigned[k] += 1;
-                    self.enis[ei].version += 1;
+                    let (cidr, full) = (c.id, c.assigned as usize == c.addrs.len());
+                    let eni = &mut self.enis[ei];
+                    eni.counts.assigned[k] += 1;
+                    eni.version += 1;
+                    if full && ci == eni.full_below {
+                        eni.full_below += 1;
+                        while eni
+                            .cidrs
+                            .get(eni.full_below)
+                            .is_some_and(|c| c.assigned as usize == c.addrs.len())
+                        {
+                            eni.full_below += 1;
+                        }
+                    }
                     return Some(PodAddr {
                         eni: eni_id,
                         cidr,
@@ -237,7 +276,11 @@ impl DataStore {
             return;
         };
         let eni = &mut self.enis[ei];
-        if let Some(c) = eni.cidrs.iter_mut().find(|c| c.id == pod.cidr) {
+        let Some(ci) = eni.cidrs.iter().position(|c| c.id == pod.cidr) else {
+            return;
+        };
+        eni.full_below = eni.full_below.min(ci);
+        if let Some(c) = eni.cidrs.get_mut(ci) {
             if let Some(a) = c.addrs.get_mut(usize::from(pod.addr)) {
                 if a.assigned {
                     a.assigned = false;
@@ -245,12 +288,13 @@ impl DataStore {
                     c.assigned -= 1;
                     c.last_unassigned_at = Some(now);
                     self.last_unassigned_at = Some(now);
-                    let k = usize::from(c.is_prefix);
+                    let (k, cidr, freed) = (usize::from(c.is_prefix), c.id, c.assigned == 0);
                     eni.counts.assigned[k] -= 1;
+                    eni.released(now, self.cooldown, cidr, k);
                     eni.last_unassigned_at = Some(now);
                     eni.version += 1;
                     self.totals.assigned[k] -= 1;
-                    self.totals.free_cidrs[k] += i64::from(c.assigned == 0);
+                    self.totals.free_cidrs[k] += i64::from(freed);
                 }
             }
         }
@@ -274,10 +318,13 @@ impl DataStore {
         idx.sort_unstable();
         for ci in idx.into_iter().rev() {
             if self.enis[eni_idx].cidrs[ci].assigned == 0 {
-                let c = self.enis[eni_idx].cidrs.remove(ci);
+                let eni = &mut self.enis[eni_idx];
+                let c = eni.cidrs.remove(ci);
                 self.totals.add(&c, -1);
-                self.enis[eni_idx].counts.add(&c, -1);
-                self.enis[eni_idx].version += 1;
+                eni.counts.add(&c, -1);
+                eni.releases.retain(|r| r.cidr != c.id);
+                eni.full_below = eni.full_below.min(ci);
+                eni.version += 1;
             }
         }
     }

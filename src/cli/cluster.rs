@@ -28,12 +28,12 @@ pub(super) fn run(args: &[String], read: ReadFile) -> Result<String, String> {
     let path = path.ok_or("cluster needs a spec file: vpc-cni-calc cluster SPEC.json")?;
     let text = read(&path)?;
     let spec = cluster::parse_json(&text).map_err(|e| format!("{path}: {e}"))?;
-    let report = cluster::plan(&spec).map_err(|e| format!("{path}: {e}"))?;
-    let advice = if advise {
-        Some(cluster::advise(&spec).map_err(|e| format!("{path}: {e}"))?)
+    let (report, advice) = if advise {
+        cluster::plan_and_advise(&spec).map(|(r, a)| (r, Some(a)))
     } else {
-        None
-    };
+        cluster::plan(&spec).map(|r| (r, None))
+    }
+    .map_err(|e| format!("{path}: {e}"))?;
     if json {
         #[derive(serde::Serialize)]
         struct WithAdvice<'a> {
@@ -112,13 +112,21 @@ fn text_report(r: &ClusterReport) -> String {
             s.usable,
             if s.fits { "fits" } else { "DOES NOT FIT" }
         );
+        // 0 is no node number: the subnet is full without any of that group's nodes.
         let runs_out: Vec<String> = s
             .runs_out
             .iter()
-            .filter_map(|o| Some(format!("{} node {}", o.group, o.at_nodes?)))
+            .filter_map(|o| match o.at_nodes? {
+                0 => Some(format!("full without {}", o.group)),
+                n => Some(format!("{} node {n}", o.group)),
+            })
             .collect();
         if !runs_out.is_empty() {
-            let _ = writeln!(out, "    runs out at {}", runs_out.join(", "));
+            let _ = writeln!(
+                out,
+                "    runs out, the other groups at desired, at {}",
+                runs_out.join(", ")
+            );
         }
         if let Some(p) = &s.prefix_blocks {
             let _ = write!(

@@ -65,7 +65,7 @@ pub(super) fn build(r: &Resolved, plans: &[NodePlan], model: &Model) -> ClusterR
         node_groups,
         warnings,
     };
-    report.verdict = super::verdict::verdict(&report);
+    report.verdict = super::verdict::verdict(&report, model);
     report
 }
 

@@ -110,17 +110,32 @@ impl Model {
     }
 
     /// The smallest node count of group `g` at which subnet `s` no longer holds the cluster, the other
-    /// groups at desired; `None` if the group never lands there or it still fits at `MAX_NODES`.
+    /// groups at desired; `None` if the group never lands there or it still fits at `MAX_NODES`, 0 if the
+    /// subnet is full without any of the group's nodes.
     pub fn runs_out(&self, s: usize, g: usize) -> Option<u32> {
+        self.first_failing_node(s, g, MAX_NODES, 0)
+    }
+
+    /// The node of group `g` that makes subnet `s` fail at `level`, every other group at that same
+    /// level: the smallest count in `1..=` the group's count at `level` that does not fit. `None` if the
+    /// other groups alone already fill the subnet (no node of `g` is to blame) or `g`'s nodes fit.
+    pub fn failing_node(&self, s: usize, g: usize, level: usize) -> Option<u32> {
+        let n = self.first_failing_node(s, g, self.groups[g].levels[level], level)?;
+        (n > 0).then_some(n)
+    }
+
+    /// The smallest count in `0..=most` of group `g` at which subnet `s` does not fit, the other groups at
+    /// `others_level`.
+    fn first_failing_node(&self, s: usize, g: usize, most: u32, others_level: usize) -> Option<u32> {
         if !self.groups[g].slots[s].reaches() || self.cost(g, s).addresses() == 0 {
             return None;
         }
         let fits = |n: u64| {
             let n = u32::try_from(n).unwrap_or(u32::MAX);
-            let (_, d) = self.demand(s, |o| if o == g { n } else { self.groups[o].levels[0] });
+            let (_, d) = self.demand(s, |o| if o == g { n } else { self.groups[o].levels[others_level] });
             self.holds(s, d)
         };
-        first_failing(u64::from(MAX_NODES), fits).map(|n| n as u32)
+        first_failing(u64::from(most), fits).map(|n| n as u32)
     }
 }
 

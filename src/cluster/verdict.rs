@@ -1,17 +1,18 @@
 //! The one line a cluster report opens with: whether every subnet holds the cluster at max + surge, and
 //! if not, the first subnet to fail, the node that fails it and the smallest prefix that would fit.
 
+use super::model::Model;
 use super::report::{ClusterReport, Load, SubnetUse};
 use crate::words::count;
 
-/// The verdict of a report whose subnets are judged.
-pub fn verdict(r: &ClusterReport) -> String {
-    let failing: Vec<&SubnetUse> = r.subnets.iter().filter(|s| !s.fits).collect();
+/// The verdict of a report whose subnets are judged, from the model it was built with.
+pub(super) fn verdict(r: &ClusterReport, model: &Model) -> String {
+    let failing: Vec<(usize, &SubnetUse)> = r.subnets.iter().enumerate().filter(|(_, s)| !s.fits).collect();
     // The subnet that fails soonest: at desired before at max before at max + surge, then in spec order.
-    let Some(first) = failing.iter().min_by_key(|s| level_failing(s).0).copied() else {
+    let Some(&(index, first)) = failing.iter().min_by_key(|(_, s)| level_failing(s).0) else {
         return fits(r);
     };
-    let (_, level, load) = level_failing(first);
+    let (at, level, load) = level_failing(first);
     let what = match &first.prefix_blocks {
         Some(p) if load.addresses + first.used <= first.usable => format!(
             "{} {level} but has {}",
@@ -25,12 +26,12 @@ pub fn verdict(r: &ClusterReport) -> String {
             first.usable
         ),
     };
-    let node = first
-        .runs_out
-        .iter()
-        .filter_map(|o| Some((o.at_nodes?, &o.group)))
+    // At the level reported, the others at that level: the group whose node tips the subnet soonest
+    // (the first in spec order on a tie). None when no single group's nodes do (the others fill it).
+    let node = (0..r.node_groups.len())
+        .filter_map(|g| Some((model.failing_node(index, g, at)?, g)))
         .min()
-        .map(|(n, g)| format!("; {g} node {n} fails"))
+        .map(|(n, g)| format!("; {} node {n} fails", r.node_groups[g].name))
         .unwrap_or_default();
     let smallest = match first.min_prefix_length {
         Some(len) => format!(" Smallest fit: /{len}."),

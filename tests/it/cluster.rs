@@ -62,6 +62,11 @@ fn runs_out(s: &SubnetUse, group: &str) -> Option<u32> {
 /// Runs out in b: api, web at desired (16): 251 − 100 − 16 = 135 holds 5 api nodes (125), the 6th fails;
 /// b gets api's 1st, 3rd, … node, so the 11th node is its 6th. web, api at desired (50): 251 − 150 = 101
 /// holds 12 web nodes (96); b gets web's 2nd, 5th, … node: the 13th lands at node 38 (12 rounds of 3, +2).
+///
+/// The verdict names the node at the level it reports (max), the other groups at max: api with web's 4
+/// nodes in b (32): 251 − 100 − 32 = 119 holds 4 api nodes (100), the 5th in b is api's node 9 (b gets
+/// its 1st, 3rd, 5th, 7th, 9th). web with api's 5 in b (125): 251 − 225 = 26 holds 3 web nodes (24),
+/// the 4th in b is web's node 11 (2nd, 5th, 8th, 11th). api's node 9 comes first (and 9 ≤ its max 10).
 #[test]
 fn three_groups_across_three_azs() {
     let spec = ClusterSpec {
@@ -107,7 +112,7 @@ fn three_groups_across_three_azs() {
     );
     assert_eq!(
         r.verdict,
-        "Does not fit: 10.0.1.0/24 (b) needs 157 addresses at max beside 100 used, 251 usable; api node 11 fails. Smallest fit: /23."
+        "Does not fit: 10.0.1.0/24 (b) needs 157 addresses at max beside 100 used, 251 usable; api node 9 fails. Smallest fit: /23."
     );
 }
 
@@ -706,6 +711,11 @@ fn advise_reprices_every_fix_over_the_cluster() {
     let rows = cluster::advise(&spec).unwrap();
     assert_eq!(rows[0].title, "Your settings");
     assert_eq!((rows[0].totals, rows[0].fits), (current.totals, current.fits));
+    // The CLI's `--advise` plans the current settings once: the same report and rows.
+    assert_eq!(
+        cluster::plan_and_advise(&spec).unwrap(),
+        (current.clone(), rows.clone())
+    );
     let cn = rows
         .iter()
         .position(|a| {
@@ -763,4 +773,71 @@ fn the_best_ipv4_fix_joins_the_verdict() {
     assert!(out.lines().next().unwrap().ends_with(
         "Smallest fit: /23. Best IPv4 fix: WARM_IP_TARGET=2 MINIMUM_IP_TARGET=10 (25 per node at peak) fits."
     ));
+}
+
+/// `--advise` stays bounded whatever the groups: 20 groups of m5.large running 0, 1, …, 19 pods are
+/// offered "MINIMUM_IP_TARGET at the pod count" once at the fewest pods a node runs (0) and once at the
+/// most (19), not once per group: MINIMUM_IP_TARGET is one value in the DaemonSet. With prefix
+/// delegation, custom networking (left out: no pod subnets) and IPv6 that is at most 4 fixes after
+/// "Your settings".
+#[test]
+fn advise_offers_few_cluster_wide_candidates() {
+    let spec = ClusterSpec {
+        settings: BTreeMap::new(),
+        subnets: vec![subnet_spec("10.0.0.0/16", "a", 0)],
+        pod_subnets: vec![],
+        node_groups: (0..20)
+            .map(|p| group(&format!("g{p}"), "m5.large", p, 1, 1, Surge::Nodes(0), &[]))
+            .collect(),
+    };
+    let rows = cluster::advise(&spec).unwrap();
+    assert!(rows.len() <= 5, "{}", rows.len());
+    let mut minimums: Vec<&str> = rows
+        .iter()
+        .flat_map(|a| &a.edits)
+        .filter(|e| e.name == "MINIMUM_IP_TARGET")
+        .filter_map(|e| e.value.as_deref())
+        .collect();
+    minimums.sort();
+    assert_eq!(minimums, ["0", "19"]);
+    for a in &rows[1..] {
+        let mut alt = spec.clone();
+        for e in &a.edits {
+            alt.settings.insert(e.name.clone(), e.value.clone().unwrap());
+        }
+        assert_eq!(plan(&alt).totals, a.totals, "{}", a.title);
+    }
+}
+
+/// The verdict never blames a group whose nodes are not the problem: m5.large with the manifest's
+/// WARM_ENI_TARGET=1 — big (20 pods) fills 9 + 9 + 9 = 27 IPs on all 3 ENIs, 3 + 27 = 30 a node; tiny
+/// (1 pod) keeps one spare ENI, 2 × (1 + 9) = 20. 10 × 30 + 20 = 320 > 251 at desired. Without tiny, big
+/// alone (300) still fills the /24, so tiny is not to blame (its "node 0" means "full without it"); big,
+/// beside tiny's 20: 251 − 20 = 231 holds 7 × 30 = 210, so big's node 8 fails.
+#[test]
+fn the_verdict_names_the_group_that_tips_the_subnet() {
+    let spec = ClusterSpec {
+        settings: BTreeMap::new(),
+        subnets: vec![subnet_spec("10.0.0.0/24", "a", 0)],
+        pod_subnets: vec![],
+        node_groups: vec![
+            group("big", "m5.large", 20, 10, 10, Surge::Nodes(0), &[]),
+            group("tiny", "m5.large", 1, 1, 1, Surge::Nodes(0), &[]),
+        ],
+    };
+    let r = plan(&spec);
+    let per_node: Vec<i64> = r.node_groups.iter().map(|g| g.peak_addresses_per_node).collect();
+    assert_eq!(per_node, [30, 20]);
+    assert_eq!(runs_out(&r.subnets[0], "tiny"), Some(0));
+    assert_eq!(
+        r.verdict,
+        "Does not fit: 10.0.0.0/24 (a) needs 320 addresses at desired beside 0 used, 251 usable; big node 8 fails. Smallest fit: /23."
+    );
+    let text = run_cli(
+        &["cluster", "c.json"],
+        &[("c.json", &serde_json::to_string(&spec).unwrap())],
+    )
+    .unwrap();
+    assert!(!text.contains("node 0"), "{text}");
+    assert!(text.contains("full without tiny"), "{text}");
 }

@@ -92,6 +92,13 @@ fn text_report(r: &ClusterReport) -> String {
             g.max_pods,
             g.ec2_calls
         );
+        if g.pods_pending + g.pods_without_ip > 0 {
+            let _ = writeln!(
+                out,
+                "    per node: {} pods Pending over maxPods, {} pods without an IP",
+                g.pods_pending, g.pods_without_ip
+            );
+        }
     }
     out += "\nSubnets (used + addresses at desired / at max / at max + surge of usable):\n";
     for s in &r.subnets {

@@ -32,6 +32,7 @@ pub(super) fn build(r: &Resolved, plans: &[NodePlan], model: &Model) -> ClusterR
             pod_subnet_cost: p.pod_subnet,
             max_pods: p.report.max_pods.kubelet,
             pods_without_ip: p.report.steady_state.pods_without_ip,
+            pods_pending: p.report.steady_state.pods_pending,
             ec2_calls: p.ec2_calls,
             nodes_per_subnet: subnets
                 .iter()

@@ -142,7 +142,10 @@ pub struct GroupUse {
     /// Custom networking: at its peak, what one node takes from its AZ's pod subnet.
     pub pod_subnet_cost: Option<NodeCost>,
     pub max_pods: i64,
+    /// Pods one node leaves bound but without an IP once settled (e.g. branch ENIs with ENABLE_POD_ENI).
     pub pods_without_ip: i64,
+    /// Pods one node leaves Pending over kubelet maxPods once settled.
+    pub pods_pending: i64,
     /// EC2 calls one node makes over the workload.
     pub ec2_calls: i64,
     /// Its nodes in each subnet, in `ClusterReport::subnets` order (pod subnets count the nodes that draw

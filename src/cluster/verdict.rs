@@ -2,7 +2,7 @@
 //! if not, the first subnet to fail, the node that fails it and the smallest prefix that would fit.
 
 use super::model::Model;
-use super::report::{ClusterReport, Load, SubnetUse};
+use super::report::{ClusterReport, GroupUse, Load, SubnetUse};
 use crate::words::count;
 
 /// The verdict of a report whose subnets are judged, from the model it was built with.
@@ -42,10 +42,34 @@ pub(super) fn verdict(r: &ClusterReport, model: &Model) -> String {
         1 => " 1 more subnet fails.".to_string(),
         n => format!(" {n} more subnets fail."),
     };
+    let left_out = left_out(r).map(|l| format!(" {l}.")).unwrap_or_default();
     format!(
-        "Does not fit: {} ({}) needs {what}{node}.{smallest}{more}",
+        "Does not fit: {} ({}) needs {what}{node}.{smallest}{more}{left_out}",
         first.cidr, first.az
     )
+}
+
+/// The pods that do not run at desired, over every group's nodes: "39 pods stay Pending (over maxPods)
+/// and 12 pods get no IP at desired"; `None` when every pod runs.
+fn left_out(r: &ClusterReport) -> Option<String> {
+    let sum = |f: fn(&GroupUse) -> i64| {
+        r.node_groups.iter().fold(0i64, |acc, g| {
+            acc.saturating_add(f(g).saturating_mul(i64::from(g.nodes)))
+        })
+    };
+    let parts: Vec<String> = [
+        (
+            sum(|g| g.pods_pending),
+            "stays Pending (over maxPods)",
+            "stay Pending (over maxPods)",
+        ),
+        (sum(|g| g.pods_without_ip), "gets no IP", "get no IP"),
+    ]
+    .into_iter()
+    .filter(|&(n, _, _)| n > 0)
+    .map(|(n, one, many)| format!("{} {}", count(n, "pod", "pods"), if n == 1 { one } else { many }))
+    .collect();
+    (!parts.is_empty()).then(|| format!("{} at desired", parts.join(" and ")))
 }
 
 /// The first level at which a subnet fails (0 desired, 1 max, 2 max + surge), its words and its load.
@@ -73,8 +97,12 @@ fn fits(r: &ClusterReport) -> String {
             )
         })
         .unwrap_or_default();
+    let opening = match left_out(r) {
+        Some(l) => format!("Fits the subnets, but {l}:"),
+        None => "Fits:".to_string(),
+    };
     format!(
-        "Fits: {} at max + surge hold {} at peak{tightest}.",
+        "{opening} {} at max + surge hold {} at peak{tightest}.",
         count(i64::try_from(t.nodes_at_surge).unwrap_or(i64::MAX), "node", "nodes"),
         count(t.addresses_at_max, "address", "addresses")
     )

@@ -841,3 +841,66 @@ fn the_verdict_names_the_group_that_tips_the_subnet() {
     assert!(!text.contains("node 0"), "{text}");
     assert!(text.contains("full without tiny"), "{text}");
 }
+
+/// "Fits" never hides pods that cannot run. m5.large's maxPods is 3 × (10 − 1) + 2 = 29
+/// (max-pods-calculator.sh); aws-node and kube-proxy take 2 of them, so of 40 pods 27 run and 13 stay
+/// Pending a node, 39 over 3 nodes. With ENABLE_POD_ENI=true the trunk ENI takes one of the 3 slots
+/// (`hasRoomForEni`'s trunk reserve) and never gets pod IPs (`GetAllocatableENIs` skips it), so
+/// 2 ENIs × 9 secondaries = 18 IPs: of 25 pods 7 get no IP a node, 21 over 3 nodes. Both fit the /24 (30 and 21 addresses a node).
+#[test]
+fn fits_says_which_pods_do_not_run() {
+    let one = |settings: BTreeMap<String, String>, pods| ClusterSpec {
+        settings,
+        subnets: vec![subnet_spec("10.0.0.0/24", "a", 0)],
+        pod_subnets: vec![],
+        node_groups: vec![group("g", "m5.large", pods, 3, 3, Surge::Nodes(0), &[])],
+    };
+    let pending = one(BTreeMap::new(), 40);
+    let r = plan(&pending);
+    assert!(r.fits);
+    assert_eq!(
+        (r.node_groups[0].pods_pending, r.node_groups[0].pods_without_ip),
+        (13, 0)
+    );
+    assert!(
+        r.verdict
+            .starts_with("Fits the subnets, but 39 pods stay Pending (over maxPods) at desired: 3 nodes"),
+        "{}",
+        r.verdict
+    );
+    let no_ip = one(settings(&[("ENABLE_POD_ENI", "true")]), 25);
+    let r = plan(&no_ip);
+    assert!(r.fits);
+    assert_eq!(
+        (r.node_groups[0].pods_pending, r.node_groups[0].pods_without_ip),
+        (0, 7)
+    );
+    assert!(
+        r.verdict
+            .starts_with("Fits the subnets, but 21 pods get no IP at desired: 3 nodes"),
+        "{}",
+        r.verdict
+    );
+    let json: serde_json::Value = serde_json::from_str(
+        &run_cli(
+            &["cluster", "c.json", "--json"],
+            &[("c.json", &serde_json::to_string(&pending).unwrap())],
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            &json["node_groups"][0]["pods_pending"],
+            &json["node_groups"][0]["pods_without_ip"]
+        ),
+        (&serde_json::json!(13), &serde_json::json!(0))
+    );
+    // A cluster that does not fit says so too: 10 such nodes need 300 addresses in the /24.
+    let mut big = pending.clone();
+    big.node_groups[0].nodes = 10;
+    big.node_groups[0].max_nodes = Some(10);
+    assert!(plan(&big)
+        .verdict
+        .ends_with(" 130 pods stay Pending (over maxPods) at desired."));
+}

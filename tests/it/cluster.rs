@@ -904,3 +904,46 @@ fn fits_says_which_pods_do_not_run() {
         .verdict
         .ends_with(" 130 pods stay Pending (over maxPods) at desired."));
 }
+
+/// Control characters in any spec string are refused in one line, never printed: a `\r` + ESC in a group
+/// name would forge the verdict line (the reviewer's `forge.json`), a `\n` in an AZ would split it.
+#[test]
+fn control_characters_are_refused() {
+    let forged = r#"{"subnets":[{"cidr":"10.0.0.0/24","az":"a"}],"node_groups":[{"name":"web\rFits: all subnets hold the cluster.\u001b[K","instance_type":"m5.large","pods":20,"nodes":10}]}"#;
+    let e = run_cli(&["cluster", "c.json"], &[("c.json", forged)]).unwrap_err();
+    assert_eq!(
+        e,
+        "c.json: node_groups[0].name: control character U+000D is not allowed"
+    );
+    let cases = [
+        (
+            r#"{"subnets":[{"cidr":"10.0.0.0/24","az":"a\nb"}],"node_groups":[]}"#,
+            "subnets[0].az",
+        ),
+        (
+            r#"{"settings":{"WARM_IP_TARGET":"2\u0007"},"subnets":[],"node_groups":[]}"#,
+            "settings",
+        ),
+        (
+            r#"{"subnets":[],"node_groups":[{"name":"g","instance_type":"m5.large\u009b","pods":1,"nodes":1}]}"#,
+            "node_groups[0].instance_type",
+        ),
+        (
+            r#"{"subnets":[],"node_groups":[{"name":"g","instance_type":"m5.large","pods":1,"nodes":1,"azs":["a\u202e"]}]}"#,
+            "node_groups[0].azs",
+        ),
+        // serde's own message quotes an unknown field: escaped, one line.
+        (r#"{"subnets":[],"node_groups":[],"x\ry":1}"#, r"unknown field `x\ry`"),
+    ];
+    for (text, expected) in cases {
+        let e = run_cli(&["cluster", "c.json"], &[("c.json", text)]).unwrap_err();
+        assert!(
+            e.contains(expected) && !e.chars().any(char::is_control),
+            "{text} → {e:?}"
+        );
+    }
+    // A spec built in code (the page's) meets the same rule in `plan`.
+    let mut spec = cluster::parse_json(include_str!("../cluster/example.json")).unwrap();
+    spec.subnets[0].az = "a\u{1b}".into();
+    assert!(cluster::plan(&spec).unwrap_err().to_string().contains("U+001B"));
+}

@@ -2,7 +2,7 @@
 //! so this stays pure) through `cluster::plan`, printed as text opening with the verdict, or as JSON.
 
 use super::ReadFile;
-use crate::cluster::{self, report::SubnetRole, ClusterAlternative, ClusterReport};
+use crate::cluster::{self, report::SubnetRole, ClusterAlternative, ClusterMode, ClusterReport};
 use crate::edit;
 use lexopt::{Arg, Parser};
 use std::fmt::Write as _;
@@ -77,9 +77,14 @@ fn text_report(r: &ClusterReport) -> String {
     );
     out += "\nNode groups (addresses per node once settled / at peak):\n";
     for g in &r.node_groups {
+        // Each group's mode, when they differ.
+        let mode = match r.mode {
+            ClusterMode::Mixed => format!(" ({})", g.mode),
+            ClusterMode::All(_) => String::new(),
+        };
         let _ = writeln!(
             out,
-            "  {}: {} × {} pods, {} nodes (max {}, surge {}) in {} · {} / {} per node · maxPods {} · {} EC2 calls per node",
+            "  {}{mode}: {} × {} pods, {} nodes (max {}, surge {}) in {} · {} / {} per node · maxPods {} · {} EC2 calls per node",
             g.name,
             g.instance_type,
             g.pods,

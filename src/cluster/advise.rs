@@ -9,7 +9,7 @@
 //! subnets in the spec, say) is left out. The rows do not depend on the groups' order.
 
 use super::cost::{NodePlan, NodePlans};
-use super::report::{ClusterAlternative, ClusterReport};
+use super::report::{ClusterAlternative, ClusterMode, ClusterReport};
 use super::spec::ClusterSpec;
 use crate::advisor::{self, Candidate};
 use crate::config::CniEnv;
@@ -150,7 +150,7 @@ pub fn best_fix(rows: &[ClusterAlternative]) -> Option<String> {
     }
     let best = fixes
         .iter()
-        .find(|a| a.mode != Mode::Ipv6 && a.pods_without_ip + a.pods_pending == 0)?;
+        .find(|a| !ipv6(a) && a.pods_without_ip + a.pods_pending == 0)?;
     let outcome = match (best.fits, best.needs_prefix_length) {
         (true, _) => "fits".to_string(),
         (false, Some(len)) => format!("still needs a /{len}"),
@@ -161,4 +161,12 @@ pub fn best_fix(rows: &[ClusterAlternative]) -> Option<String> {
         crate::edit::join(&best.edits),
         best.peak_addresses_per_node
     ))
+}
+
+/// Whether a row runs any node in IPv6 (a new cluster, not a fix).
+fn ipv6(a: &ClusterAlternative) -> bool {
+    a.mode == ClusterMode::All(Mode::Ipv6)
+        || a.edits
+            .iter()
+            .any(|e| e.name == "ENABLE_IPv6" && e.value.as_deref() == Some("true"))
 }

@@ -16,7 +16,7 @@ mod verdict;
 
 pub use advise::best_fix;
 pub use judge::reservation_command;
-pub use report::{ClusterAlternative, ClusterReport, Point, Series};
+pub use report::{ClusterAlternative, ClusterMode, ClusterReport, Point, Series};
 pub use resolve::{MAX_NODE_GROUPS, MAX_SUBNETS};
 pub use series::{series, MAX_POINTS};
 pub use spec::{parse_json, ClusterSpec, NodeGroupSpec, SubnetSpec, Surge};

@@ -947,3 +947,40 @@ fn control_characters_are_refused() {
     spec.subnets[0].az = "a\u{1b}".into();
     assert!(cluster::plan(&spec).unwrap_err().to_string().contains("U+001B"));
 }
+
+/// Prefix delegation on a mixed cluster: m4.large (Xen) does not support it and falls back to secondary
+/// IPs (`isConfigValid` warns, ipamd runs with `enablePrefixDelegation` off), m5.large (Nitro) runs it.
+/// xen, 10 pods, WARM_ENI_TARGET=1: 9 IPs on the primary ENI and a spare ENI of 9 → 2 + 18 = 20 a node;
+/// nitro, 20 pods: 2 /28s hold them and WARM_PREFIX_TARGET=1 keeps one more → 1 + 3 × 16 = 49.
+/// The report says "mixed", each group its own mode, and nothing depends on the groups' order.
+#[test]
+fn mixed_modes_are_reported_per_group() {
+    let spec = ClusterSpec {
+        settings: settings(&[("ENABLE_PREFIX_DELEGATION", "true")]),
+        subnets: vec![subnet_spec("10.0.0.0/26", "a", 0)],
+        pod_subnets: vec![],
+        node_groups: vec![
+            group("xen", "m4.large", 10, 1, 1, Surge::Nodes(0), &[]),
+            group("nitro", "m5.large", 20, 1, 1, Surge::Nodes(0), &[]),
+        ],
+    };
+    let r = plan(&spec);
+    let modes: Vec<String> = r.node_groups.iter().map(|g| g.mode.to_string()).collect();
+    assert_eq!(modes, ["secondary-ip", "prefix-delegation"]);
+    assert_eq!(r.mode, cluster::ClusterMode::Mixed);
+    let per_node: Vec<i64> = r.node_groups.iter().map(|g| g.peak_addresses_per_node).collect();
+    assert_eq!(per_node, [20, 49]);
+    let json: serde_json::Value = serde_json::to_value(&r).unwrap();
+    assert_eq!(
+        (&json["mode"], &json["node_groups"][0]["mode"]),
+        (&"mixed".into(), &"secondary-ip".into())
+    );
+
+    let mut reversed = spec.clone();
+    reversed.node_groups.reverse();
+    let back = plan(&reversed);
+    assert_eq!((back.mode, back.totals), (r.mode, r.totals));
+    let (rows, rows_back) = (cluster::advise(&spec).unwrap(), cluster::advise(&reversed).unwrap());
+    assert_eq!(rows, rows_back);
+    assert_eq!(cluster::best_fix(&rows), cluster::best_fix(&rows_back));
+}

@@ -666,7 +666,7 @@ fn the_readme_shows_the_real_output() {
 }
 
 /// The binary reads the spec from disk (`src/main.rs`), prints the report, and exits 2 with one line on
-/// stderr for a file it cannot read or a spec it refuses.
+/// stderr for a file it cannot read, one over the size cap or a spec it refuses.
 #[test]
 fn the_binary_reads_the_spec_file() {
     let run = |args: &[&str]| {
@@ -681,14 +681,19 @@ fn the_binary_reads_the_spec_file() {
     assert!(String::from_utf8(ok.stdout)
         .unwrap()
         .starts_with("Does not fit: 10.0.1.0/24 (b)"));
+    // An endless file stops at the 8 MiB cap instead of running away (`/dev/zero`, as the reviewer ran).
     for args in [
         &["cluster", "tests/cluster/missing.json"][..],
         &["cluster", "Cargo.toml"][..],
+        &["cluster", "/dev/zero"][..],
     ] {
         let bad = run(args);
         assert_eq!(bad.status.code(), Some(2));
         let err = String::from_utf8(bad.stderr).unwrap();
         assert!(err.starts_with("vpc-cni-calc: ") && err.lines().count() == 1, "{err}");
+        if args[1] == "/dev/zero" {
+            assert!(err.contains("is larger than 8 MiB"), "{err}");
+        }
     }
 }
 

@@ -155,6 +155,13 @@ fn text_report(r: &ClusterReport) -> String {
                     format!("; reserve them (SUBNET_ID = the id of {}):", s.cidr)
                 }
             );
+            if !p.commands.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "      (assumes the {} used addresses are packed at the bottom of the subnet, after AWS's 4 reserved; check these CIDRs are free)",
+                    s.used
+                );
+            }
             for c in &p.commands {
                 let _ = writeln!(out, "      {c}");
             }

@@ -144,6 +144,16 @@ fn prefix_delegation_on_a_26_with_the_reservation() {
     assert!(s.fits && r.fits);
     assert_eq!(s.min_prefix_length, Some(26));
     assert_eq!(runs_out(s, "pd"), Some(2));
+    // The text says beside the commands where it assumed `used` sits.
+    let text = run_cli(
+        &["cluster", "c.json"],
+        &[("c.json", &serde_json::to_string(&spec).unwrap())],
+    )
+    .unwrap();
+    let assumes = text
+        .find("(assumes the 0 used addresses are packed at the bottom of the subnet")
+        .unwrap();
+    assert!(assumes < text.find("aws ec2 create-subnet-cidr-reservation").unwrap());
 
     spec.node_groups[0].surge = Surge::Nodes(1);
     let r = plan(&spec);

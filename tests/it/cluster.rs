@@ -577,6 +577,28 @@ fn place_one_by_one(spec: &ClusterSpec, azs: &[String], n: u32) -> Vec<u64> {
     counts
 }
 
+/// The verdict's "G node N fails" counts 1 ≤ N ≤ G's nodes at the level the verdict reports.
+fn verdict_node_is_within_its_level(r: &ClusterReport) -> Result<(), TestCaseError> {
+    let Some((_, tail)) = r.verdict.split_once("; ") else {
+        return Ok(());
+    };
+    let Some((who, _)) = tail.split_once(" fails.") else {
+        return Ok(());
+    };
+    let (name, n) = who.rsplit_once(" node ").unwrap();
+    let n: u32 = n.parse().unwrap();
+    let g = r.node_groups.iter().find(|g| g.name == name).unwrap();
+    let level = if r.verdict.contains(" at desired ") {
+        g.nodes
+    } else if r.verdict.contains(" at max + surge ") {
+        g.max_nodes + g.surge_nodes
+    } else {
+        g.max_nodes
+    };
+    prop_assert!((1..=level).contains(&n), "{}", r.verdict);
+    Ok(())
+}
+
 proptest! {
 
     /// The totals are the per-node results (each group's node planned alone by `scenario::plan`) placed
@@ -633,6 +655,7 @@ proptest! {
         }
         prop_assert_eq!(r.totals.addresses_at_max, total);
         prop_assert_eq!(r.fits, r.subnets.iter().all(|s| s.fits));
+        verdict_node_is_within_its_level(&r)?;
     }
 
     /// Random specs, well-formed or not, never panic the core.

@@ -130,9 +130,16 @@ impl Model {
         if !self.groups[g].slots[s].reaches() || self.cost(g, s).addresses() == 0 {
             return None;
         }
+        // The other groups' demand is the same at every step of the bisection.
+        let (_, others) = self.demand(s, |o| if o == g { 0 } else { self.groups[o].levels[others_level] });
+        let (slot, cost) = (self.groups[g].slots[s], self.cost(g, s));
         let fits = |n: u64| {
-            let n = u32::try_from(n).unwrap_or(u32::MAX);
-            let (_, d) = self.demand(s, |o| if o == g { n } else { self.groups[o].levels[others_level] });
+            let here = slot.nodes(u32::try_from(n).unwrap_or(u32::MAX));
+            let here = i64::try_from(here).unwrap_or(i64::MAX);
+            let d = NodeCost {
+                single: others.single.saturating_add(cost.single.saturating_mul(here)),
+                prefixes: others.prefixes.saturating_add(cost.prefixes.saturating_mul(here)),
+            };
             self.holds(s, d)
         };
         first_failing(u64::from(most), fits).map(|n| n as u32)

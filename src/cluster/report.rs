@@ -139,7 +139,8 @@ pub struct SubnetUse {
 pub struct RunsOut {
     pub group: String,
     /// The smallest node count of the group (placed by the round-robin rule) that does not fit; `None`
-    /// if it still fits at `scenario::MAX_NODES`.
+    /// if it still fits at `scenario::MAX_NODES`; 0 if the subnet is full without any of the group's
+    /// nodes (not a node number: show it as "full without the group").
     pub at_nodes: Option<u32>,
 }
 

@@ -878,6 +878,14 @@ fn the_verdict_names_the_group_that_tips_the_subnet() {
     .unwrap();
     assert!(!text.contains("node 0"), "{text}");
     assert!(text.contains("full without tiny"), "{text}");
+    // Two groups of 10 such nodes, each filling the /24 alone (300 > 251): no single group's node is to
+    // blame, so none is named. 600 addresses need a /22 (1 019 usable; a /23 has 507).
+    let mut two = spec.clone();
+    two.node_groups[1] = group("big2", "m5.large", 20, 10, 10, Surge::Nodes(0), &[]);
+    assert_eq!(
+        plan(&two).verdict,
+        "Does not fit: 10.0.0.0/24 (a) needs 600 addresses at desired beside 0 used, 251 usable. Smallest fit: /22."
+    );
 }
 
 /// "Fits" never hides pods that cannot run. m5.large's maxPods is 3 × (10 − 1) + 2 = 29

@@ -31,10 +31,15 @@ pub(super) struct Model {
 impl Model {
     /// The model of the groups (AZs and costs) over the subnets.
     pub fn new(subnets: Vec<Subnet>, groups: Vec<GroupShape>) -> Model {
+        let turns = Slot::turns(&subnets);
         let groups = groups
             .into_iter()
             .map(|(azs, levels, node_subnet, pod_subnet)| GroupCost {
-                slots: (0..subnets.len()).map(|i| Slot::new(&azs, &subnets, i)).collect(),
+                slots: subnets
+                    .iter()
+                    .zip(&turns)
+                    .map(|(s, &turn)| Slot::new(&azs, &s.az, turn))
+                    .collect(),
                 levels,
                 node_subnet,
                 pod_subnet,

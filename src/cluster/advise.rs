@@ -67,11 +67,12 @@ fn candidates(spec: &ClusterSpec, env: &CniEnv, plans: &[NodePlan]) -> Vec<Candi
                 let (lo, hi) = at_pod_count.as_ref().map_or((g.pods, g.pods), |(_, lo, hi)| (*lo, *hi));
                 at_pod_count = Some((c, lo.min(g.pods), hi.max(g.pods)));
             } else if !others.iter().any(|o| o.edits == c.edits) {
-                others.push(c);
+                // Kept in title order (an insertion, not one more sort's code in the wasm).
+                let at = others.iter().position(|o| o.title > c.title).unwrap_or(others.len());
+                others.insert(at, c);
             }
         }
     }
-    others.sort_by_key(|c| c.title);
     let mut out = Vec::new();
     if let Some((c, lo, hi)) = at_pod_count {
         let with_minimum = |title, pods: u32| Candidate {

@@ -2,7 +2,7 @@
 //! so this stays pure) through `cluster::plan`, printed as text opening with the verdict, or as JSON.
 
 use super::ReadFile;
-use crate::cluster::{self, report::SubnetRole, ClusterAlternative, ClusterReport};
+use crate::cluster::{self, report::SubnetRole, ClusterAlternative, ClusterMode, ClusterReport};
 use crate::edit;
 use lexopt::{Arg, Parser};
 use std::fmt::Write as _;
@@ -28,12 +28,12 @@ pub(super) fn run(args: &[String], read: ReadFile) -> Result<String, String> {
     let path = path.ok_or("cluster needs a spec file: vpc-cni-calc cluster SPEC.json")?;
     let text = read(&path)?;
     let spec = cluster::parse_json(&text).map_err(|e| format!("{path}: {e}"))?;
-    let report = cluster::plan(&spec).map_err(|e| format!("{path}: {e}"))?;
-    let advice = if advise {
-        Some(cluster::advise(&spec).map_err(|e| format!("{path}: {e}"))?)
+    let (report, advice) = if advise {
+        cluster::plan_and_advise(&spec).map(|(r, a)| (r, Some(a)))
     } else {
-        None
-    };
+        cluster::plan(&spec).map(|r| (r, None))
+    }
+    .map_err(|e| format!("{path}: {e}"))?;
     if json {
         #[derive(serde::Serialize)]
         struct WithAdvice<'a> {
@@ -77,9 +77,14 @@ fn text_report(r: &ClusterReport) -> String {
     );
     out += "\nNode groups (addresses per node once settled / at peak):\n";
     for g in &r.node_groups {
+        // Each group's mode, when they differ.
+        let mode = match r.mode {
+            ClusterMode::Mixed => format!(" ({})", g.mode),
+            ClusterMode::All(_) => String::new(),
+        };
         let _ = writeln!(
             out,
-            "  {}: {} × {} pods, {} nodes (max {}, surge {}) in {} · {} / {} per node · maxPods {} · {} EC2 calls per node",
+            "  {}{mode}: {} × {} pods, {} nodes (max {}, surge {}) in {} · {} / {} per node · maxPods {} · {} EC2 calls per node",
             g.name,
             g.instance_type,
             g.pods,
@@ -92,6 +97,13 @@ fn text_report(r: &ClusterReport) -> String {
             g.max_pods,
             g.ec2_calls
         );
+        if g.pods_pending + g.pods_without_ip > 0 {
+            let _ = writeln!(
+                out,
+                "    per node: {} pods Pending over maxPods, {} pods without an IP",
+                g.pods_pending, g.pods_without_ip
+            );
+        }
     }
     out += "\nSubnets (used + addresses at desired / at max / at max + surge of usable):\n";
     for s in &r.subnets {
@@ -112,13 +124,21 @@ fn text_report(r: &ClusterReport) -> String {
             s.usable,
             if s.fits { "fits" } else { "DOES NOT FIT" }
         );
+        // 0 is no node number: the subnet is full without any of that group's nodes.
         let runs_out: Vec<String> = s
             .runs_out
             .iter()
-            .filter_map(|o| Some(format!("{} node {}", o.group, o.at_nodes?)))
+            .filter_map(|o| match o.at_nodes? {
+                0 => Some(format!("full without {}", o.group)),
+                n => Some(format!("{} node {n}", o.group)),
+            })
             .collect();
         if !runs_out.is_empty() {
-            let _ = writeln!(out, "    runs out at {}", runs_out.join(", "));
+            let _ = writeln!(
+                out,
+                "    runs out, the other groups at desired, at {}",
+                runs_out.join(", ")
+            );
         }
         if let Some(p) = &s.prefix_blocks {
             let _ = write!(
@@ -135,6 +155,13 @@ fn text_report(r: &ClusterReport) -> String {
                     format!("; reserve them (SUBNET_ID = the id of {}):", s.cidr)
                 }
             );
+            if !p.commands.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "      (assumes the {} used addresses are packed at the bottom of the subnet, after AWS's 4 reserved; check these CIDRs are free)",
+                    s.used
+                );
+            }
             for c in &p.commands {
                 let _ = writeln!(out, "      {c}");
             }

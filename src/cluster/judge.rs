@@ -4,9 +4,8 @@
 
 use super::cost::NodePlan;
 use super::model::Model;
-use super::report::{ClusterReport, GroupUse, Load, NodesIn, PrefixBlocks, RunsOut, SubnetUse, Totals};
+use super::report::{ClusterMode, ClusterReport, GroupUse, Load, NodesIn, PrefixBlocks, RunsOut, SubnetUse, Totals};
 use super::resolve::Resolved;
-use crate::mode::Mode;
 use crate::subnet;
 use crate::warning::Warning;
 
@@ -21,6 +20,7 @@ pub(super) fn build(r: &Resolved, plans: &[NodePlan], model: &Model) -> ClusterR
         .map(|(g, (group, p))| GroupUse {
             name: group.name.clone(),
             instance_type: p.report.instance.name.clone(),
+            mode: p.report.mode,
             pods: group.pods,
             nodes: group.levels[0],
             max_nodes: group.levels[1],
@@ -32,6 +32,7 @@ pub(super) fn build(r: &Resolved, plans: &[NodePlan], model: &Model) -> ClusterR
             pod_subnet_cost: p.pod_subnet,
             max_pods: p.report.max_pods.kubelet,
             pods_without_ip: p.report.steady_state.pods_without_ip,
+            pods_pending: p.report.steady_state.pods_pending,
             ec2_calls: p.ec2_calls,
             nodes_per_subnet: subnets
                 .iter()
@@ -54,18 +55,17 @@ pub(super) fn build(r: &Resolved, plans: &[NodePlan], model: &Model) -> ClusterR
             warnings.push(Warning::new(w.code, format!("{}: {}", group.name, w.message)));
         }
     }
-    let mode = plans.first().map_or(Mode::SecondaryIp, |p| p.report.mode);
     let mut report = ClusterReport {
         verdict: String::new(),
         fits,
-        mode,
+        mode: ClusterMode::of(plans.iter().map(|p| p.report.mode)),
         settings: r.env.changes(),
         totals,
         subnets,
         node_groups,
         warnings,
     };
-    report.verdict = super::verdict::verdict(&report);
+    report.verdict = super::verdict::verdict(&report, model);
     report
 }
 

@@ -48,7 +48,10 @@ pub(super) fn input(field: &'static str, message: String) -> PlanError {
 }
 
 /// The manifest environment overlaid by `settings`; an unknown name is refused as `KEY=VALUE` refuses it.
+/// Every plan starts here, so a spec built in code (the page's) is held to `parse_json`'s rule on control
+/// characters too.
 pub(super) fn env(spec: &ClusterSpec) -> Result<CniEnv, PlanError> {
+    spec.check_text().map_err(|m| input("spec", m))?;
     let mut env = CniEnv::manifest();
     for (name, value) in &spec.settings {
         env.set(name, value)

@@ -135,7 +135,64 @@ impl From<Surge> for serde_json::Value {
     }
 }
 
-/// Reads a spec from JSON text; the error is serde's one line (field, line and column).
+/// Reads a spec from JSON text; the error is serde's one line (field, line and column), with any
+/// control character it quotes escaped. A spec string holding a control character is refused.
 pub fn parse_json(text: &str) -> Result<ClusterSpec, String> {
-    serde_json::from_str(text).map_err(|e| e.to_string())
+    let spec: ClusterSpec = serde_json::from_str(text).map_err(|e| escape_controls(&e.to_string()))?;
+    spec.check_text()?;
+    Ok(spec)
+}
+
+impl ClusterSpec {
+    /// Refuses, in one line naming the field, any string of the spec (setting names and values, CIDRs,
+    /// AZs, group names, instance types) holding a control character or a line or bidirectional-text
+    /// mark: printed raw, a `\r`, ESC or U+202E forges the verdict line, and a `\n` splits it.
+    pub fn check_text(&self) -> Result<(), String> {
+        let mut fields: Vec<(String, &str)> = Vec::new();
+        for (k, v) in &self.settings {
+            fields.push(("settings".into(), k));
+            fields.push(("settings".into(), v));
+        }
+        for (list, subnets) in [("subnets", &self.subnets), ("pod_subnets", &self.pod_subnets)] {
+            for (i, s) in subnets.iter().enumerate() {
+                fields.push((format!("{list}[{i}].cidr"), &s.cidr));
+                fields.push((format!("{list}[{i}].az"), &s.az));
+            }
+        }
+        for (i, g) in self.node_groups.iter().enumerate() {
+            fields.push((format!("node_groups[{i}].name"), &g.name));
+            fields.push((format!("node_groups[{i}].instance_type"), &g.instance_type));
+            for az in &g.azs {
+                fields.push((format!("node_groups[{i}].azs"), az));
+            }
+        }
+        match fields
+            .iter()
+            .find_map(|(f, t)| Some((f, t.chars().find(|&c| is_control(c))?)))
+        {
+            Some((field, c)) => Err(format!(
+                "{field}: control character U+{:04X} is not allowed",
+                u32::from(c)
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
+/// A control character (C0, DEL, C1), a line or paragraph separator, or a bidirectional-text override.
+fn is_control(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every control character as its escape (`\r`, `\u{1b}`), so it stays one line.
+fn escape_controls(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if is_control(c) {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }

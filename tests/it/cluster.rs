@@ -62,6 +62,11 @@ fn runs_out(s: &SubnetUse, group: &str) -> Option<u32> {
 /// Runs out in b: api, web at desired (16): 251 − 100 − 16 = 135 holds 5 api nodes (125), the 6th fails;
 /// b gets api's 1st, 3rd, … node, so the 11th node is its 6th. web, api at desired (50): 251 − 150 = 101
 /// holds 12 web nodes (96); b gets web's 2nd, 5th, … node: the 13th lands at node 38 (12 rounds of 3, +2).
+///
+/// The verdict names the node at the level it reports (max), the other groups at max: api with web's 4
+/// nodes in b (32): 251 − 100 − 32 = 119 holds 4 api nodes (100), the 5th in b is api's node 9 (b gets
+/// its 1st, 3rd, 5th, 7th, 9th). web with api's 5 in b (125): 251 − 225 = 26 holds 3 web nodes (24),
+/// the 4th in b is web's node 11 (2nd, 5th, 8th, 11th). api's node 9 comes first (and 9 ≤ its max 10).
 #[test]
 fn three_groups_across_three_azs() {
     let spec = ClusterSpec {
@@ -107,7 +112,7 @@ fn three_groups_across_three_azs() {
     );
     assert_eq!(
         r.verdict,
-        "Does not fit: 10.0.1.0/24 (b) needs 157 addresses at max beside 100 used, 251 usable; api node 11 fails. Smallest fit: /23."
+        "Does not fit: 10.0.1.0/24 (b) needs 157 addresses at max beside 100 used, 251 usable; api node 9 fails. Smallest fit: /23."
     );
 }
 
@@ -139,6 +144,16 @@ fn prefix_delegation_on_a_26_with_the_reservation() {
     assert!(s.fits && r.fits);
     assert_eq!(s.min_prefix_length, Some(26));
     assert_eq!(runs_out(s, "pd"), Some(2));
+    // The text says beside the commands where it assumed `used` sits.
+    let text = run_cli(
+        &["cluster", "c.json"],
+        &[("c.json", &serde_json::to_string(&spec).unwrap())],
+    )
+    .unwrap();
+    let assumes = text
+        .find("(assumes the 0 used addresses are packed at the bottom of the subnet")
+        .unwrap();
+    assert!(assumes < text.find("aws ec2 create-subnet-cidr-reservation").unwrap());
 
     spec.node_groups[0].surge = Surge::Nodes(1);
     let r = plan(&spec);
@@ -562,6 +577,28 @@ fn place_one_by_one(spec: &ClusterSpec, azs: &[String], n: u32) -> Vec<u64> {
     counts
 }
 
+/// The verdict's "G node N fails" counts 1 ≤ N ≤ G's nodes at the level the verdict reports.
+fn verdict_node_is_within_its_level(r: &ClusterReport) -> Result<(), TestCaseError> {
+    let Some((_, tail)) = r.verdict.split_once("; ") else {
+        return Ok(());
+    };
+    let Some((who, _)) = tail.split_once(" fails.") else {
+        return Ok(());
+    };
+    let (name, n) = who.rsplit_once(" node ").unwrap();
+    let n: u32 = n.parse().unwrap();
+    let g = r.node_groups.iter().find(|g| g.name == name).unwrap();
+    let level = if r.verdict.contains(" at desired ") {
+        g.nodes
+    } else if r.verdict.contains(" at max + surge ") {
+        g.max_nodes + g.surge_nodes
+    } else {
+        g.max_nodes
+    };
+    prop_assert!((1..=level).contains(&n), "{}", r.verdict);
+    Ok(())
+}
+
 proptest! {
 
     /// The totals are the per-node results (each group's node planned alone by `scenario::plan`) placed
@@ -618,6 +655,7 @@ proptest! {
         }
         prop_assert_eq!(r.totals.addresses_at_max, total);
         prop_assert_eq!(r.fits, r.subnets.iter().all(|s| s.fits));
+        verdict_node_is_within_its_level(&r)?;
     }
 
     /// Random specs, well-formed or not, never panic the core.
@@ -661,7 +699,7 @@ fn the_readme_shows_the_real_output() {
 }
 
 /// The binary reads the spec from disk (`src/main.rs`), prints the report, and exits 2 with one line on
-/// stderr for a file it cannot read or a spec it refuses.
+/// stderr for a file it cannot read, one over the size cap or a spec it refuses.
 #[test]
 fn the_binary_reads_the_spec_file() {
     let run = |args: &[&str]| {
@@ -676,14 +714,19 @@ fn the_binary_reads_the_spec_file() {
     assert!(String::from_utf8(ok.stdout)
         .unwrap()
         .starts_with("Does not fit: 10.0.1.0/24 (b)"));
+    // An endless file stops at the 8 MiB cap instead of running away (`/dev/zero`, as the reviewer ran).
     for args in [
         &["cluster", "tests/cluster/missing.json"][..],
         &["cluster", "Cargo.toml"][..],
+        &["cluster", "/dev/zero"][..],
     ] {
         let bad = run(args);
         assert_eq!(bad.status.code(), Some(2));
         let err = String::from_utf8(bad.stderr).unwrap();
         assert!(err.starts_with("vpc-cni-calc: ") && err.lines().count() == 1, "{err}");
+        if args[1] == "/dev/zero" {
+            assert!(err.contains("is larger than 8 MiB"), "{err}");
+        }
     }
 }
 
@@ -706,6 +749,11 @@ fn advise_reprices_every_fix_over_the_cluster() {
     let rows = cluster::advise(&spec).unwrap();
     assert_eq!(rows[0].title, "Your settings");
     assert_eq!((rows[0].totals, rows[0].fits), (current.totals, current.fits));
+    // The CLI's `--advise` plans the current settings once: the same report and rows.
+    assert_eq!(
+        cluster::plan_and_advise(&spec).unwrap(),
+        (current.clone(), rows.clone())
+    );
     let cn = rows
         .iter()
         .position(|a| {
@@ -763,4 +811,222 @@ fn the_best_ipv4_fix_joins_the_verdict() {
     assert!(out.lines().next().unwrap().ends_with(
         "Smallest fit: /23. Best IPv4 fix: WARM_IP_TARGET=2 MINIMUM_IP_TARGET=10 (25 per node at peak) fits."
     ));
+}
+
+/// `--advise` stays bounded whatever the groups: 20 groups of m5.large running 0, 1, …, 19 pods are
+/// offered "MINIMUM_IP_TARGET at the pod count" once at the fewest pods a node runs (0) and once at the
+/// most (19), not once per group: MINIMUM_IP_TARGET is one value in the DaemonSet. With prefix
+/// delegation, custom networking (left out: no pod subnets) and IPv6 that is at most 4 fixes after
+/// "Your settings".
+#[test]
+fn advise_offers_few_cluster_wide_candidates() {
+    let spec = ClusterSpec {
+        settings: BTreeMap::new(),
+        subnets: vec![subnet_spec("10.0.0.0/16", "a", 0)],
+        pod_subnets: vec![],
+        node_groups: (0..20)
+            .map(|p| group(&format!("g{p}"), "m5.large", p, 1, 1, Surge::Nodes(0), &[]))
+            .collect(),
+    };
+    let rows = cluster::advise(&spec).unwrap();
+    assert!(rows.len() <= 5, "{}", rows.len());
+    let mut minimums: Vec<&str> = rows
+        .iter()
+        .flat_map(|a| &a.edits)
+        .filter(|e| e.name == "MINIMUM_IP_TARGET")
+        .filter_map(|e| e.value.as_deref())
+        .collect();
+    minimums.sort();
+    assert_eq!(minimums, ["0", "19"]);
+    for a in &rows[1..] {
+        let mut alt = spec.clone();
+        for e in &a.edits {
+            alt.settings.insert(e.name.clone(), e.value.clone().unwrap());
+        }
+        assert_eq!(plan(&alt).totals, a.totals, "{}", a.title);
+    }
+}
+
+/// The verdict never blames a group whose nodes are not the problem: m5.large with the manifest's
+/// WARM_ENI_TARGET=1 — big (20 pods) fills 9 + 9 + 9 = 27 IPs on all 3 ENIs, 3 + 27 = 30 a node; tiny
+/// (1 pod) keeps one spare ENI, 2 × (1 + 9) = 20. 10 × 30 + 20 = 320 > 251 at desired. Without tiny, big
+/// alone (300) still fills the /24, so tiny is not to blame (its "node 0" means "full without it"); big,
+/// beside tiny's 20: 251 − 20 = 231 holds 7 × 30 = 210, so big's node 8 fails.
+#[test]
+fn the_verdict_names_the_group_that_tips_the_subnet() {
+    let spec = ClusterSpec {
+        settings: BTreeMap::new(),
+        subnets: vec![subnet_spec("10.0.0.0/24", "a", 0)],
+        pod_subnets: vec![],
+        node_groups: vec![
+            group("big", "m5.large", 20, 10, 10, Surge::Nodes(0), &[]),
+            group("tiny", "m5.large", 1, 1, 1, Surge::Nodes(0), &[]),
+        ],
+    };
+    let r = plan(&spec);
+    let per_node: Vec<i64> = r.node_groups.iter().map(|g| g.peak_addresses_per_node).collect();
+    assert_eq!(per_node, [30, 20]);
+    assert_eq!(runs_out(&r.subnets[0], "tiny"), Some(0));
+    assert_eq!(
+        r.verdict,
+        "Does not fit: 10.0.0.0/24 (a) needs 320 addresses at desired beside 0 used, 251 usable; big node 8 fails. Smallest fit: /23."
+    );
+    let text = run_cli(
+        &["cluster", "c.json"],
+        &[("c.json", &serde_json::to_string(&spec).unwrap())],
+    )
+    .unwrap();
+    assert!(!text.contains("node 0"), "{text}");
+    assert!(text.contains("full without tiny"), "{text}");
+    // Two groups of 10 such nodes, each filling the /24 alone (300 > 251): no single group's node is to
+    // blame, so none is named. 600 addresses need a /22 (1 019 usable; a /23 has 507).
+    let mut two = spec.clone();
+    two.node_groups[1] = group("big2", "m5.large", 20, 10, 10, Surge::Nodes(0), &[]);
+    assert_eq!(
+        plan(&two).verdict,
+        "Does not fit: 10.0.0.0/24 (a) needs 600 addresses at desired beside 0 used, 251 usable. Smallest fit: /22."
+    );
+}
+
+/// "Fits" never hides pods that cannot run. m5.large's maxPods is 3 × (10 − 1) + 2 = 29
+/// (max-pods-calculator.sh); aws-node and kube-proxy take 2 of them, so of 40 pods 27 run and 13 stay
+/// Pending a node, 39 over 3 nodes. With ENABLE_POD_ENI=true the trunk ENI takes one of the 3 slots
+/// (`hasRoomForEni`'s trunk reserve) and never gets pod IPs (`GetAllocatableENIs` skips it), so
+/// 2 ENIs × 9 secondaries = 18 IPs: of 25 pods 7 get no IP a node, 21 over 3 nodes. Both fit the /24 (30 and 21 addresses a node).
+#[test]
+fn fits_says_which_pods_do_not_run() {
+    let one = |settings: BTreeMap<String, String>, pods| ClusterSpec {
+        settings,
+        subnets: vec![subnet_spec("10.0.0.0/24", "a", 0)],
+        pod_subnets: vec![],
+        node_groups: vec![group("g", "m5.large", pods, 3, 3, Surge::Nodes(0), &[])],
+    };
+    let pending = one(BTreeMap::new(), 40);
+    let r = plan(&pending);
+    assert!(r.fits);
+    assert_eq!(
+        (r.node_groups[0].pods_pending, r.node_groups[0].pods_without_ip),
+        (13, 0)
+    );
+    assert!(
+        r.verdict
+            .starts_with("Fits the subnets, but 39 pods stay Pending (over maxPods) at desired: 3 nodes"),
+        "{}",
+        r.verdict
+    );
+    let no_ip = one(settings(&[("ENABLE_POD_ENI", "true")]), 25);
+    let r = plan(&no_ip);
+    assert!(r.fits);
+    assert_eq!(
+        (r.node_groups[0].pods_pending, r.node_groups[0].pods_without_ip),
+        (0, 7)
+    );
+    assert!(
+        r.verdict
+            .starts_with("Fits the subnets, but 21 pods get no IP at desired: 3 nodes"),
+        "{}",
+        r.verdict
+    );
+    let json: serde_json::Value = serde_json::from_str(
+        &run_cli(
+            &["cluster", "c.json", "--json"],
+            &[("c.json", &serde_json::to_string(&pending).unwrap())],
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            &json["node_groups"][0]["pods_pending"],
+            &json["node_groups"][0]["pods_without_ip"]
+        ),
+        (&serde_json::json!(13), &serde_json::json!(0))
+    );
+    // A cluster that does not fit says so too: 10 such nodes need 300 addresses in the /24.
+    let mut big = pending.clone();
+    big.node_groups[0].nodes = 10;
+    big.node_groups[0].max_nodes = Some(10);
+    assert!(plan(&big)
+        .verdict
+        .ends_with(" 130 pods stay Pending (over maxPods) at desired."));
+}
+
+/// Control characters in any spec string are refused in one line, never printed: a `\r` + ESC in a group
+/// name would forge the verdict line (the reviewer's `forge.json`), a `\n` in an AZ would split it.
+#[test]
+fn control_characters_are_refused() {
+    let forged = r#"{"subnets":[{"cidr":"10.0.0.0/24","az":"a"}],"node_groups":[{"name":"web\rFits: all subnets hold the cluster.\u001b[K","instance_type":"m5.large","pods":20,"nodes":10}]}"#;
+    let e = run_cli(&["cluster", "c.json"], &[("c.json", forged)]).unwrap_err();
+    assert_eq!(
+        e,
+        "c.json: node_groups[0].name: control character U+000D is not allowed"
+    );
+    let cases = [
+        (
+            r#"{"subnets":[{"cidr":"10.0.0.0/24","az":"a\nb"}],"node_groups":[]}"#,
+            "subnets[0].az",
+        ),
+        (
+            r#"{"settings":{"WARM_IP_TARGET":"2\u0007"},"subnets":[],"node_groups":[]}"#,
+            "settings",
+        ),
+        (
+            r#"{"subnets":[],"node_groups":[{"name":"g","instance_type":"m5.large\u009b","pods":1,"nodes":1}]}"#,
+            "node_groups[0].instance_type",
+        ),
+        (
+            r#"{"subnets":[],"node_groups":[{"name":"g","instance_type":"m5.large","pods":1,"nodes":1,"azs":["a\u202e"]}]}"#,
+            "node_groups[0].azs",
+        ),
+        // serde's own message quotes an unknown field: escaped, one line.
+        (r#"{"subnets":[],"node_groups":[],"x\ry":1}"#, r"unknown field `x\ry`"),
+    ];
+    for (text, expected) in cases {
+        let e = run_cli(&["cluster", "c.json"], &[("c.json", text)]).unwrap_err();
+        assert!(
+            e.contains(expected) && !e.chars().any(char::is_control),
+            "{text} → {e:?}"
+        );
+    }
+    // A spec built in code (the page's) meets the same rule in `plan`.
+    let mut spec = cluster::parse_json(include_str!("../cluster/example.json")).unwrap();
+    spec.subnets[0].az = "a\u{1b}".into();
+    assert!(cluster::plan(&spec).unwrap_err().to_string().contains("U+001B"));
+}
+
+/// Prefix delegation on a mixed cluster: m4.large (Xen) does not support it and falls back to secondary
+/// IPs (`isConfigValid` warns, ipamd runs with `enablePrefixDelegation` off), m5.large (Nitro) runs it.
+/// xen, 10 pods, WARM_ENI_TARGET=1: 9 IPs on the primary ENI and a spare ENI of 9 → 2 + 18 = 20 a node;
+/// nitro, 20 pods: 2 /28s hold them and WARM_PREFIX_TARGET=1 keeps one more → 1 + 3 × 16 = 49.
+/// The report says "mixed", each group its own mode, and nothing depends on the groups' order.
+#[test]
+fn mixed_modes_are_reported_per_group() {
+    let spec = ClusterSpec {
+        settings: settings(&[("ENABLE_PREFIX_DELEGATION", "true")]),
+        subnets: vec![subnet_spec("10.0.0.0/26", "a", 0)],
+        pod_subnets: vec![],
+        node_groups: vec![
+            group("xen", "m4.large", 10, 1, 1, Surge::Nodes(0), &[]),
+            group("nitro", "m5.large", 20, 1, 1, Surge::Nodes(0), &[]),
+        ],
+    };
+    let r = plan(&spec);
+    let modes: Vec<String> = r.node_groups.iter().map(|g| g.mode.to_string()).collect();
+    assert_eq!(modes, ["secondary-ip", "prefix-delegation"]);
+    assert_eq!(r.mode, cluster::ClusterMode::Mixed);
+    let per_node: Vec<i64> = r.node_groups.iter().map(|g| g.peak_addresses_per_node).collect();
+    assert_eq!(per_node, [20, 49]);
+    let json: serde_json::Value = serde_json::to_value(&r).unwrap();
+    assert_eq!(
+        (&json["mode"], &json["node_groups"][0]["mode"]),
+        (&"mixed".into(), &"secondary-ip".into())
+    );
+
+    let mut reversed = spec.clone();
+    reversed.node_groups.reverse();
+    let back = plan(&reversed);
+    assert_eq!((back.mode, back.totals), (r.mode, r.totals));
+    let (rows, rows_back) = (cluster::advise(&spec).unwrap(), cluster::advise(&reversed).unwrap());
+    assert_eq!(rows, rows_back);
+    assert_eq!(cluster::best_fix(&rows), cluster::best_fix(&rows_back));
 }

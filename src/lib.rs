@@ -32,8 +32,11 @@
 //!   finds its `SETTINGS` entry), `form::query` the URL query round trip, `form::presets` the examples.
 //! - `snippets`: one generator module per output format.
 //! - `advisor`: the usual fixes (tighter targets, prefixes, custom networking, IPv6), each re-planned.
+//! - `import`: what a user already has, as inputs: `import::settings` today's `aws-node` env (DaemonSet JSON or
+//!   YAML, a manifest, `kubectl set env --list`, add-on `configurationValues`, Helm values; YAML in the CLI only).
 //! - `cli`: the native binary's commands (pure: strings in, strings out); `args` parses (lexopt), `render`
-//!   writes the text.
+//!   writes the text; `cli::import` the importers' commands; the files they name come through `cli::Files`,
+//!   which `src/main.rs` implements on the disk.
 //! - `warning`: `Warning`, with a stable code, which every layer reports instead of failing.
 //! - `suggest`: "did you mean".
 //! - `words`: numbers as a person reads them (counts with their noun; IPv6's pool said, not printed).
@@ -79,6 +82,7 @@ pub mod cli;
 pub mod config;
 pub mod edit;
 pub mod form;
+pub mod import;
 pub mod ipamd;
 pub mod max_pods;
 pub mod mode;

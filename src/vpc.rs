@@ -83,6 +83,19 @@ pub fn lookup(name: &str) -> Result<&'static InstanceTypeLimits, UnknownInstance
     }
 }
 
+/// `lookup`, where `extra` (types from `--instance-data` or a pasted `describe-instance-types`) adds to the
+/// catalog and wins over a catalog row of the same name.
+pub fn lookup_in<'a>(
+    extra: &'a [InstanceTypeLimits],
+    name: &str,
+) -> Result<&'a InstanceTypeLimits, UnknownInstanceType> {
+    let wanted = name.trim();
+    match extra.iter().find(|t| t.name.eq_ignore_ascii_case(wanted)) {
+        Some(t) => Ok(t),
+        None => lookup(name),
+    }
+}
+
 /// Types whose name starts with `prefix` (case-insensitive), in name order.
 pub fn with_prefix(prefix: &str) -> impl Iterator<Item = &'static InstanceTypeLimits> {
     let prefix = prefix.trim().to_ascii_lowercase();

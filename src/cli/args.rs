@@ -17,6 +17,13 @@ pub(super) struct Plan {
     pub json: bool,
     pub advise: bool,
     pub verify: bool,
+    /// `--settings-from FILE`: the environment to start from instead of the manifest.
+    pub settings_from: Option<String>,
+    /// `--instance-data FILE`, each a `describe-instance-types` output adding to the catalog.
+    pub instance_data: Vec<String>,
+    /// The `KEY=VALUE` / `KEY-` arguments in order (already applied to the scenario's manifest env; applied
+    /// again over `--settings-from`).
+    pub edits: Vec<String>,
 }
 
 /// `max-pods`' arguments, as `max-pods-calculator.sh` names them.
@@ -41,6 +48,9 @@ pub(super) fn plan(args: &[String]) -> Result<Plan, String> {
         json: false,
         advise: false,
         verify: false,
+        settings_from: None,
+        instance_data: Vec::new(),
+        edits: Vec::new(),
     };
     let s = &mut plan.scenario;
     while let Some(arg) = p.next().map_err(|e| message(e, "plan"))? {
@@ -65,10 +75,13 @@ pub(super) fn plan(args: &[String]) -> Result<Plan, String> {
             Arg::Long("json") => plan.json = true,
             Arg::Long("advise") => plan.advise = true,
             Arg::Long("verify") => plan.verify = true,
+            Arg::Long("settings-from") => plan.settings_from = Some(value("--settings-from", &mut p)?),
+            Arg::Long("instance-data") => plan.instance_data.push(value("--instance-data", &mut p)?),
             Arg::Value(v) => {
                 let v = utf8(v)?;
                 if is_setting_arg(&v) {
                     apply_setting(&mut s.env, &v)?;
+                    plan.edits.push(v);
                 } else if instance.is_none() {
                     instance = Some(v);
                 } else {
@@ -120,17 +133,49 @@ pub(super) fn max_pods(args: &[String]) -> Result<MaxPods, String> {
     })
 }
 
-/// `snippet`'s positionals after the format (options are refused).
-pub(super) fn positionals(args: &[String], command: &str) -> Result<Vec<String>, String> {
+/// `snippet`'s positionals (the format, then settings) and its one option, `--settings-from FILE`.
+pub(super) struct Snippet {
+    pub words: Vec<String>,
+    pub settings_from: Option<String>,
+}
+
+pub(super) fn snippet(args: &[String]) -> Result<Snippet, String> {
     let mut p = Parser::from_args(args);
-    let mut out = Vec::new();
-    while let Some(arg) = p.next().map_err(|e| message(e, command))? {
+    let mut out = Snippet {
+        words: Vec::new(),
+        settings_from: None,
+    };
+    while let Some(arg) = p.next().map_err(|e| message(e, "snippet"))? {
         match arg {
-            Arg::Value(v) => out.push(utf8(v)?),
-            option => return Err(unknown(&option, command)),
+            Arg::Value(v) => out.words.push(utf8(v)?),
+            Arg::Long("settings-from") => out.settings_from = Some(value("--settings-from", &mut p)?),
+            option => return Err(unknown(&option, "snippet")),
         }
     }
     Ok(out)
+}
+
+/// `settings import FILE [--json]`.
+pub(super) struct SettingsImport {
+    pub file: String,
+    pub json: bool,
+}
+
+pub(super) fn settings_import(args: &[String]) -> Result<SettingsImport, String> {
+    const USAGE: &str = "usage: vpc-cni-calc settings import FILE [--json]";
+    let mut p = Parser::from_args(args);
+    let (mut words, mut json) = (Vec::new(), false);
+    while let Some(arg) = p.next().map_err(|e| message(e, "settings"))? {
+        match arg {
+            Arg::Value(v) => words.push(utf8(v)?),
+            Arg::Long("json") => json = true,
+            option => return Err(unknown(&option, "settings import")),
+        }
+    }
+    match <[String; 2]>::try_from(words) {
+        Ok([cmd, file]) if cmd == "import" => Ok(SettingsImport { file, json }),
+        _ => Err(USAGE.to_string()),
+    }
 }
 
 pub(super) fn instances(args: &[String]) -> Result<Instances, String> {

@@ -4,8 +4,11 @@
 //! exit code.
 
 mod args;
+mod files;
+mod import;
 mod render;
 
+pub use files::{Files, NoFiles};
 pub use render::{render_text, settings_table};
 
 use crate::advisor;
@@ -22,16 +25,21 @@ vpc-cni-calc: what the Amazon VPC CNI's ipamd attaches on an EKS node, and what 
 USAGE:
   vpc-cni-calc plan <instance-type> --pods N [--then-pods M] [--arrival ramp|burst] [--nodes N]
                     [--subnet CIDR] [--node-subnet CIDR] [--max-pods N | --max-pods-expression EXPR] [--seed S] [KEY=VALUE | KEY- ...] [--advise] [--verify] [--json]
+                    [--settings-from FILE] [--instance-data FILE]
   vpc-cni-calc max-pods --instance-type T [--cni-version V] [--cni-custom-networking-enabled]
                     [--cni-prefix-delegation-enabled] [--cni-max-eni N] [--show-max-allowed]
-  vpc-cni-calc snippet kubectl|cdk|addon|eksctl|terraform|helm [KEY=VALUE | KEY- ...]
+  vpc-cni-calc snippet kubectl|cdk|addon|eksctl|terraform|helm [--settings-from FILE] [KEY=VALUE | KEY- ...]
   vpc-cni-calc snippet max-pods N | ipv6-iam | ipv6-cluster
   vpc-cni-calc instances [PREFIX] [--json]
+  vpc-cni-calc settings import FILE [--json]
 
 Options take their value as --pods 5 or --pods=5. --max-pods-expression is nodeadm's maxPodsExpression
 (e.g. 'default_enis * (ips_per_eni - 1) + 2'), evaluated for the instance as kubelet's maxPods.
 Settings are aws-node environment variables, starting from the shipped manifest
-(WARM_ENI_TARGET=1, WARM_PREFIX_TARGET=1, ENABLE_IPv4=true): KEY=VALUE sets one, KEY- removes it.
+(WARM_ENI_TARGET=1, WARM_PREFIX_TARGET=1, ENABLE_IPv4=true): KEY=VALUE sets one, KEY- removes it. --settings-from FILE starts from today's settings instead: the
+aws-node DaemonSet (kubectl get ds aws-node -n kube-system -o json or -o yaml), a manifest, the output of
+kubectl set env daemonset/aws-node -n kube-system -c aws-node --list, add-on configurationValues (or
+aws eks describe-addon output) or Helm values; KEY=VALUE edits apply on top.
 
 EXAMPLE:
   vpc-cni-calc plan m5.large --pods 5 WARM_IP_TARGET=2     # holds 7 IPs
@@ -43,6 +51,11 @@ pub const MAX_ERROR_CHARS: usize = 1000;
 /// Runs one command line as the OS hands it over: an argument that is not UTF-8 is refused, and the
 /// error, if any, is one line of at most `MAX_ERROR_CHARS` characters (control characters escaped).
 pub fn run_os(args: &[std::ffi::OsString]) -> Result<String, String> {
+    run_os_with(args, &NoFiles)
+}
+
+/// `run_os`, reading and writing files through `files` (`src/main.rs` passes the disk).
+pub fn run_os_with(args: &[std::ffi::OsString], files: &dyn Files) -> Result<String, String> {
     let mut utf8 = Vec::with_capacity(args.len());
     for (i, a) in args.iter().enumerate() {
         match a.to_str() {
@@ -56,7 +69,7 @@ pub fn run_os(args: &[std::ffi::OsString]) -> Result<String, String> {
             }
         }
     }
-    run(&utf8).map_err(|e| one_line(&e))
+    run_with(&utf8, files).map_err(|e| one_line(&e))
 }
 
 /// An error message as one printable line: control characters (CR, LF, NEL, U+2028, …) escaped and the
@@ -77,15 +90,21 @@ pub fn one_line(message: &str) -> String {
     out
 }
 
-/// Runs one command line (without the program name).
+/// Runs one command line (without the program name); it reads no files.
 pub fn run(args: &[String]) -> Result<String, String> {
+    run_with(args, &NoFiles)
+}
+
+/// `run`, reading and writing files through `files`.
+pub fn run_with(args: &[String], files: &dyn Files) -> Result<String, String> {
     let Some((cmd, rest)) = args.split_first() else {
         return Ok(USAGE.to_string());
     };
     match cmd.as_str() {
-        "plan" => plan(rest),
+        "plan" => plan(rest, files),
         "max-pods" => max_pods_cmd(rest),
-        "snippet" => snippet(rest),
+        "snippet" => snippet(rest, files),
+        "settings" => import::settings_cmd(rest, files),
         "instances" => instances(rest),
         "help" | "--help" | "-h" => Ok(format!("{USAGE}\n{}", settings_table())),
         "--version" | "-V" => Ok(format!(
@@ -94,19 +113,25 @@ pub fn run(args: &[String]) -> Result<String, String> {
             max_pods::CURRENT_CNI_VERSION
         )),
         other => Err(format!(
-            "unknown command '{other}' (expected plan, max-pods, snippet or instances; see --help)"
+            "unknown command '{other}' (expected plan, max-pods, snippet, instances or settings; see --help)"
         )),
     }
 }
 
-fn plan(args: &[String]) -> Result<String, String> {
+fn plan(args: &[String], files: &dyn Files) -> Result<String, String> {
     let args::Plan {
         scenario: mut s,
         max_pods_expression,
         json,
         advise,
         verify,
+        settings_from,
+        instance_data: _,
+        edits,
     } = args::plan(args)?;
+    if let Some(path) = settings_from {
+        s.env = import::settings_from(files, &path, &edits)?;
+    }
     if let Some(expr) = max_pods_expression {
         let instance = vpc::lookup(&s.instance_type).map_err(|e| e.to_string())?;
         let n = nodeadm::kubelet_max_pods(instance, &expr).map_err(|e| format!("--max-pods-expression: {e}"))?;
@@ -152,10 +177,10 @@ fn max_pods_cmd(args: &[String]) -> Result<String, String> {
     Ok(format!("{}\n", f.value))
 }
 
-fn snippet(args: &[String]) -> Result<String, String> {
+fn snippet(args: &[String], files: &dyn Files) -> Result<String, String> {
     let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
     let expected = format!("{}, ipv6-cluster, max-pods or ipv6-iam", names.join(", "));
-    let words = args::positionals(args, "snippet")?;
+    let args::Snippet { words, settings_from } = args::snippet(args)?;
     let (fmt, rest) = words
         .split_first()
         .ok_or_else(|| format!("snippet needs a format: {expected}"))?;
@@ -177,10 +202,16 @@ fn snippet(args: &[String]) -> Result<String, String> {
         return Ok(snippets::max_pods_settings(n));
     }
     let format = Format::parse(fmt).ok_or_else(|| format!("unknown snippet format '{fmt}' (expected {expected})"))?;
-    let mut env = CniEnv::manifest();
-    for a in rest {
-        args::apply_setting(&mut env, a)?;
-    }
+    let env = match settings_from {
+        Some(path) => import::settings_from(files, &path, rest)?,
+        None => {
+            let mut env = CniEnv::manifest();
+            for a in rest {
+                args::apply_setting(&mut env, a)?;
+            }
+            env
+        }
+    };
     snippets::generate(format, &env).map_err(|e| e.to_string())
 }
 

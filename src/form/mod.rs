@@ -328,6 +328,7 @@ impl Form {
                 None
             },
             env: self.env(),
+            instance_data: Vec::new(),
         }
     }
 }

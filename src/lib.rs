@@ -33,7 +33,9 @@
 //! - `snippets`: one generator module per output format.
 //! - `advisor`: the usual fixes (tighter targets, prefixes, custom networking, IPv6), each re-planned.
 //! - `import`: what a user already has, as inputs: `import::settings` today's `aws-node` env (DaemonSet JSON or
-//!   YAML, a manifest, `kubectl set env --list`, add-on `configurationValues`, Helm values; YAML in the CLI only).
+//!   YAML, a manifest, `kubectl set env --list`, add-on `configurationValues`, Helm values; YAML in the CLI only);
+//!   `import::instances` `describe-instance-types` pages as catalog rows (`Scenario::instance_data`,
+//!   `vpc::lookup_in`) and as `data/*.csv`.
 //! - `cli`: the native binary's commands (pure: strings in, strings out); `args` parses (lexopt), `render`
 //!   writes the text; `cli::import` the importers' commands; the files they name come through `cli::Files`,
 //!   which `src/main.rs` implements on the disk.

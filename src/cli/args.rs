@@ -30,6 +30,8 @@ pub(super) struct Plan {
 pub(super) struct MaxPods {
     pub instance_type: String,
     pub calculator: CalculatorArgs,
+    /// `--instance-data FILE`, as for `plan`.
+    pub instance_data: Vec<String>,
 }
 
 /// `instances`' arguments.
@@ -102,6 +104,7 @@ pub(super) fn plan(args: &[String]) -> Result<Plan, String> {
 pub(super) fn max_pods(args: &[String]) -> Result<MaxPods, String> {
     let mut p = Parser::from_args(args);
     let mut instance = None;
+    let mut instance_data = Vec::new();
     let mut calculator = CalculatorArgs {
         cni_version: max_pods::parse_cni_version(max_pods::CURRENT_CNI_VERSION).unwrap_or((1, 23)),
         custom_networking: false,
@@ -121,6 +124,7 @@ pub(super) fn max_pods(args: &[String]) -> Result<MaxPods, String> {
             Arg::Long("cni-prefix-delegation-enabled") => calculator.prefix_delegation = true,
             Arg::Long("cni-max-eni") => calculator.max_eni = Some(number("--cni-max-eni", &mut p)?),
             Arg::Long("show-max-allowed") => calculator.show_max_allowed = true,
+            Arg::Long("instance-data") => instance_data.push(value("--instance-data", &mut p)?),
             Arg::Long("instance-type-from-imds") => {
                 return Err("--instance-type-from-imds needs a running instance; pass --instance-type".into())
             }
@@ -130,6 +134,7 @@ pub(super) fn max_pods(args: &[String]) -> Result<MaxPods, String> {
     Ok(MaxPods {
         instance_type: instance.ok_or("max-pods needs --instance-type")?,
         calculator,
+        instance_data,
     })
 }
 
@@ -153,6 +158,33 @@ pub(super) fn snippet(args: &[String]) -> Result<Snippet, String> {
         }
     }
     Ok(out)
+}
+
+/// `data import FILE... [--out DIR]`.
+pub(super) struct DataImport {
+    pub files: Vec<String>,
+    pub out: String,
+}
+
+pub(super) fn data_import(args: &[String]) -> Result<DataImport, String> {
+    const USAGE: &str = "usage: vpc-cni-calc data import FILE... [--out DIR]";
+    let mut p = Parser::from_args(args);
+    let mut words = Vec::new();
+    let mut out = "data".to_string();
+    while let Some(arg) = p.next().map_err(|e| message(e, "data"))? {
+        match arg {
+            Arg::Value(v) => words.push(utf8(v)?),
+            Arg::Long("out") => out = value("--out", &mut p)?,
+            option => return Err(unknown(&option, "data import")),
+        }
+    }
+    match words.split_first() {
+        Some((cmd, files)) if cmd == "import" && !files.is_empty() => Ok(DataImport {
+            files: files.to_vec(),
+            out,
+        }),
+        _ => Err(USAGE.to_string()),
+    }
 }
 
 /// `settings import FILE [--json]`.

@@ -25,13 +25,14 @@ vpc-cni-calc: what the Amazon VPC CNI's ipamd attaches on an EKS node, and what 
 USAGE:
   vpc-cni-calc plan <instance-type> --pods N [--then-pods M] [--arrival ramp|burst] [--nodes N]
                     [--subnet CIDR] [--node-subnet CIDR] [--max-pods N | --max-pods-expression EXPR] [--seed S] [KEY=VALUE | KEY- ...] [--advise] [--verify] [--json]
-                    [--settings-from FILE] [--instance-data FILE]
+                    [--settings-from FILE] [--instance-data FILE]...
   vpc-cni-calc max-pods --instance-type T [--cni-version V] [--cni-custom-networking-enabled]
-                    [--cni-prefix-delegation-enabled] [--cni-max-eni N] [--show-max-allowed]
+                    [--cni-prefix-delegation-enabled] [--cni-max-eni N] [--show-max-allowed] [--instance-data FILE]...
   vpc-cni-calc snippet kubectl|cdk|addon|eksctl|terraform|helm [--settings-from FILE] [KEY=VALUE | KEY- ...]
   vpc-cni-calc snippet max-pods N | ipv6-iam | ipv6-cluster
   vpc-cni-calc instances [PREFIX] [--json]
   vpc-cni-calc settings import FILE [--json]
+  vpc-cni-calc data import FILE... [--out DIR]
 
 Options take their value as --pods 5 or --pods=5. --max-pods-expression is nodeadm's maxPodsExpression
 (e.g. 'default_enis * (ips_per_eni - 1) + 2'), evaluated for the instance as kubelet's maxPods.
@@ -39,7 +40,9 @@ Settings are aws-node environment variables, starting from the shipped manifest
 (WARM_ENI_TARGET=1, WARM_PREFIX_TARGET=1, ENABLE_IPv4=true): KEY=VALUE sets one, KEY- removes it. --settings-from FILE starts from today's settings instead: the
 aws-node DaemonSet (kubectl get ds aws-node -n kube-system -o json or -o yaml), a manifest, the output of
 kubectl set env daemonset/aws-node -n kube-system -c aws-node --list, add-on configurationValues (or
-aws eks describe-addon output) or Helm values; KEY=VALUE edits apply on top.
+aws eks describe-addon output) or Helm values; KEY=VALUE edits apply on top. --instance-data FILE reads
+aws ec2 describe-instance-types JSON and adds or overrides those types for the run; data import rewrites
+data/*.csv (or DIR) from such pages and prints what was added, changed and removed.
 
 EXAMPLE:
   vpc-cni-calc plan m5.large --pods 5 WARM_IP_TARGET=2     # holds 7 IPs
@@ -102,9 +105,10 @@ pub fn run_with(args: &[String], files: &dyn Files) -> Result<String, String> {
     };
     match cmd.as_str() {
         "plan" => plan(rest, files),
-        "max-pods" => max_pods_cmd(rest),
+        "max-pods" => max_pods_cmd(rest, files),
         "snippet" => snippet(rest, files),
         "settings" => import::settings_cmd(rest, files),
+        "data" => import::data_cmd(rest, files),
         "instances" => instances(rest),
         "help" | "--help" | "-h" => Ok(format!("{USAGE}\n{}", settings_table())),
         "--version" | "-V" => Ok(format!(
@@ -113,7 +117,7 @@ pub fn run_with(args: &[String], files: &dyn Files) -> Result<String, String> {
             max_pods::CURRENT_CNI_VERSION
         )),
         other => Err(format!(
-            "unknown command '{other}' (expected plan, max-pods, snippet, instances or settings; see --help)"
+            "unknown command '{other}' (expected plan, max-pods, snippet, instances, settings or data; see --help)"
         )),
     }
 }
@@ -126,14 +130,15 @@ fn plan(args: &[String], files: &dyn Files) -> Result<String, String> {
         advise,
         verify,
         settings_from,
-        instance_data: _,
+        instance_data,
         edits,
     } = args::plan(args)?;
+    s.instance_data = import::instance_data(files, &instance_data)?;
     if let Some(path) = settings_from {
         s.env = import::settings_from(files, &path, &edits)?;
     }
     if let Some(expr) = max_pods_expression {
-        let instance = vpc::lookup(&s.instance_type).map_err(|e| e.to_string())?;
+        let instance = vpc::lookup_in(&s.instance_data, &s.instance_type).map_err(|e| e.to_string())?;
         let n = nodeadm::kubelet_max_pods(instance, &expr).map_err(|e| format!("--max-pods-expression: {e}"))?;
         s.max_pods = Some(n);
     }
@@ -169,9 +174,10 @@ fn plan(args: &[String], files: &dyn Files) -> Result<String, String> {
     }
 }
 
-fn max_pods_cmd(args: &[String]) -> Result<String, String> {
+fn max_pods_cmd(args: &[String], files: &dyn Files) -> Result<String, String> {
     let a = args::max_pods(args)?;
-    let it = vpc::lookup(&a.instance_type).map_err(|e| e.to_string())?;
+    let extra = import::instance_data(files, &a.instance_data)?;
+    let it = vpc::lookup_in(&extra, &a.instance_type).map_err(|e| e.to_string())?;
     let f = max_pods::calculator(it, &a.calculator)
         .map_err(|e| format!("{e}; pass --show-max-allowed for the uncapped value"))?;
     Ok(format!("{}\n", f.value))

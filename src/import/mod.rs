@@ -3,8 +3,10 @@
 //!
 //! - `settings`: today's `aws-node` environment from a DaemonSet, a manifest, `kubectl set env --list`,
 //!   add-on `configurationValues` or Helm values; `known` the variables aws-node reads.
+//! - `instances`: `aws ec2 describe-instance-types` pages as catalog rows, the `data/*.csv` text, the changes.
 //! - `yaml` (not in the page's wasm): YAML documents as JSON values.
 
+pub mod instances;
 mod known;
 pub mod settings;
 #[cfg(not(target_arch = "wasm32"))]

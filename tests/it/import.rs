@@ -266,3 +266,218 @@ fn the_known_names_are_those_of_the_schema_the_manifest_and_the_chart() {
         assert!(want.iter().any(|w| w == s.name), "{}", s.name);
     }
 }
+
+// --- describe-instance-types ---
+
+use vpc_cni_calc::import::instances;
+use vpc_cni_calc::vpc::{self, InstanceTypeLimits};
+
+fn pages() -> Vec<InstanceTypeLimits> {
+    let mut all = instances::parse_page(&fixture("tests/import/describe-instance-types-1.json")).unwrap();
+    all.extend(instances::parse_page(&fixture("tests/import/describe-instance-types-2.json")).unwrap());
+    instances::table(all)
+}
+
+#[test]
+fn describe_instance_types_gives_the_rows_ipamd_s_table_has() {
+    let t = pages();
+    let names: Vec<&str> = t.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["c5.metal", "m5.large", "trn1.32xlarge", "x9z.large"]);
+    // The real types read exactly as vpc_ip_resource_limit.go v1.23.1 has them (data/, embedded): trn1.32xlarge's
+    // ENILimit is its default card's 5, not the instance-wide MaximumNetworkInterfaces 40; c5.metal has no
+    // Hypervisor in the API and is stored as "unknown" with bare metal true.
+    for real in ["c5.metal", "m5.large", "trn1.32xlarge"] {
+        let row = t.iter().find(|r| r.name == real).unwrap();
+        assert_eq!(row, vpc::lookup(real).unwrap(), "{real}");
+    }
+    assert_eq!(t.iter().find(|r| r.name == "trn1.32xlarge").unwrap().eni_limit, 5);
+    // The made-up type: 4 ENIs × 15 IPv4, 4 vCPUs; trunking-compatible, as ipamd answers for a type missing
+    // from the resource controller's table.
+    let x = t.iter().find(|r| r.name == "x9z.large").unwrap();
+    assert_eq!(
+        *x,
+        InstanceTypeLimits {
+            name: "x9z.large".into(),
+            eni_limit: 4,
+            ipv4_limit: 15,
+            hypervisor: "nitro".into(),
+            bare_metal: false,
+            default_network_card_index: 0,
+            network_cards: vec![(0, 4)],
+            vcpus: Some(4),
+            trunking_compatible: true,
+        }
+    );
+}
+
+/// The embedded catalog as `describe-instance-types` would give it: one page of every type.
+fn catalog_as_describe_instance_types() -> String {
+    let types: Vec<serde_json::Value> = vpc::catalog()
+        .iter()
+        .map(|t| {
+            let mut v = serde_json::json!({
+                "InstanceType": t.name,
+                "BareMetal": t.bare_metal,
+                "NetworkInfo": {
+                    "MaximumNetworkInterfaces": t.network_cards.iter().map(|c| c.1).sum::<u32>(),
+                    "Ipv4AddressesPerInterface": t.ipv4_limit,
+                    "DefaultNetworkCardIndex": t.default_network_card_index,
+                    "NetworkCards": t.network_cards.iter().map(|(i, m)| serde_json::json!({
+                        "NetworkCardIndex": i, "MaximumNetworkInterfaces": m
+                    })).collect::<Vec<_>>(),
+                },
+            });
+            if t.hypervisor != "unknown" {
+                v["Hypervisor"] = t.hypervisor.clone().into();
+            }
+            if let Some(n) = t.vcpus {
+                v["VCpuInfo"] = serde_json::json!({ "DefaultVCpus": n });
+            }
+            v
+        })
+        .collect();
+    serde_json::json!({ "InstanceTypes": types }).to_string()
+}
+
+#[test]
+fn data_import_of_the_catalog_rewrites_data_byte_for_byte() {
+    // build.rs's format kept exactly: importing what data/ holds writes data/ back unchanged, and nothing is
+    // added, changed or removed.
+    let repo = Repo::default();
+    let page = std::env::temp_dir().join(format!("vpc-cni-calc-catalog-{}.json", std::process::id()));
+    std::fs::write(&page, catalog_as_describe_instance_types()).unwrap();
+    let args: Vec<String> = ["data", "import", page.to_str().unwrap(), "--out", "data"]
+        .map(String::from)
+        .to_vec();
+    let out = cli::run_with(&args, &repo).unwrap();
+    std::fs::remove_file(&page).unwrap();
+    assert!(
+        out.contains("Added (0)") && out.contains("Changed (0)") && out.contains("Removed (0)"),
+        "{out}"
+    );
+    let written = repo.written.borrow();
+    assert_eq!(written.len(), 2);
+    for (path, text) in written.iter() {
+        assert_eq!(*text, fixture(path), "{path}");
+    }
+}
+
+#[test]
+fn data_import_says_what_it_added_changed_and_removed() {
+    let repo = Repo::default();
+    let args: Vec<String> = [
+        "data",
+        "import",
+        "tests/import/describe-instance-types-1.json",
+        "tests/import/describe-instance-types-2.json",
+        "--out",
+        "out",
+    ]
+    .map(String::from)
+    .to_vec();
+    let out = cli::run_with(&args, &repo).unwrap();
+    // Four types read; x9z.large is new, the three real ones are unchanged, the other 1388 of the 1391 are gone.
+    assert!(out.contains("Read 4 instance types from 2 file(s)."), "{out}");
+    assert!(out.contains("Added (1): x9z.large\n"), "{out}");
+    assert!(out.contains("Changed (0):\n"), "{out}");
+    assert!(
+        out.contains(&format!("Removed ({}): a1.2xlarge,", vpc::catalog().len() - 3)),
+        "{out}"
+    );
+    let written = repo.written.borrow();
+    assert_eq!(written[0].0, "out/ec2-instance-network-limits.csv");
+    assert_eq!(
+        written[0].1,
+        "instance_type,enis,ipv4_per_eni,hypervisor,bare_metal,default_network_card_index,network_cards\n\
+         c5.metal,15,50,unknown,true,0,0:15\n\
+         m5.large,3,10,nitro,false,0,0:3\n\
+         trn1.32xlarge,5,50,nitro,false,0,0:5;1:5;2:5;3:5;4:5;5:5;6:5;7:5\n\
+         x9z.large,4,15,nitro,false,0,0:4\n"
+    );
+    assert_eq!(
+        written[1].1,
+        "instance_type,vcpus\nc5.metal,96\nm5.large,2\ntrn1.32xlarge,128\nx9z.large,4\n"
+    );
+    // A changed type names each field that moved.
+    let mut m5 = vpc::lookup("m5.large").unwrap().clone();
+    m5.eni_limit = 4;
+    m5.network_cards = vec![(0, 4)];
+    let c = instances::changes(vpc::catalog(), &[m5]);
+    assert_eq!(
+        c.changed,
+        [(
+            "m5.large".to_string(),
+            vec!["enis 3 → 4".to_string(), "network_cards 0:3 → 0:4".to_string()]
+        )]
+    );
+}
+
+#[test]
+fn instance_data_adds_and_overrides_types_for_one_run() {
+    let run = |args: &[&str]| cli(args);
+    // x9z.large: eni-max-pods = 4 × (15 − 1) + 2 = 58; 4 vCPUs ≤ 30, so the calculator's cap is 110 > 58.
+    let mp = run(&[
+        "max-pods",
+        "--instance-type",
+        "x9z.large",
+        "--instance-data",
+        "tests/import/describe-instance-types-1.json",
+    ]);
+    assert_eq!(mp.unwrap(), "58\n");
+    assert!(run(&["max-pods", "--instance-type", "x9z.large"])
+        .unwrap_err()
+        .contains("unknown instance type"));
+    let plan = run(&[
+        "plan",
+        "x9z.large",
+        "--pods",
+        "30",
+        "--json",
+        "--instance-data",
+        "tests/import/describe-instance-types-1.json",
+    ])
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&plan).unwrap();
+    assert_eq!(v["max_pods"]["eni_max_pods"], 58);
+    // An override: m5.large with 4 ENIs instead of 3 gives 4 × (10 − 1) + 2 = 38 instead of 29.
+    let page = r#"{"InstanceTypes":[{"InstanceType":"m5.large","Hypervisor":"nitro","BareMetal":false,
+        "VCpuInfo":{"DefaultVCpus":2},"NetworkInfo":{"MaximumNetworkInterfaces":4,"Ipv4AddressesPerInterface":10,
+        "DefaultNetworkCardIndex":0,"NetworkCards":[{"NetworkCardIndex":0,"MaximumNetworkInterfaces":4}]}}]}"#;
+    let mut s = vpc_cni_calc::scenario::Scenario::new("m5.large");
+    s.instance_data = instances::parse_page(page).unwrap();
+    let r = vpc_cni_calc::scenario::plan(&s).unwrap();
+    assert_eq!(r.max_pods.eni_max_pods, 38);
+}
+
+#[test]
+fn bad_instance_data_is_refused_in_one_line() {
+    let bad = |page: &str, fragment: &str| {
+        let e = instances::parse_page(page).unwrap_err();
+        assert!(e.contains(fragment), "{e}");
+        assert_eq!(e.lines().count(), 1, "{e}");
+    };
+    bad("[]", "not describe-instance-types JSON");
+    let one = |net: &str| format!(r#"{{"InstanceTypes":[{{"InstanceType":"z1.big","NetworkInfo":{net}}}]}}"#);
+    bad(
+        &one(r#"{"MaximumNetworkInterfaces":2,"Ipv4AddressesPerInterface":0}"#),
+        "Ipv4AddressesPerInterface must be",
+    );
+    bad(
+        &one(r#"{"MaximumNetworkInterfaces":0,"Ipv4AddressesPerInterface":4}"#),
+        "MaximumNetworkInterfaces must be",
+    );
+    bad(
+        &one(r#"{"MaximumNetworkInterfaces":4294967295,"Ipv4AddressesPerInterface":4}"#),
+        "MaximumNetworkInterfaces must be",
+    );
+    bad(
+        &one(
+            r#"{"Ipv4AddressesPerInterface":4,"DefaultNetworkCardIndex":1,"NetworkCards":[{"NetworkCardIndex":0,"MaximumNetworkInterfaces":2}]}"#,
+        ),
+        "DefaultNetworkCardIndex 1 is not among",
+    );
+    bad(
+        r#"{"InstanceTypes":[{"InstanceType":"a,b","NetworkInfo":{"MaximumNetworkInterfaces":2,"Ipv4AddressesPerInterface":4}}]}"#,
+        "not a name",
+    );
+}

@@ -1,6 +1,6 @@
-//! The `vpc-cni-calc` binary: hands the arguments to `cli::run_os` and does the IO it asks for.
-//! Files named on the command line (`--settings-from`, `data import --out`) are read and written here, through
-//! `Disk`. A closed stdout (`vpc-cni-calc instances | head`) ends quietly, as a Unix tool does.
+//! The `vpc-cni-calc` binary: hands the arguments to `cli::run_os_with` and does the IO it asks for: the
+//! files named on the command line (`cluster SPEC.json`, `--settings-from`, `data import --out`) are read and
+//! written here, through `Disk`. A closed stdout (`vpc-cni-calc instances | head`) ends quietly, as a Unix tool does.
 
 use std::io::Write;
 use std::process::ExitCode;

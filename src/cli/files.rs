@@ -1,5 +1,5 @@
-//! The files a command reads or writes (`--settings-from`, `data import --out`), handed in by the caller:
-//! `src/main.rs` passes the disk, tests pass files in memory, and the CLI itself does no IO.
+//! The files a command reads or writes (`cluster SPEC.json`, `--settings-from`, `data import --out`), handed
+//! in by the caller: `src/main.rs` passes the disk, tests pass files in memory, and the CLI itself does no IO.
 
 /// Reads and writes whole text files by path; errors are one line naming the path.
 pub trait Files {
@@ -7,15 +7,16 @@ pub trait Files {
     fn write(&self, path: &str, text: &str) -> Result<(), String>;
 }
 
-/// No files: every read and write is refused (the CLI as a pure function of its arguments).
-pub struct NoFiles;
-
-impl Files for NoFiles {
+/// A reading function (`cli::ReadFile`, `cli::no_files`) is a `Files` that writes nothing.
+impl<F: Fn(&str) -> Result<String, String>> Files for F {
     fn read(&self, path: &str) -> Result<String, String> {
-        Err(format!("{path}: this caller reads no files"))
+        self(path)
     }
 
     fn write(&self, path: &str, _text: &str) -> Result<(), String> {
-        Err(format!("{path}: this caller writes no files"))
+        Err(format!(
+            "cannot write '{}': this caller writes no files",
+            crate::suggest::clip(path)
+        ))
     }
 }

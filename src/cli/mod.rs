@@ -4,11 +4,12 @@
 //! exit code.
 
 mod args;
+mod cluster;
 mod files;
 mod import;
 mod render;
 
-pub use files::{Files, NoFiles};
+pub use files::Files;
 pub use render::{render_text, settings_table};
 
 use crate::advisor;
@@ -33,6 +34,7 @@ USAGE:
   vpc-cni-calc instances [PREFIX] [--json]
   vpc-cni-calc settings import FILE [--json]
   vpc-cni-calc data import FILE... [--out DIR]
+  vpc-cni-calc cluster SPEC.json [--json] [--advise]
 
 Options take their value as --pods 5 or --pods=5. --max-pods-expression is nodeadm's maxPodsExpression
 (e.g. 'default_enis * (ips_per_eni - 1) + 2'), evaluated for the instance as kubelet's maxPods.
@@ -54,10 +56,19 @@ pub const MAX_ERROR_CHARS: usize = 1000;
 /// Runs one command line as the OS hands it over: an argument that is not UTF-8 is refused, and the
 /// error, if any, is one line of at most `MAX_ERROR_CHARS` characters (control characters escaped).
 pub fn run_os(args: &[std::ffi::OsString]) -> Result<String, String> {
-    run_os_with(args, &NoFiles)
+    run_os_with(args, &no_files)
 }
 
-/// `run_os`, reading and writing files through `files` (`src/main.rs` passes the disk).
+/// Reads the file a command names (`cluster SPEC.json`): the binary reads the disk, tests pass a map.
+pub type ReadFile<'a> = &'a dyn Fn(&str) -> Result<String, String>;
+
+/// A `ReadFile` for callers with no files.
+pub fn no_files(path: &str) -> Result<String, String> {
+    Err(format!("cannot read '{}': no files here", crate::suggest::clip(path)))
+}
+
+/// `run_os`, reading (and for `data import`, writing) files through `files`: `src/main.rs` passes the disk,
+/// tests a closure that reads (any `Fn(&str) -> Result<String, String>` is a read-only `Files`).
 pub fn run_os_with(args: &[std::ffi::OsString], files: &dyn Files) -> Result<String, String> {
     let mut utf8 = Vec::with_capacity(args.len());
     for (i, a) in args.iter().enumerate() {
@@ -95,7 +106,7 @@ pub fn one_line(message: &str) -> String {
 
 /// Runs one command line (without the program name); it reads no files.
 pub fn run(args: &[String]) -> Result<String, String> {
-    run_with(args, &NoFiles)
+    run_with(args, &no_files)
 }
 
 /// `run`, reading and writing files through `files`.
@@ -110,6 +121,7 @@ pub fn run_with(args: &[String], files: &dyn Files) -> Result<String, String> {
         "settings" => import::settings_cmd(rest, files),
         "data" => import::data_cmd(rest, files),
         "instances" => instances(rest),
+        "cluster" => cluster::run(rest, &|path: &str| files.read(path)),
         "help" | "--help" | "-h" => Ok(format!("{USAGE}\n{}", settings_table())),
         "--version" | "-V" => Ok(format!(
             "vpc-cni-calc {} (VPC CNI v{})\n",
@@ -117,7 +129,7 @@ pub fn run_with(args: &[String], files: &dyn Files) -> Result<String, String> {
             max_pods::CURRENT_CNI_VERSION
         )),
         other => Err(format!(
-            "unknown command '{other}' (expected plan, max-pods, snippet, instances, settings or data; see --help)"
+            "unknown command '{other}' (expected plan, max-pods, snippet, instances, cluster, settings or data; see --help)"
         )),
     }
 }

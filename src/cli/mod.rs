@@ -34,7 +34,8 @@ USAGE:
   vpc-cni-calc instances [PREFIX] [--json]
   vpc-cni-calc settings import FILE [--json]
   vpc-cni-calc data import FILE... [--out DIR]
-  vpc-cni-calc cluster SPEC.json [--json] [--advise]
+  vpc-cni-calc cluster SPEC.json [--json] [--advise] [--settings-from FILE]
+  vpc-cni-calc cluster [SPEC.json] --from-kubectl NODES.json [PODS.json] [--print-spec]
 
 Options take their value as --pods 5 or --pods=5. --max-pods-expression is nodeadm's maxPodsExpression
 (e.g. 'default_enis * (ips_per_eni - 1) + 2'), evaluated for the instance as kubelet's maxPods.
@@ -121,7 +122,7 @@ pub fn run_with(args: &[String], files: &dyn Files) -> Result<String, String> {
         "settings" => import::settings_cmd(rest, files),
         "data" => import::data_cmd(rest, files),
         "instances" => instances(rest),
-        "cluster" => cluster::run(rest, &|path: &str| files.read(path)),
+        "cluster" => import::cluster_cmd(rest, files),
         "help" | "--help" | "-h" => Ok(format!("{USAGE}\n{}", settings_table())),
         "--version" | "-V" => Ok(format!(
             "vpc-cni-calc {} (VPC CNI v{})\n",

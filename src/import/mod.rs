@@ -4,10 +4,12 @@
 //! - `settings`: today's `aws-node` environment from a DaemonSet, a manifest, `kubectl set env --list`,
 //!   add-on `configurationValues` or Helm values; `known` the variables aws-node reads.
 //! - `instances`: `aws ec2 describe-instance-types` pages as catalog rows, the `data/*.csv` text, the changes.
+//! - `kubectl`: `kubectl get nodes` and `get pods` JSON as a `cluster::ClusterSpec` (subnets left empty).
 //! - `yaml` (not in the page's wasm): YAML documents as JSON values.
 
 pub mod instances;
 mod known;
+pub mod kubectl;
 pub mod settings;
 #[cfg(not(target_arch = "wasm32"))]
 mod yaml;

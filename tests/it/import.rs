@@ -10,14 +10,27 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(root.join(name)).unwrap()
 }
 
-/// The files of the repository, read-only; what the CLI writes is kept in memory.
+/// The files of the repository, read-only, and `extra` files in memory; what the CLI writes is kept in memory.
 #[derive(Default)]
 struct Repo {
+    extra: Vec<(String, String)>,
     written: std::cell::RefCell<Vec<(String, String)>>,
+}
+
+impl Repo {
+    fn with(path: &str, text: &str) -> Repo {
+        Repo {
+            extra: vec![(path.to_string(), text.to_string())],
+            ..Repo::default()
+        }
+    }
 }
 
 impl Files for Repo {
     fn read(&self, path: &str) -> Result<String, String> {
+        if let Some((_, text)) = self.extra.iter().find(|(p, _)| p == path) {
+            return Ok(text.clone());
+        }
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).map_err(|e| format!("{path}: {e}"))
     }
     fn write(&self, path: &str, text: &str) -> Result<(), String> {
@@ -343,14 +356,11 @@ fn catalog_as_describe_instance_types() -> String {
 fn data_import_of_the_catalog_rewrites_data_byte_for_byte() {
     // build.rs's format kept exactly: importing what data/ holds writes data/ back unchanged, and nothing is
     // added, changed or removed.
-    let repo = Repo::default();
-    let page = std::env::temp_dir().join(format!("vpc-cni-calc-catalog-{}.json", std::process::id()));
-    std::fs::write(&page, catalog_as_describe_instance_types()).unwrap();
-    let args: Vec<String> = ["data", "import", page.to_str().unwrap(), "--out", "data"]
+    let repo = Repo::with("catalog.json", &catalog_as_describe_instance_types());
+    let args: Vec<String> = ["data", "import", "catalog.json", "--out", "data"]
         .map(String::from)
         .to_vec();
     let out = cli::run_with(&args, &repo).unwrap();
-    std::fs::remove_file(&page).unwrap();
     assert!(
         out.contains("Added (0)") && out.contains("Changed (0)") && out.contains("Removed (0)"),
         "{out}"
@@ -480,4 +490,136 @@ fn bad_instance_data_is_refused_in_one_line() {
         r#"{"InstanceTypes":[{"InstanceType":"a,b","NetworkInfo":{"MaximumNetworkInterfaces":2,"Ipv4AddressesPerInterface":4}}]}"#,
         "not a name",
     );
+}
+
+// --- kubectl get nodes / get pods ---
+
+use vpc_cni_calc::cluster::{ClusterSpec, NodeGroupSpec, Surge};
+use vpc_cni_calc::import::kubectl::cluster_spec;
+
+fn group(name: &str, instance_type: &str, pods: u32, nodes: u32, azs: &[&str]) -> NodeGroupSpec {
+    NodeGroupSpec {
+        name: name.into(),
+        instance_type: instance_type.into(),
+        pods,
+        nodes,
+        max_nodes: None,
+        surge: Surge::default(),
+        azs: azs.iter().map(|a| a.to_string()).collect(),
+    }
+}
+
+#[test]
+fn kubectl_nodes_and_pods_give_one_group_per_node_group_with_its_busiest_node() {
+    let spec = cluster_spec(
+        &fixture("tests/import/nodes.json"),
+        Some(&fixture("tests/import/pods.json")),
+    )
+    .unwrap();
+    // general (eks.amazonaws.com/nodegroup, m5.large): nodes with 8 (8 running; the succeeded and failed job
+    // pods and the host-network aws-node and kube-proxy do not count), 12 + 1 pending = 13, and 5: busiest 13.
+    // batch (karpenter.sh/nodepool, c5.xlarge): 20 (3 succeeded left out) and 17 + coredns = 18: busiest 20.
+    // The Fargate node has no instance-type label and is left out, with its pod; so is the unscheduled pod.
+    let ab = ["us-west-2a", "us-west-2b"];
+    assert_eq!(
+        spec,
+        ClusterSpec {
+            node_groups: vec![
+                group("batch", "c5.xlarge", 20, 2, &ab),
+                group("general", "m5.large", 13, 3, &ab)
+            ],
+            ..ClusterSpec::default()
+        }
+    );
+    // Without the pod list, every group has 0 pods.
+    let bare = cluster_spec(&fixture("tests/import/nodes.json"), None).unwrap();
+    assert!(bare.node_groups.iter().all(|g| g.pods == 0));
+}
+
+#[test]
+fn a_group_without_a_group_label_is_its_instance_type_and_a_mixed_pool_splits_by_type() {
+    let node = |name: &str, labels: &str| {
+        format!(
+            r#"{{"kind":"Node","metadata":{{"name":"{name}","labels":{{"topology.kubernetes.io/zone":"b",{labels}}}}}}}"#
+        )
+    };
+    let nodes = format!(
+        r#"{{"kind":"List","items":[{},{},{}]}}"#,
+        node("n1", r#""node.kubernetes.io/instance-type":"t3.small""#),
+        node(
+            "n2",
+            r#""node.kubernetes.io/instance-type":"m5.large","karpenter.sh/nodepool":"spot""#
+        ),
+        node(
+            "n3",
+            r#""node.kubernetes.io/instance-type":"c5.large","karpenter.sh/nodepool":"spot""#
+        ),
+    );
+    let names: Vec<String> = cluster_spec(&nodes, None)
+        .unwrap()
+        .node_groups
+        .into_iter()
+        .map(|g| g.name)
+        .collect();
+    assert_eq!(names, ["spot/c5.large", "spot/m5.large", "t3.small"]);
+    let no_zone = r#"{"items":[{"metadata":{"name":"n1","labels":{"node.kubernetes.io/instance-type":"t3.small"}}}]}"#;
+    assert!(cluster_spec(no_zone, None)
+        .unwrap_err()
+        .contains("no topology.kubernetes.io/zone label"));
+    assert!(cluster_spec("{}", None)
+        .unwrap_err()
+        .contains("kubectl get nodes -o json"));
+    assert!(cluster_spec(r#"{"items":[]}"#, None).unwrap_err().contains("no node"));
+}
+
+#[test]
+fn cluster_from_kubectl_prints_the_spec_or_plans_it_with_the_user_s_subnets() {
+    // --print-spec: the spec JSON, subnets empty for the user, today's settings as changes to the manifest
+    // (WARM_PREFIX_TARGET, removed in the DaemonSet, is "", which ipamd parses to its unset default).
+    let out = cli(&[
+        "cluster",
+        "--from-kubectl",
+        "tests/import/nodes.json",
+        "tests/import/pods.json",
+        "--settings-from",
+        "tests/import/daemonset.json",
+        "--print-spec",
+    ])
+    .unwrap();
+    let spec: ClusterSpec = serde_json::from_str(&out).unwrap();
+    assert!(spec.subnets.is_empty());
+    assert_eq!(spec.node_groups.len(), 2);
+    let settings: Vec<(&str, &str)> = spec.settings.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert_eq!(
+        settings,
+        [
+            ("MINIMUM_IP_TARGET", "30"),
+            ("WARM_IP_TARGET", "5"),
+            ("WARM_PREFIX_TARGET", "")
+        ]
+    );
+    // Planning needs subnets: one line says how to add them.
+    let err = cli(&["cluster", "--from-kubectl", "tests/import/nodes.json"]).unwrap_err();
+    assert!(err.contains("--print-spec"), "{err}");
+    // With a spec file for the subnets. Shipped settings (WARM_ENI_TARGET=1): general's busiest m5.large
+    // (3 ENIs × 10) holds 13 pods on 2 ENIs plus 1 warm ENI = 30 addresses; batch's c5.xlarge (4 × 15) holds
+    // 20 pods on 2 ENIs plus 1 warm = 45. Round-robin from us-west-2a: general puts 2 nodes in a and 1 in b,
+    // batch 1 in each: a holds 2 × 30 + 45 = 105, b 30 + 45 = 75.
+    let subnets = r#"{"subnets":[{"cidr":"10.0.0.0/24","az":"us-west-2a"},{"cidr":"10.0.1.0/24","az":"us-west-2b"}],"node_groups":[]}"#;
+    let files = Repo::with("subnets.json", subnets);
+    let args: Vec<String> = [
+        "cluster",
+        "subnets.json",
+        "--from-kubectl",
+        "tests/import/nodes.json",
+        "tests/import/pods.json",
+        "--json",
+    ]
+    .map(String::from)
+    .to_vec();
+    let out = cli::run_with(&args, &files);
+
+    let v: serde_json::Value = serde_json::from_str(&out.unwrap()).unwrap();
+    assert_eq!(v["subnets"][0]["addresses"], 105);
+    assert_eq!(v["subnets"][1]["addresses"], 75);
 }

@@ -42,6 +42,9 @@
 //! - `warning`: `Warning`, with a stable code, which every layer reports instead of failing.
 //! - `suggest`: "did you mean".
 //! - `words`: numbers as a person reads them (counts with their noun; IPv6's pool said, not printed).
+//! - `api`: `plan`, `cluster` and `snippet` on plain data with the CLI's answers and messages, for the
+//!   JavaScript API (`ui::api`, feature `js-api`, exports them from their own wasm,
+//!   `src/bin/vpc-cni-calc-api.rs`; `www/api.js`, `www/api.d.ts`).
 //! - `ui` (feature `ui`, wasm only): the Yew page; `src/bin/vpc-cni-calc-web.rs` mounts it.
 //!
 //! # Architecture invariants
@@ -62,7 +65,8 @@
 //! - `advisor::advise(&Scenario, &Report)`: the usual fixes, each re-planned on the same workload.
 //! - `snippets::generate(Format, &CniEnv)`: the config to apply, refused with `plan`'s message for
 //!   settings ipamd would not start with.
-//! - `cli::run_os(&[OsString]) -> Result<String, String>`: the whole CLI as a pure function; `src/main.rs`
+//! - `cli::run_os_with(&[OsString], &dyn cli::Files) -> Result<String, String>`: the whole CLI as a pure
+//!   function, files read and written through `Files` (`cli::run_os` reads none); `src/main.rs`
 //!   only prints and sets the exit code.
 //! - `form::Form`: the page's inputs, their rules and the URL query; `ui::state` is the one reducer over it.
 //!
@@ -80,6 +84,7 @@
 //! - `cargo bench` and `make bench-web`: the costs, kept out of the pass/fail tests.
 
 pub mod advisor;
+pub mod api;
 pub mod cli;
 pub mod cluster;
 pub mod config;

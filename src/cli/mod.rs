@@ -196,9 +196,30 @@ fn max_pods_cmd(args: &[String], files: &dyn Files) -> Result<String, String> {
     Ok(format!("{}\n", f.value))
 }
 
-fn snippet(args: &[String], files: &dyn Files) -> Result<String, String> {
+/// The formats `snippet` takes, for its messages.
+fn snippet_formats() -> String {
     let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-    let expected = format!("{}, ipv6-cluster, max-pods or ipv6-iam", names.join(", "));
+    format!("{}, ipv6-cluster, max-pods or ipv6-iam", names.join(", "))
+}
+
+/// The snippet `fmt` (a `Format`'s name, or `ipv6-iam`) for `env`, or `snippet`'s refusal. Shared with the
+/// JavaScript API (`crate::api::snippet`).
+pub fn snippet_for(fmt: &str, env: &CniEnv) -> Result<String, String> {
+    if fmt == "ipv6-iam" {
+        return Ok(snippets::ipv6_iam_policy());
+    }
+    let format = Format::parse(fmt).ok_or_else(|| {
+        format!(
+            "unknown snippet format '{}' (expected {})",
+            crate::suggest::clip(fmt),
+            snippet_formats()
+        )
+    })?;
+    snippets::generate(format, env).map_err(|e| e.to_string())
+}
+
+fn snippet(args: &[String], files: &dyn Files) -> Result<String, String> {
+    let expected = snippet_formats();
     let args::Snippet { words, settings_from } = args::snippet(args)?;
     let (fmt, rest) = words
         .split_first()
@@ -220,7 +241,6 @@ fn snippet(args: &[String], files: &dyn Files) -> Result<String, String> {
         no_more_arguments("snippet max-pods N", &rest[1..])?;
         return Ok(snippets::max_pods_settings(n));
     }
-    let format = Format::parse(fmt).ok_or_else(|| format!("unknown snippet format '{fmt}' (expected {expected})"))?;
     let env = match settings_from {
         Some(path) => import::settings_from(files, &path, rest)?,
         None => {
@@ -231,7 +251,7 @@ fn snippet(args: &[String], files: &dyn Files) -> Result<String, String> {
             env
         }
     };
-    snippets::generate(format, &env).map_err(|e| e.to_string())
+    snippet_for(fmt, &env)
 }
 
 /// kubelet's `maxPods` is an int32.

@@ -623,3 +623,57 @@ fn cluster_from_kubectl_prints_the_spec_or_plans_it_with_the_user_s_subnets() {
     assert_eq!(v["subnets"][0]["addresses"], 105);
     assert_eq!(v["subnets"][1]["addresses"], 75);
 }
+
+// --- the JavaScript API's calls (the browser side is tests/e2e/api.test.mjs) ---
+
+#[test]
+fn the_api_answers_as_the_cli_does() {
+    use std::collections::BTreeMap;
+    use vpc_cni_calc::api;
+    let input: api::PlanInput = serde_json::from_str(
+        r#"{"instance_type":"m5.large","pods":20,"arrival":"burst","settings":{"WARM_IP_TARGET":"2"}}"#,
+    )
+    .unwrap();
+    let report = serde_json::to_value(api::plan(input).unwrap()).unwrap();
+    let cli_json: serde_json::Value = serde_json::from_str(
+        &cli(&[
+            "plan",
+            "m5.large",
+            "--pods",
+            "20",
+            "--arrival",
+            "burst",
+            "WARM_IP_TARGET=2",
+            "--json",
+        ])
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(report, cli_json);
+    // 20 pods + WARM_IP_TARGET 2 = 22 IPs held (the README's docs-page number).
+    assert_eq!(report["steady_state"]["total_ips"], 22);
+    let settings = BTreeMap::from([("WARM_IP_TARGET".to_string(), "2".to_string())]);
+    assert_eq!(
+        api::snippet("kubectl", &settings).unwrap(),
+        cli(&["snippet", "kubectl", "WARM_IP_TARGET=2"]).unwrap()
+    );
+    // Refusals are the CLI's lines.
+    let bad: api::PlanInput = serde_json::from_str(r#"{"instance_type":"m5.larg","pods":5}"#).unwrap();
+    assert_eq!(
+        api::plan(bad).unwrap_err(),
+        cli(&["plan", "m5.larg", "--pods", "5"]).unwrap_err()
+    );
+    let typo = BTreeMap::from([("WARM_IP_TARGT".to_string(), "2".to_string())]);
+    assert_eq!(
+        api::snippet("kubectl", &typo).unwrap_err(),
+        cli(&["snippet", "kubectl", "WARM_IP_TARGT=2"]).unwrap_err()
+    );
+    assert!(api::snippet("yaml", &BTreeMap::new())
+        .unwrap_err()
+        .contains("unknown snippet format 'yaml'"));
+    let arrival: api::PlanInput =
+        serde_json::from_str(r#"{"instance_type":"m5.large","pods":5,"arrival":"slow"}"#).unwrap();
+    assert!(api::plan(arrival).unwrap_err().contains("ramp or burst"));
+    // Unknown fields are refused, as the cluster spec refuses them.
+    assert!(serde_json::from_str::<api::PlanInput>(r#"{"instance_type":"m5.large","pods":5,"podz":1}"#).is_err());
+}

@@ -32,6 +32,9 @@ pub struct PlanInput {
     pub seed: Option<u64>,
     #[serde(default)]
     pub settings: BTreeMap<String, String>,
+    /// Instance types to add or override, as `vpc-cni-calc instances --json` prints them.
+    #[serde(default)]
+    pub instance_data: Vec<crate::vpc::InstanceTypeLimits>,
 }
 
 /// `vpc-cni-calc plan … --json`.
@@ -55,6 +58,7 @@ pub fn plan(input: PlanInput) -> Result<Report, String> {
     s.max_pods = input.max_pods;
     s.seed = input.seed;
     s.env = env(&input.settings)?;
+    s.instance_data = input.instance_data;
     scenario::plan(&s).map_err(|e| e.to_string())
 }
 

@@ -17,6 +17,22 @@ export interface Scenario {
   max_pods?: number;
   seed?: number;
   settings?: Settings;
+  /** Instance types to add or override for this plan, as `vpc-cni-calc instances --json` prints them. */
+  instance_data?: InstanceType[];
+}
+
+/** One instance type's limits; `network_cards` defaults to the default card with `eni_limit` ENIs. */
+export interface InstanceType {
+  name: string;
+  eni_limit: number;
+  /** IPv4 addresses per ENI, the primary included. */
+  ipv4_limit: number;
+  hypervisor: string;
+  bare_metal?: boolean;
+  default_network_card_index?: number;
+  network_cards?: Array<[number, number]>;
+  vcpus?: number | null;
+  trunking_compatible?: boolean;
 }
 
 export interface Warning { code: string; message: string; [key: string]: unknown }

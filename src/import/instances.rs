@@ -9,11 +9,6 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-/// The ENI ceiling ipamd knows (`maxENIs` in `pkg/awsutils`): device indices stop at 100.
-const MAX_ENIS: u32 = 100;
-/// The most IPv4 addresses per ENI accepted; EC2's largest is 50 and the model's arithmetic stays small.
-const MAX_IPV4_PER_ENI: u32 = 1000;
-
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]
 struct Page {
@@ -73,16 +68,6 @@ pub fn table(types: Vec<InstanceTypeLimits>) -> Vec<InstanceTypeLimits> {
 
 fn limits(t: InstanceTypeInfo) -> Result<InstanceTypeLimits, String> {
     let name = t.instance_type.trim().to_ascii_lowercase();
-    if name.is_empty()
-        || !name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
-    {
-        return Err(format!(
-            "instance type '{}' is not a name like m5.large",
-            crate::suggest::clip(&t.instance_type)
-        ));
-    }
     let n = &t.network_info;
     let mut cards: Vec<(u32, u32)> = n
         .network_cards
@@ -92,12 +77,16 @@ fn limits(t: InstanceTypeInfo) -> Result<InstanceTypeLimits, String> {
     cards.sort_unstable();
     let enis = match cards.iter().find(|(i, _)| *i == n.default_network_card_index) {
         Some(&(_, max)) => max,
-        None if cards.is_empty() => n
-            .maximum_network_interfaces
-            .ok_or_else(|| format!("{name}: NetworkInfo has neither NetworkCards nor MaximumNetworkInterfaces"))?,
+        None if cards.is_empty() => n.maximum_network_interfaces.ok_or_else(|| {
+            format!(
+                "{}: NetworkInfo has neither NetworkCards nor MaximumNetworkInterfaces",
+                crate::suggest::clip(&name)
+            )
+        })?,
         None => {
             return Err(format!(
-                "{name}: DefaultNetworkCardIndex {} is not among its NetworkCards",
+                "{}: DefaultNetworkCardIndex {} is not among its NetworkCards",
+                crate::suggest::clip(&name),
                 n.default_network_card_index
             ))
         }
@@ -105,19 +94,8 @@ fn limits(t: InstanceTypeInfo) -> Result<InstanceTypeLimits, String> {
     if cards.is_empty() {
         cards.push((n.default_network_card_index, enis));
     }
-    if !(1..=MAX_ENIS).contains(&enis) || cards.iter().any(|&(_, m)| m > MAX_ENIS) {
-        return Err(format!(
-            "{name}: MaximumNetworkInterfaces must be from 1 to {MAX_ENIS}, got {enis}"
-        ));
-    }
-    if !(2..=MAX_IPV4_PER_ENI).contains(&n.ipv4_addresses_per_interface) {
-        return Err(format!(
-            "{name}: Ipv4AddressesPerInterface must be from 2 to {MAX_IPV4_PER_ENI} (the primary address and at least one more), got {}",
-            n.ipv4_addresses_per_interface
-        ));
-    }
     let trunking_compatible = vpc::lookup(&name).map_or(true, |c| c.trunking_compatible);
-    Ok(InstanceTypeLimits {
+    let t = InstanceTypeLimits {
         eni_limit: enis,
         ipv4_limit: n.ipv4_addresses_per_interface,
         hypervisor: t
@@ -130,7 +108,9 @@ fn limits(t: InstanceTypeInfo) -> Result<InstanceTypeLimits, String> {
         vcpus: t.v_cpu_info.and_then(|v| v.default_v_cpus),
         trunking_compatible,
         name,
-    })
+    };
+    t.check()?;
+    Ok(t)
 }
 
 /// `data/ec2-instance-network-limits.csv` for `types` (sorted by name), in the format `build.rs` checks.

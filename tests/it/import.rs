@@ -677,3 +677,24 @@ fn the_api_answers_as_the_cli_does() {
     // Unknown fields are refused, as the cluster spec refuses them.
     assert!(serde_json::from_str::<api::PlanInput>(r#"{"instance_type":"m5.large","pods":5,"podz":1}"#).is_err());
 }
+
+#[test]
+fn an_instance_type_reads_back_from_its_json_within_the_checked_ranges() {
+    // `instances --json` of every catalog row reads back as the same rows.
+    let all: Vec<InstanceTypeLimits> = serde_json::from_str(&cli(&["instances", "--json"]).unwrap()).unwrap();
+    assert_eq!(all, vpc::catalog());
+    // A made-up type for the JavaScript API: 4 ENIs × 15 IPv4 gives eni-max-pods 4 × (15 − 1) + 2 = 58.
+    let input: vpc_cni_calc::api::PlanInput = serde_json::from_str(
+        r#"{"instance_type":"x9z.large","pods":10,"instance_data":[{"name":"x9z.large","eni_limit":4,"ipv4_limit":15,"hypervisor":"nitro","vcpus":4}]}"#,
+    )
+    .unwrap();
+    assert_eq!(vpc_cni_calc::api::plan(input).unwrap().max_pods.eni_max_pods, 58);
+    // Out of range: ipv4_limit 1 (no address for a pod), eni_limit 0, a default card that is not there.
+    for bad in [
+        r#"{"name":"z","eni_limit":2,"ipv4_limit":1,"hypervisor":"nitro"}"#,
+        r#"{"name":"z","eni_limit":0,"ipv4_limit":4,"hypervisor":"nitro"}"#,
+        r#"{"name":"z","eni_limit":2,"ipv4_limit":4,"hypervisor":"nitro","network_cards":[[1,2]]}"#,
+    ] {
+        assert!(serde_json::from_str::<InstanceTypeLimits>(bad).is_err(), "{bad}");
+    }
+}

@@ -6,6 +6,7 @@
 use super::known;
 use crate::config::{self, CniEnv};
 use crate::warning::Warning;
+#[cfg(not(target_arch = "wasm32"))]
 use serde_json::Value;
 use std::fmt::Write as _;
 
@@ -111,25 +112,7 @@ pub fn import(text: &str) -> Result<ImportedSettings, String> {
     let mut found = if is_env_list(trimmed) {
         from_list(trimmed)
     } else {
-        let docs = documents(trimmed)?;
-        let mut hits = Vec::new();
-        for d in &docs {
-            find(d, &mut hits)?;
-        }
-        let mut hits = hits.into_iter();
-        let first = hits.next().ok_or_else(|| {
-            "no aws-node settings found: expected the aws-node DaemonSet, a manifest holding it, \
-             `kubectl set env … --list` output, add-on configurationValues or Helm values with env:"
-                .to_string()
-        })?;
-        let mut first = first;
-        if hits.next().is_some() {
-            first.warnings.push(Warning::new(
-                "several-sources",
-                "the input holds more than one aws-node environment; the first is used",
-            ));
-        }
-        first
+        from_documents(trimmed)?
     };
     let unknown: Vec<String> = found
         .env
@@ -221,27 +204,50 @@ fn push(out: &mut ImportedSettings, container: &str, name: &str, value: EnvValue
     }
 }
 
-/// The documents of a JSON or YAML text.
-fn documents(text: &str) -> Result<Vec<Value>, String> {
-    let json = serde_json::from_str::<Value>(text);
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        match json {
-            Ok(v) => Ok(vec![v]),
-            Err(_) => super::yaml::documents(text),
-        }
+/// A DaemonSet, a manifest, describe-addon output or add-on/Helm values, as JSON or YAML: the first aws-node
+/// environment found.
+#[cfg(not(target_arch = "wasm32"))]
+fn from_documents(text: &str) -> Result<ImportedSettings, String> {
+    let mut hits = Vec::new();
+    for d in &documents(text)? {
+        find(d, &mut hits)?;
     }
-    #[cfg(target_arch = "wasm32")]
-    {
-        json.map(|v| vec![v]).map_err(|e| {
-            format!(
-                "not JSON ({e}): the page reads JSON (kubectl … -o json, describe-addon) and `kubectl set env … --list`; \
-                 for YAML use the CLI, vpc-cni-calc settings import FILE"
-            )
-        })
+    let mut hits = hits.into_iter();
+    let mut first = hits.next().ok_or_else(|| {
+        "no aws-node settings found: expected the aws-node DaemonSet, a manifest holding it, \
+         `kubectl set env … --list` output, add-on configurationValues or Helm values with env:"
+            .to_string()
+    })?;
+    if hits.next().is_some() {
+        first.warnings.push(Warning::new(
+            "several-sources",
+            "the input holds more than one aws-node environment; the first is used",
+        ));
+    }
+    Ok(first)
+}
+
+/// The page's wasm reads `--list` output only: parsing JSON there costs it ~10 KB gzip (measured), more than
+/// its 200 KB budget has left.
+#[cfg(target_arch = "wasm32")]
+fn from_documents(_text: &str) -> Result<ImportedSettings, String> {
+    Err(
+        "the page reads the output of kubectl set env daemonset/aws-node -n kube-system --list; \
+         for JSON or YAML use the CLI: vpc-cni-calc settings import FILE"
+            .to_string(),
+    )
+}
+
+/// The documents of a JSON or YAML text.
+#[cfg(not(target_arch = "wasm32"))]
+fn documents(text: &str) -> Result<Vec<Value>, String> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(v) => Ok(vec![v]),
+        Err(_) => super::yaml::documents(text),
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Collects every aws-node environment in `v`: a DaemonSet with an `aws-node` container, a `List` of
 /// objects, `describe-addon` output (its `configurationValues` string parsed in turn), and add-on or Helm
 /// values (`env:` and `init.env:` maps).
@@ -268,6 +274,7 @@ fn find(v: &Value, hits: &mut Vec<ImportedSettings>) -> Result<(), String> {
     Ok(())
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn from_daemon_set(v: &Value) -> Option<ImportedSettings> {
     let spec = v.pointer("/spec/template/spec")?;
     let named = |list: &str, name: &str| {
@@ -291,6 +298,7 @@ fn from_daemon_set(v: &Value) -> Option<ImportedSettings> {
     Some(out)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// A container's `env:` list, literal values and `valueFrom` alike.
 fn env_list(container: &Value) -> Vec<EnvVar> {
     let Some(list) = container.get("env").and_then(Value::as_array) else {
@@ -308,6 +316,7 @@ fn env_list(container: &Value) -> Vec<EnvVar> {
         .collect()
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// `valueFrom` in `kubectl set env --list`'s words.
 fn value_from(from: &Value) -> String {
     let text = |p: &str| from.pointer(p).and_then(Value::as_str).unwrap_or_default();
@@ -332,6 +341,7 @@ fn value_from(from: &Value) -> String {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Add-on `configurationValues` or Helm values: `env:` (aws-node) and `init.env:` maps. Helm renders a
 /// map's keys in sorted order (`range $key, $value := .Values.env`), and so the DaemonSet lists them.
 fn from_values(v: &Value, source: &str) -> Option<ImportedSettings> {
@@ -355,6 +365,7 @@ fn from_values(v: &Value, source: &str) -> Option<ImportedSettings> {
     Some(out)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// A scalar as the environment holds it (Helm quotes numbers and booleans: `2` becomes `"2"`).
 fn scalar(v: &Value) -> String {
     match v {

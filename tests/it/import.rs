@@ -698,3 +698,53 @@ fn an_instance_type_reads_back_from_its_json_within_the_checked_ranges() {
         assert!(serde_json::from_str::<InstanceTypeLimits>(bad).is_err(), "{bad}");
     }
 }
+
+// --- no panic on any input ---
+
+use proptest::prelude::*;
+
+/// Every fixture, cut at a random byte and spliced with random text: the importers answer or refuse, never panic.
+fn mangled() -> impl Strategy<Value = String> {
+    let fixtures = [
+        "tests/import/daemonset.json",
+        "tests/import/daemonset.yaml",
+        "tests/import/aws-node-env.list",
+        "tests/import/describe-addon.json",
+        "tests/import/helm-values.yaml",
+        "tests/import/describe-instance-types-2.json",
+        "tests/import/nodes.json",
+    ]
+    .map(fixture);
+    (
+        0..fixtures.len(),
+        any::<prop::sample::Index>(),
+        "\\PC{0,12}",
+        any::<prop::sample::Index>(),
+    )
+        .prop_map(move |(f, cut, noise, at)| {
+            let text = &fixtures[f];
+            let chars: Vec<char> = text.chars().collect();
+            let cut = cut.index(chars.len() + 1);
+            let mut head: String = chars[..cut].iter().collect();
+            let at = at.index(head.chars().count() + 1);
+            let split: String = head.chars().skip(at).collect();
+            head = head.chars().take(at).collect();
+            head + &noise + &split
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(200)
+    ))]
+    #[test]
+    fn the_importers_never_panic(text in mangled()) {
+        let _ = import(&text);
+        let _ = instances::parse_page(&text);
+        let _ = cluster_spec(&text, Some(&text));
+        if let Ok(i) = import(&text) {
+            let _ = i.cni_env();
+            let _ = i.to_list();
+        }
+    }
+}

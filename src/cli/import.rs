@@ -21,14 +21,19 @@ pub(super) fn settings_cmd(args: &[String], files: &dyn Files) -> Result<String,
     }
 }
 
-/// `--settings-from FILE`: the environment ipamd would run with, and the edits given after it on the
-/// command line applied on top.
-pub(super) fn settings_from(files: &dyn Files, path: &str, edits: &[String]) -> Result<CniEnv, String> {
-    let mut env = import_file(files, path)?.cni_env();
+/// `--settings-from FILE`: the environment ipamd would run with, the edits given after it on the command
+/// line applied on top, and the import's warnings (an unknown name, a value from elsewhere) to report.
+pub(super) fn settings_from(
+    files: &dyn Files,
+    path: &str,
+    edits: &[String],
+) -> Result<(CniEnv, Vec<crate::warning::Warning>), String> {
+    let imported = import_file(files, path)?;
+    let mut env = imported.cni_env();
     for e in edits {
         super::args::apply_setting(&mut env, e)?;
     }
-    Ok(env)
+    Ok((env, imported.warnings))
 }
 
 fn import_file(files: &dyn Files, path: &str) -> Result<settings::ImportedSettings, String> {

@@ -147,15 +147,18 @@ fn plan(args: &[String], files: &dyn Files) -> Result<String, String> {
         edits,
     } = args::plan(args)?;
     s.instance_data = import::instance_data(files, &instance_data)?;
+    let mut import_warnings = Vec::new();
     if let Some(path) = settings_from {
-        s.env = import::settings_from(files, &path, &edits)?;
+        (s.env, import_warnings) = import::settings_from(files, &path, &edits)?;
     }
     if let Some(expr) = max_pods_expression {
         let instance = vpc::lookup_in(&s.instance_data, &s.instance_type).map_err(|e| e.to_string())?;
         let n = nodeadm::kubelet_max_pods(instance, &expr).map_err(|e| format!("--max-pods-expression: {e}"))?;
         s.max_pods = Some(n);
     }
-    let report = scenario::plan(&s).map_err(|e| e.to_string())?;
+    let mut report = scenario::plan(&s).map_err(|e| e.to_string())?;
+    // The settings file's own warnings (an unknown name is kept, never dropped silently) come first.
+    report.warnings.splice(0..0, import_warnings);
     let advice = advise.then(|| advisor::advise(&s, &report));
     if json {
         // Written straight from the structs (keys in struct order): a `Value` tree of a long trace costs
@@ -242,7 +245,7 @@ fn snippet(args: &[String], files: &dyn Files) -> Result<String, String> {
         return Ok(snippets::max_pods_settings(n));
     }
     let env = match settings_from {
-        Some(path) => import::settings_from(files, &path, rest)?,
+        Some(path) => import::settings_from(files, &path, rest)?.0,
         None => {
             let mut env = CniEnv::manifest();
             for a in rest {

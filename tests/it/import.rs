@@ -239,6 +239,22 @@ fn settings_from_a_file_drive_the_plan_and_edits_apply_on_top() {
     let v = plan(&[]);
     assert_eq!(v["config"]["warm_ip_target"], 5);
     assert_eq!(v["config"]["minimum_ip_target"], 30);
+    // An unknown name in the settings file is reported with the plan, not dropped.
+    let args = [
+        "plan",
+        "m5.large",
+        "--pods",
+        "20",
+        "--json",
+        "--settings-from",
+        "tests/import/aws-node-env.list",
+    ];
+    let v: serde_json::Value = serde_json::from_str(&cli(&args).unwrap()).unwrap();
+    assert_eq!(v["warnings"][0]["code"], "unknown-setting");
+    assert!(v["warnings"][0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("WARM_IP_TARGT"));
     // A KEY=VALUE after the file wins over it.
     let v = plan(&["MINIMUM_IP_TARGET=0"]);
     assert_eq!(v["config"]["minimum_ip_target"], 0);

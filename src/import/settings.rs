@@ -2,6 +2,7 @@
 //! -n kube-system -o json` or `-o yaml`), a whole multi-document manifest, `kubectl set env … --list`, an
 //! add-on's `configurationValues` (raw, or inside `aws eks describe-addon` output as a JSON string) and Helm
 //! values (`env:`). Only the `aws-node` container counts; the init container's settings are reported apart.
+//! The page's wasm reads `--list` output only (`from_documents` refuses the rest there).
 
 use super::known;
 use crate::config::{self, CniEnv};
@@ -102,8 +103,8 @@ fn list_lines(out: &mut String, vars: &[EnvVar]) {
     }
 }
 
-/// Reads `text` in any of the accepted formats. JSON and `--list` are read everywhere; YAML only where the
-/// parser is built in (the CLI, not the page's wasm).
+/// Reads `text` in any of the accepted formats. In wasm (the page) only `--list` output: the JSON and YAML
+/// readers are native-only, for the page's size budget.
 pub fn import(text: &str) -> Result<ImportedSettings, String> {
     let trimmed = text.trim_start_matches('\u{feff}').trim();
     if trimmed.is_empty() {

@@ -87,7 +87,7 @@ pub struct Candidate {
 /// `rank`; the page prices one candidate at a time so a keystroke never waits for all of them.
 pub fn candidates(s: &Scenario, current: &Report) -> Vec<Candidate> {
     let pods = s.pods.max(s.then_pods.unwrap_or(0));
-    let nitro = vpc::lookup(&s.instance_type).is_ok_and(|i| i.is_prefix_delegation_supported());
+    let nitro = vpc::lookup_in(&s.instance_data, &s.instance_type).is_ok_and(|i| i.is_prefix_delegation_supported());
     let ipv6 = current.mode == Mode::Ipv6;
     let pd = current.mode == Mode::PrefixDelegation;
     let mut candidates: Vec<(&'static str, Edits, &'static str)> = Vec::new();

@@ -37,11 +37,19 @@
 //!   (`report::ClusterReport`), `verdict` its first line, `series` a subnet's chart, `advise` the advisor's
 //!   fixes re-planned over the whole cluster.
 //! - `advisor`: the usual fixes (tighter targets, prefixes, custom networking, IPv6), each re-planned.
+//! - `import`: what a user already has, as inputs: `import::settings` today's `aws-node` env (DaemonSet JSON or
+//!   YAML, a manifest, `kubectl set env --list`, add-on `configurationValues`, Helm values; YAML in the CLI only);
+//!   `import::instances` `describe-instance-types` pages as catalog rows (`Scenario::instance_data`,
+//!   `vpc::lookup_in`) and as `data/*.csv`.
 //! - `cli`: the native binary's commands (pure: strings in, strings out); `args` parses (lexopt), `render`
-//!   writes the text.
+//!   writes the text; `cli::import` the importers' commands; the files they name come through `cli::Files`,
+//!   which `src/main.rs` implements on the disk.
 //! - `warning`: `Warning`, with a stable code, which every layer reports instead of failing.
 //! - `suggest`: "did you mean".
 //! - `words`: numbers as a person reads them (counts with their noun; IPv6's pool said, not printed).
+//! - `api`: `plan`, `cluster` and `snippet` on plain data with the CLI's answers and messages, for the
+//!   JavaScript API (`ui::api`, feature `js-api`, exports them from their own wasm,
+//!   `src/bin/vpc-cni-calc-api.rs`; `www/api.js`, `www/api.d.ts`).
 //! - `ui` (feature `ui`, wasm only): the Yew page; `src/bin/vpc-cni-calc-web.rs` mounts it.
 //!
 //! # Architecture invariants
@@ -64,9 +72,9 @@
 //! - `advisor::advise(&Scenario, &Report)`: the usual fixes, each re-planned on the same workload.
 //! - `snippets::generate(Format, &CniEnv)`: the config to apply, refused with `plan`'s message for
 //!   settings ipamd would not start with.
-//! - `cli::run_os(&[OsString]) -> Result<String, String>`: the whole CLI as a pure function; `src/main.rs`
-//!   only prints and sets the exit code. `cli::run_os_with` also takes a `ReadFile` (`cluster SPEC.json`):
-//!   `src/main.rs` passes one that reads the disk.
+//! - `cli::run_os_with(&[OsString], &dyn cli::Files) -> Result<String, String>`: the whole CLI as a pure
+//!   function, files read and written through `Files` (`cli::run_os` reads none); `src/main.rs`
+//!   only prints and sets the exit code.
 //! - `form::Form`: the page's inputs, their rules and the URL query; `ui::state` is the one reducer over it.
 //!
 //! # Testing
@@ -83,11 +91,13 @@
 //! - `cargo bench` and `make bench-web`: the costs, kept out of the pass/fail tests.
 
 pub mod advisor;
+pub mod api;
 pub mod cli;
 pub mod cluster;
 pub mod config;
 pub mod edit;
 pub mod form;
+pub mod import;
 pub mod ipamd;
 pub mod max_pods;
 pub mod mode;

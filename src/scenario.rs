@@ -35,6 +35,9 @@ pub struct Scenario {
     pub max_pods: Option<u32>,
     pub seed: Option<u64>,
     pub env: CniEnv,
+    /// Instance types that add to the built-in catalog for this plan, or replace a row of it
+    /// (`--instance-data`, a pasted `describe-instance-types`); `vpc::lookup_in` reads them first.
+    pub instance_data: Vec<InstanceTypeLimits>,
 }
 
 impl Scenario {
@@ -51,6 +54,7 @@ impl Scenario {
             max_pods: None,
             seed: None,
             env: CniEnv::manifest(),
+            instance_data: Vec::new(),
         }
     }
 }
@@ -118,17 +122,17 @@ pub fn validate(s: &Scenario) -> Result<(), PlanError> {
     ipamd::node_init(instance, &cfg, max_pods.kubelet).map_err(node_not_ready)
 }
 
-type Resolved = (
-    &'static InstanceTypeLimits,
+type Resolved<'a> = (
+    &'a InstanceTypeLimits,
     Option<subnet::Ipv4Cidr>,
     Option<subnet::Ipv4Cidr>,
     CniConfig,
     Vec<Warning>,
 );
 
-fn resolve_inputs(s: &Scenario) -> Result<Resolved, PlanError> {
+fn resolve_inputs(s: &Scenario) -> Result<Resolved<'_>, PlanError> {
     check_ranges(s)?;
-    let instance = vpc::lookup(&s.instance_type).map_err(PlanError::UnknownInstanceType)?;
+    let instance = vpc::lookup_in(&s.instance_data, &s.instance_type).map_err(PlanError::UnknownInstanceType)?;
     let subnet = s
         .subnet
         .as_deref()

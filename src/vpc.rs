@@ -8,8 +8,10 @@ use std::sync::LazyLock;
 /// `name,enis,ipv4_per_eni,hypervisor,bare_metal,default_card,cards,vcpus,trunking_compatible` (see build.rs).
 const CATALOG_CSV: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.csv"));
 
-/// One row of the limits table, joined with its vCPU count.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// One row of the limits table, joined with its vCPU count. Read from JSON (a cluster spec's
+/// `instance_data`, the JavaScript API) only within `check`'s ranges.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "LimitsJson")]
 pub struct InstanceTypeLimits {
     pub name: String,
     /// `ENILimit`: the default network card's `MaximumNetworkInterfaces`.
@@ -28,7 +30,98 @@ pub struct InstanceTypeLimits {
     pub trunking_compatible: bool,
 }
 
+/// The ENI ceiling ipamd knows (`maxENIs` in `pkg/awsutils`): device indices stop at 100.
+pub const MAX_ENIS: u32 = 100;
+/// The most IPv4 addresses per ENI accepted for a type defined by the user; EC2's largest is 50.
+pub const MAX_IPV4_PER_ENI: u32 = 1000;
+
+/// `InstanceTypeLimits` as JSON spells it; optional fields default as for a new Nitro type.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LimitsJson {
+    name: String,
+    eni_limit: u32,
+    ipv4_limit: u32,
+    hypervisor: String,
+    #[serde(default)]
+    bare_metal: bool,
+    #[serde(default)]
+    default_network_card_index: u32,
+    #[serde(default)]
+    network_cards: Vec<(u32, u32)>,
+    #[serde(default)]
+    vcpus: Option<u32>,
+    #[serde(default = "yes")]
+    trunking_compatible: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl TryFrom<LimitsJson> for InstanceTypeLimits {
+    type Error = String;
+    fn try_from(j: LimitsJson) -> Result<InstanceTypeLimits, String> {
+        let mut t = InstanceTypeLimits {
+            name: j.name.trim().to_ascii_lowercase(),
+            eni_limit: j.eni_limit,
+            ipv4_limit: j.ipv4_limit,
+            hypervisor: j.hypervisor,
+            bare_metal: j.bare_metal,
+            default_network_card_index: j.default_network_card_index,
+            network_cards: j.network_cards,
+            vcpus: j.vcpus,
+            trunking_compatible: j.trunking_compatible,
+        };
+        if t.network_cards.is_empty() {
+            t.network_cards.push((t.default_network_card_index, t.eni_limit));
+        }
+        t.check()?;
+        Ok(t)
+    }
+}
+
 impl InstanceTypeLimits {
+    /// The ranges a user-defined type must keep (the built-in rows all do), so that every count derived
+    /// from it stays small: a name like `m5.large`, 1 to `MAX_ENIS` ENIs (each card too), 2 to
+    /// `MAX_IPV4_PER_ENI` IPv4 addresses per ENI (the primary and at least one more), and the default card
+    /// among the cards with the ENI limit.
+    pub fn check(&self) -> Result<(), String> {
+        let name = &self.name;
+        if name.is_empty()
+            || !name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        {
+            return Err(format!(
+                "instance type '{}' is not a name like m5.large",
+                crate::suggest::clip(name)
+            ));
+        }
+        if !(1..=MAX_ENIS).contains(&self.eni_limit) || self.network_cards.iter().any(|&(_, m)| m > MAX_ENIS) {
+            return Err(format!(
+                "{name}: MaximumNetworkInterfaces must be from 1 to {MAX_ENIS}, got {}",
+                self.eni_limit
+            ));
+        }
+        if !(2..=MAX_IPV4_PER_ENI).contains(&self.ipv4_limit) {
+            return Err(format!(
+                "{name}: Ipv4AddressesPerInterface must be from 2 to {MAX_IPV4_PER_ENI} (the primary address and at least one more), got {}",
+                self.ipv4_limit
+            ));
+        }
+        if !self
+            .network_cards
+            .contains(&(self.default_network_card_index, self.eni_limit))
+        {
+            return Err(format!(
+                "{name}: DefaultNetworkCardIndex {} is not among its NetworkCards with {} ENIs",
+                self.default_network_card_index, self.eni_limit
+            ));
+        }
+        Ok(())
+    }
+
     /// Mirrors `IsPrefixDelegationSupported` in `pkg/awsutils/awsutils.go`: Nitro or bare metal.
     pub fn is_prefix_delegation_supported(&self) -> bool {
         self.hypervisor == "nitro" || self.bare_metal
@@ -80,6 +173,19 @@ pub fn lookup(name: &str) -> Result<&'static InstanceTypeLimits, UnknownInstance
             name: name.trim().to_string(),
             suggestions: crate::suggest::nearest(&wanted, CATALOG.iter().map(|r| r.name.as_str()), 3),
         }),
+    }
+}
+
+/// `lookup`, where `extra` (types from `--instance-data` or a pasted `describe-instance-types`) adds to the
+/// catalog and wins over a catalog row of the same name.
+pub fn lookup_in<'a>(
+    extra: &'a [InstanceTypeLimits],
+    name: &str,
+) -> Result<&'a InstanceTypeLimits, UnknownInstanceType> {
+    let wanted = name.trim();
+    match extra.iter().find(|t| t.name.eq_ignore_ascii_case(wanted)) {
+        Some(t) => Ok(t),
+        None => lookup(name),
     }
 }
 

@@ -17,12 +17,21 @@ pub(super) struct Plan {
     pub json: bool,
     pub advise: bool,
     pub verify: bool,
+    /// `--settings-from FILE`: the environment to start from instead of the manifest.
+    pub settings_from: Option<String>,
+    /// `--instance-data FILE`, each a `describe-instance-types` output adding to the catalog.
+    pub instance_data: Vec<String>,
+    /// The `KEY=VALUE` / `KEY-` arguments in order (already applied to the scenario's manifest env; applied
+    /// again over `--settings-from`).
+    pub edits: Vec<String>,
 }
 
 /// `max-pods`' arguments, as `max-pods-calculator.sh` names them.
 pub(super) struct MaxPods {
     pub instance_type: String,
     pub calculator: CalculatorArgs,
+    /// `--instance-data FILE`, as for `plan`.
+    pub instance_data: Vec<String>,
 }
 
 /// `instances`' arguments.
@@ -41,6 +50,9 @@ pub(super) fn plan(args: &[String]) -> Result<Plan, String> {
         json: false,
         advise: false,
         verify: false,
+        settings_from: None,
+        instance_data: Vec::new(),
+        edits: Vec::new(),
     };
     let s = &mut plan.scenario;
     while let Some(arg) = p.next().map_err(|e| message(e, "plan"))? {
@@ -65,10 +77,13 @@ pub(super) fn plan(args: &[String]) -> Result<Plan, String> {
             Arg::Long("json") => plan.json = true,
             Arg::Long("advise") => plan.advise = true,
             Arg::Long("verify") => plan.verify = true,
+            Arg::Long("settings-from") => plan.settings_from = Some(value("--settings-from", &mut p)?),
+            Arg::Long("instance-data") => plan.instance_data.push(value("--instance-data", &mut p)?),
             Arg::Value(v) => {
                 let v = utf8(v)?;
                 if is_setting_arg(&v) {
                     apply_setting(&mut s.env, &v)?;
+                    plan.edits.push(v);
                 } else if instance.is_none() {
                     instance = Some(v);
                 } else {
@@ -89,6 +104,7 @@ pub(super) fn plan(args: &[String]) -> Result<Plan, String> {
 pub(super) fn max_pods(args: &[String]) -> Result<MaxPods, String> {
     let mut p = Parser::from_args(args);
     let mut instance = None;
+    let mut instance_data = Vec::new();
     let mut calculator = CalculatorArgs {
         cni_version: max_pods::parse_cni_version(max_pods::CURRENT_CNI_VERSION).unwrap_or((1, 23)),
         custom_networking: false,
@@ -108,6 +124,7 @@ pub(super) fn max_pods(args: &[String]) -> Result<MaxPods, String> {
             Arg::Long("cni-prefix-delegation-enabled") => calculator.prefix_delegation = true,
             Arg::Long("cni-max-eni") => calculator.max_eni = Some(number("--cni-max-eni", &mut p)?),
             Arg::Long("show-max-allowed") => calculator.show_max_allowed = true,
+            Arg::Long("instance-data") => instance_data.push(value("--instance-data", &mut p)?),
             Arg::Long("instance-type-from-imds") => {
                 return Err("--instance-type-from-imds needs a running instance; pass --instance-type".into())
             }
@@ -117,20 +134,80 @@ pub(super) fn max_pods(args: &[String]) -> Result<MaxPods, String> {
     Ok(MaxPods {
         instance_type: instance.ok_or("max-pods needs --instance-type")?,
         calculator,
+        instance_data,
     })
 }
 
-/// `snippet`'s positionals after the format (options are refused).
-pub(super) fn positionals(args: &[String], command: &str) -> Result<Vec<String>, String> {
+/// `snippet`'s positionals (the format, then settings) and its one option, `--settings-from FILE`.
+pub(super) struct Snippet {
+    pub words: Vec<String>,
+    pub settings_from: Option<String>,
+}
+
+pub(super) fn snippet(args: &[String]) -> Result<Snippet, String> {
     let mut p = Parser::from_args(args);
-    let mut out = Vec::new();
-    while let Some(arg) = p.next().map_err(|e| message(e, command))? {
+    let mut out = Snippet {
+        words: Vec::new(),
+        settings_from: None,
+    };
+    while let Some(arg) = p.next().map_err(|e| message(e, "snippet"))? {
         match arg {
-            Arg::Value(v) => out.push(utf8(v)?),
-            option => return Err(unknown(&option, command)),
+            Arg::Value(v) => out.words.push(utf8(v)?),
+            Arg::Long("settings-from") => out.settings_from = Some(value("--settings-from", &mut p)?),
+            option => return Err(unknown(&option, "snippet")),
         }
     }
     Ok(out)
+}
+
+/// `data import FILE... [--out DIR]`.
+pub(super) struct DataImport {
+    pub files: Vec<String>,
+    pub out: String,
+}
+
+pub(super) fn data_import(args: &[String]) -> Result<DataImport, String> {
+    const USAGE: &str = "usage: vpc-cni-calc data import FILE... [--out DIR]";
+    let mut p = Parser::from_args(args);
+    let mut words = Vec::new();
+    let mut out = "data".to_string();
+    while let Some(arg) = p.next().map_err(|e| message(e, "data"))? {
+        match arg {
+            Arg::Value(v) => words.push(utf8(v)?),
+            Arg::Long("out") => out = value("--out", &mut p)?,
+            option => return Err(unknown(&option, "data import")),
+        }
+    }
+    match words.split_first() {
+        Some((cmd, files)) if cmd == "import" && !files.is_empty() => Ok(DataImport {
+            files: files.to_vec(),
+            out,
+        }),
+        _ => Err(USAGE.to_string()),
+    }
+}
+
+/// `settings import FILE [--json]`.
+pub(super) struct SettingsImport {
+    pub file: String,
+    pub json: bool,
+}
+
+pub(super) fn settings_import(args: &[String]) -> Result<SettingsImport, String> {
+    const USAGE: &str = "usage: vpc-cni-calc settings import FILE [--json]";
+    let mut p = Parser::from_args(args);
+    let (mut words, mut json) = (Vec::new(), false);
+    while let Some(arg) = p.next().map_err(|e| message(e, "settings"))? {
+        match arg {
+            Arg::Value(v) => words.push(utf8(v)?),
+            Arg::Long("json") => json = true,
+            option => return Err(unknown(&option, "settings import")),
+        }
+    }
+    match <[String; 2]>::try_from(words) {
+        Ok([cmd, file]) if cmd == "import" => Ok(SettingsImport { file, json }),
+        _ => Err(USAGE.to_string()),
+    }
 }
 
 pub(super) fn instances(args: &[String]) -> Result<Instances, String> {

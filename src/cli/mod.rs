@@ -5,8 +5,11 @@
 
 mod args;
 mod cluster;
+mod files;
+mod import;
 mod render;
 
+pub use files::Files;
 pub use render::{render_text, settings_table};
 
 use crate::advisor;
@@ -23,17 +26,26 @@ vpc-cni-calc: what the Amazon VPC CNI's ipamd attaches on an EKS node, and what 
 USAGE:
   vpc-cni-calc plan <instance-type> --pods N [--then-pods M] [--arrival ramp|burst] [--nodes N]
                     [--subnet CIDR] [--node-subnet CIDR] [--max-pods N | --max-pods-expression EXPR] [--seed S] [KEY=VALUE | KEY- ...] [--advise] [--verify] [--json]
+                    [--settings-from FILE] [--instance-data FILE]...
   vpc-cni-calc max-pods --instance-type T [--cni-version V] [--cni-custom-networking-enabled]
-                    [--cni-prefix-delegation-enabled] [--cni-max-eni N] [--show-max-allowed]
-  vpc-cni-calc snippet kubectl|cdk|addon|eksctl|terraform|helm [KEY=VALUE | KEY- ...]
+                    [--cni-prefix-delegation-enabled] [--cni-max-eni N] [--show-max-allowed] [--instance-data FILE]...
+  vpc-cni-calc snippet kubectl|cdk|addon|eksctl|terraform|helm [--settings-from FILE] [KEY=VALUE | KEY- ...]
   vpc-cni-calc snippet max-pods N | ipv6-iam | ipv6-cluster
   vpc-cni-calc instances [PREFIX] [--json]
-  vpc-cni-calc cluster SPEC.json [--json] [--advise]
+  vpc-cni-calc settings import FILE [--json]
+  vpc-cni-calc data import FILE... [--out DIR]
+  vpc-cni-calc cluster SPEC.json [--json] [--advise] [--settings-from FILE]
+  vpc-cni-calc cluster [SPEC.json] --from-kubectl NODES.json [PODS.json] [--print-spec]
 
 Options take their value as --pods 5 or --pods=5. --max-pods-expression is nodeadm's maxPodsExpression
 (e.g. 'default_enis * (ips_per_eni - 1) + 2'), evaluated for the instance as kubelet's maxPods.
 Settings are aws-node environment variables, starting from the shipped manifest
-(WARM_ENI_TARGET=1, WARM_PREFIX_TARGET=1, ENABLE_IPv4=true): KEY=VALUE sets one, KEY- removes it.
+(WARM_ENI_TARGET=1, WARM_PREFIX_TARGET=1, ENABLE_IPv4=true): KEY=VALUE sets one, KEY- removes it. --settings-from FILE starts from today's settings instead: the
+aws-node DaemonSet (kubectl get ds aws-node -n kube-system -o json or -o yaml), a manifest, the output of
+kubectl set env daemonset/aws-node -n kube-system -c aws-node --list, add-on configurationValues (or
+aws eks describe-addon output) or Helm values; KEY=VALUE edits apply on top. --instance-data FILE reads
+aws ec2 describe-instance-types JSON and adds or overrides those types for the run; data import rewrites
+data/*.csv (or DIR) from such pages and prints what was added, changed and removed.
 
 EXAMPLE:
   vpc-cni-calc plan m5.large --pods 5 WARM_IP_TARGET=2     # holds 7 IPs
@@ -56,8 +68,9 @@ pub fn no_files(path: &str) -> Result<String, String> {
     Err(format!("cannot read '{}': no files here", crate::suggest::clip(path)))
 }
 
-/// `run_os` with a way to read files.
-pub fn run_os_with(args: &[std::ffi::OsString], read: ReadFile) -> Result<String, String> {
+/// `run_os`, reading (and for `data import`, writing) files through `files`: `src/main.rs` passes the disk,
+/// tests a closure that reads (any `Fn(&str) -> Result<String, String>` is a read-only `Files`).
+pub fn run_os_with(args: &[std::ffi::OsString], files: &dyn Files) -> Result<String, String> {
     let mut utf8 = Vec::with_capacity(args.len());
     for (i, a) in args.iter().enumerate() {
         match a.to_str() {
@@ -71,7 +84,7 @@ pub fn run_os_with(args: &[std::ffi::OsString], read: ReadFile) -> Result<String
             }
         }
     }
-    run_with(&utf8, read).map_err(|e| one_line(&e))
+    run_with(&utf8, files).map_err(|e| one_line(&e))
 }
 
 /// An error message as one printable line: control characters (CR, LF, NEL, U+2028, …) escaped and the
@@ -92,22 +105,24 @@ pub fn one_line(message: &str) -> String {
     out
 }
 
-/// Runs one command line (without the program name).
+/// Runs one command line (without the program name); it reads no files.
 pub fn run(args: &[String]) -> Result<String, String> {
     run_with(args, &no_files)
 }
 
-/// `run` with a way to read files.
-pub fn run_with(args: &[String], read: ReadFile) -> Result<String, String> {
+/// `run`, reading and writing files through `files`.
+pub fn run_with(args: &[String], files: &dyn Files) -> Result<String, String> {
     let Some((cmd, rest)) = args.split_first() else {
         return Ok(USAGE.to_string());
     };
     match cmd.as_str() {
-        "plan" => plan(rest),
-        "max-pods" => max_pods_cmd(rest),
-        "snippet" => snippet(rest),
+        "plan" => plan(rest, files),
+        "max-pods" => max_pods_cmd(rest, files),
+        "snippet" => snippet(rest, files),
+        "settings" => import::settings_cmd(rest, files),
+        "data" => import::data_cmd(rest, files),
         "instances" => instances(rest),
-        "cluster" => cluster::run(rest, read),
+        "cluster" => import::cluster_cmd(rest, files),
         "help" | "--help" | "-h" => Ok(format!("{USAGE}\n{}", settings_table())),
         "--version" | "-V" => Ok(format!(
             "vpc-cni-calc {} (VPC CNI v{})\n",
@@ -115,25 +130,35 @@ pub fn run_with(args: &[String], read: ReadFile) -> Result<String, String> {
             max_pods::CURRENT_CNI_VERSION
         )),
         other => Err(format!(
-            "unknown command '{other}' (expected plan, max-pods, snippet, instances or cluster; see --help)"
+            "unknown command '{other}' (expected plan, max-pods, snippet, instances, cluster, settings or data; see --help)"
         )),
     }
 }
 
-fn plan(args: &[String]) -> Result<String, String> {
+fn plan(args: &[String], files: &dyn Files) -> Result<String, String> {
     let args::Plan {
         scenario: mut s,
         max_pods_expression,
         json,
         advise,
         verify,
+        settings_from,
+        instance_data,
+        edits,
     } = args::plan(args)?;
+    s.instance_data = import::instance_data(files, &instance_data)?;
+    let mut import_warnings = Vec::new();
+    if let Some(path) = settings_from {
+        (s.env, import_warnings) = import::settings_from(files, &path, &edits)?;
+    }
     if let Some(expr) = max_pods_expression {
-        let instance = vpc::lookup(&s.instance_type).map_err(|e| e.to_string())?;
+        let instance = vpc::lookup_in(&s.instance_data, &s.instance_type).map_err(|e| e.to_string())?;
         let n = nodeadm::kubelet_max_pods(instance, &expr).map_err(|e| format!("--max-pods-expression: {e}"))?;
         s.max_pods = Some(n);
     }
-    let report = scenario::plan(&s).map_err(|e| e.to_string())?;
+    let mut report = scenario::plan(&s).map_err(|e| e.to_string())?;
+    // The settings file's own warnings (an unknown name is kept, never dropped silently) come first.
+    report.warnings.splice(0..0, import_warnings);
     let advice = advise.then(|| advisor::advise(&s, &report));
     if json {
         // Written straight from the structs (keys in struct order): a `Value` tree of a long trace costs
@@ -165,18 +190,40 @@ fn plan(args: &[String]) -> Result<String, String> {
     }
 }
 
-fn max_pods_cmd(args: &[String]) -> Result<String, String> {
+fn max_pods_cmd(args: &[String], files: &dyn Files) -> Result<String, String> {
     let a = args::max_pods(args)?;
-    let it = vpc::lookup(&a.instance_type).map_err(|e| e.to_string())?;
+    let extra = import::instance_data(files, &a.instance_data)?;
+    let it = vpc::lookup_in(&extra, &a.instance_type).map_err(|e| e.to_string())?;
     let f = max_pods::calculator(it, &a.calculator)
         .map_err(|e| format!("{e}; pass --show-max-allowed for the uncapped value"))?;
     Ok(format!("{}\n", f.value))
 }
 
-fn snippet(args: &[String]) -> Result<String, String> {
+/// The formats `snippet` takes, for its messages.
+fn snippet_formats() -> String {
     let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-    let expected = format!("{}, ipv6-cluster, max-pods or ipv6-iam", names.join(", "));
-    let words = args::positionals(args, "snippet")?;
+    format!("{}, ipv6-cluster, max-pods or ipv6-iam", names.join(", "))
+}
+
+/// The snippet `fmt` (a `Format`'s name, or `ipv6-iam`) for `env`, or `snippet`'s refusal. Shared with the
+/// JavaScript API (`crate::api::snippet`).
+pub fn snippet_for(fmt: &str, env: &CniEnv) -> Result<String, String> {
+    if fmt == "ipv6-iam" {
+        return Ok(snippets::ipv6_iam_policy());
+    }
+    let format = Format::parse(fmt).ok_or_else(|| {
+        format!(
+            "unknown snippet format '{}' (expected {})",
+            crate::suggest::clip(fmt),
+            snippet_formats()
+        )
+    })?;
+    snippets::generate(format, env).map_err(|e| e.to_string())
+}
+
+fn snippet(args: &[String], files: &dyn Files) -> Result<String, String> {
+    let expected = snippet_formats();
+    let args::Snippet { words, settings_from } = args::snippet(args)?;
     let (fmt, rest) = words
         .split_first()
         .ok_or_else(|| format!("snippet needs a format: {expected}"))?;
@@ -197,12 +244,17 @@ fn snippet(args: &[String]) -> Result<String, String> {
         no_more_arguments("snippet max-pods N", &rest[1..])?;
         return Ok(snippets::max_pods_settings(n));
     }
-    let format = Format::parse(fmt).ok_or_else(|| format!("unknown snippet format '{fmt}' (expected {expected})"))?;
-    let mut env = CniEnv::manifest();
-    for a in rest {
-        args::apply_setting(&mut env, a)?;
-    }
-    snippets::generate(format, &env).map_err(|e| e.to_string())
+    let env = match settings_from {
+        Some(path) => import::settings_from(files, &path, rest)?.0,
+        None => {
+            let mut env = CniEnv::manifest();
+            for a in rest {
+                args::apply_setting(&mut env, a)?;
+            }
+            env
+        }
+    };
+    snippet_for(fmt, &env)
 }
 
 /// kubelet's `maxPods` is an int32.

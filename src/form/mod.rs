@@ -192,6 +192,15 @@ impl Form {
         env
     }
 
+    /// Every setting back to the shipped manifest (secondary-IP mode, setting fields empty), before a pasted
+    /// config's changes are applied.
+    pub fn reset_settings(&mut self) {
+        self.mode = Mode::SecondaryIp;
+        for f in Field::ALL.into_iter().filter(|f| f.setting().is_some()) {
+            self.set(f, "");
+        }
+    }
+
     /// Applies setting edits (as the advisor proposes them) to the fields that express them.
     pub fn apply_edits(&mut self, edits: &[crate::edit::Edit]) {
         for e in edits {
@@ -328,6 +337,7 @@ impl Form {
                 None
             },
             env: self.env(),
+            instance_data: Vec::new(),
         }
     }
 }

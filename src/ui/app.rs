@@ -2,8 +2,8 @@
 
 use super::browser;
 use super::components::{
-    advice::Advice, inputs::Inputs, node_view::NodeView, snippets::Snippets, stepper::Stepper, summary::Summary,
-    SharedReport,
+    advice::Advice, inputs::Inputs, node_view::NodeView, paste::Paste, snippets::Snippets, stepper::Stepper,
+    summary::Summary, SharedReport,
 };
 use super::state::{Action, State};
 use crate::form::Form;
@@ -94,7 +94,10 @@ pub fn App() -> Html {
             }
             { for notices }
             <main>
-                <Inputs form={state.form.clone()} errors={errors.clone()} report={shared.clone()} on_action={on_action.clone()} />
+                <div class="input-column">
+                    <Inputs form={state.form.clone()} errors={errors.clone()} report={shared.clone()} on_action={on_action.clone()} />
+                    <Paste on_action={on_action.clone()} />
+                </div>
                 { body }
             </main>
             if !*embed {

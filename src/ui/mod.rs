@@ -2,6 +2,8 @@
 //! the snippets are derived from the core on every change. The only place that names yew, web-sys or
 //! wasm-bindgen.
 
+#[cfg(feature = "js-api")]
+pub mod api;
 pub mod app;
 pub mod browser;
 pub mod components;

@@ -40,6 +40,8 @@ pub enum Action {
     SetField(Field, String),
     /// Setting edits proposed by the advisor.
     ApplyEdits(crate::advisor::Edits),
+    /// A pasted config's changes to the shipped settings: every setting field is reset first.
+    PasteSettings(crate::advisor::Edits),
     LoadPreset(usize),
     /// A form restored from a link or from history (back/forward), with notices.
     Restore(Form, Vec<String>),
@@ -112,6 +114,11 @@ impl Reducible for State {
                 s.revalidate(false);
             }
             Action::ApplyEdits(edits) => {
+                s.form.apply_edits(&edits);
+                s.revalidate(false);
+            }
+            Action::PasteSettings(edits) => {
+                s.form.reset_settings();
                 s.form.apply_edits(&edits);
                 s.revalidate(false);
             }

@@ -725,7 +725,7 @@ fn the_binary_reads_the_spec_file() {
         let err = String::from_utf8(bad.stderr).unwrap();
         assert!(err.starts_with("vpc-cni-calc: ") && err.lines().count() == 1, "{err}");
         if args[1] == "/dev/zero" {
-            assert!(err.contains("is larger than 8 MiB"), "{err}");
+            assert!(err.contains("is larger than 256 MiB"), "{err}");
         }
     }
 }

@@ -4,15 +4,11 @@
 // restore it is the shipped manifest; nothing outside `env` changes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import YAML from 'yaml';
 import {
-  CASES, HOSTILE, IPV6_BASE, IPV6_CASE, KUBECTL, applySettings, daemonSet, eniConfigValidator, envOf, run, runWithStubs,
-  snippet, tmpdir, withoutEnv,
+  CASES, HOSTILE, IPV6_BASE, IPV6_CASE, applySettings, daemonSet, eniConfigValidator, envOf, replay, runWithStubs,
+  snippet, withoutEnv,
 } from './lib.mjs';
-
-const PREFIX = ['kubectl', 'set', 'env', 'daemonset/aws-node', '-n', 'kube-system', '-c', 'aws-node'];
 
 /** The shipped DaemonSet, or an IPv6 cluster's (EKS creates it with the family settings on both containers). */
 function baseline(ipv6) {
@@ -24,21 +20,6 @@ function baseline(ipv6) {
   for (const s of IPV6_BASE) set(node, ...s.split('='));
   set(spec.initContainers.find((c) => c.name === 'aws-vpc-cni-init'), 'ENABLE_IPv6', 'true');
   return ds;
-}
-
-/** Replays the recorded `kubectl set env` calls on `ds` with the real kubectl; returns the result. */
-function replay(ds, calls) {
-  const dir = tmpdir('kubectl');
-  let state = ds;
-  for (const { argv } of calls.filter((c) => c.argv[1] === 'set')) {
-    assert.deepEqual(argv.slice(0, PREFIX.length), PREFIX);
-    const file = path.join(dir, 'ds.json');
-    fs.writeFileSync(file, JSON.stringify(state));
-    const r = run(KUBECTL, ['set', 'env', '--local', '-f', file, '-o', 'json', ...argv.slice(6)]);
-    state = JSON.parse(r.stdout);
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
-  return state;
 }
 
 const eniConfigSchema = eniConfigValidator();

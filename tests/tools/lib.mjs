@@ -1,4 +1,5 @@
 // Shared helpers for the real-tool tests: the CLI, the tools' paths, the upstream files, the stub shell.
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,6 +29,22 @@ export function run(cmd, args, { input, cwd, env, ok = true } = {}) {
   if (r.error) throw r.error;
   if (ok && r.status !== 0) throw new Error(`${cmd} ${args.slice(0, 6).join(' ')} … exited ${r.status}:\n${r.stderr}`);
   return r;
+}
+
+/** Replays the recorded `kubectl set env` calls on `ds` with the real kubectl; returns the result. */
+export function replay(ds, calls) {
+  const dir = tmpdir('kubectl');
+  let state = ds;
+  const PREFIX = ['kubectl', 'set', 'env', 'daemonset/aws-node', '-n', 'kube-system', '-c', 'aws-node'];
+  for (const { argv } of calls.filter((c) => c.argv[1] === 'set')) {
+    assert.deepEqual(argv.slice(0, PREFIX.length), PREFIX);
+    const file = path.join(dir, 'ds.json');
+    fs.writeFileSync(file, JSON.stringify(state));
+    const r = run(KUBECTL, ['set', 'env', '--local', '-f', file, '-o', 'json', ...argv.slice(6)]);
+    state = JSON.parse(r.stdout);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  return state;
 }
 
 /** `vpc-cni-calc snippet <format> <settings…>`: { code, out, err }. */

@@ -5,6 +5,7 @@ pub mod field;
 pub mod inputs;
 pub mod instance_picker;
 pub mod node_view;
+pub mod paste;
 pub mod snippets;
 pub mod stepper;
 pub mod summary;

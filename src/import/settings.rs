@@ -1,0 +1,377 @@
+//! Today's `aws-node` settings, read from what a user already has: the DaemonSet (`kubectl get ds aws-node
+//! -n kube-system -o json` or `-o yaml`), a whole multi-document manifest, `kubectl set env … --list`, an
+//! add-on's `configurationValues` (raw, or inside `aws eks describe-addon` output as a JSON string) and Helm
+//! values (`env:`). Only the `aws-node` container counts; the init container's settings are reported apart.
+//! The page's wasm reads `--list` output only (`from_documents` refuses the rest there).
+
+use super::known;
+use crate::config::{self, CniEnv};
+use crate::warning::Warning;
+#[cfg(not(target_arch = "wasm32"))]
+use serde_json::Value;
+use std::fmt::Write as _;
+
+/// The container whose environment ipamd reads.
+const AWS_NODE: &str = "aws-node";
+/// The init container of the manifest and the chart (`aws-vpc-cni-init`); `--list` names it like any
+/// container, so it is known by this name there.
+const INIT: &str = "aws-vpc-cni-init";
+
+/// One variable of a container's environment, in the order the source lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct EnvVar {
+    pub name: String,
+    pub value: EnvValue,
+}
+
+/// A literal value, or where Kubernetes takes it from at run time (`valueFrom`), said the way
+/// `kubectl set env --list` says it (`field path spec.nodeName`). A `valueFrom` value is not in the file:
+/// such a variable is listed but does not change the plan.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EnvValue {
+    Value(String),
+    From(String),
+}
+
+/// What was found, and where.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ImportedSettings {
+    /// The kind of input, e.g. `DaemonSet aws-node` or `add-on configurationValues`.
+    pub source: String,
+    /// `true` when the source lists the container's whole environment (a DaemonSet, `--list`); `false` for
+    /// add-on `configurationValues` and Helm values, which change the shipped settings.
+    pub whole: bool,
+    /// The `aws-node` container's variables.
+    pub env: Vec<EnvVar>,
+    /// The init container's variables: reported, never counted (it runs once, before aws-node starts).
+    pub init_env: Vec<EnvVar>,
+    pub warnings: Vec<Warning>,
+}
+
+impl ImportedSettings {
+    /// The environment ipamd would run with: the imported values over nothing (a whole environment) or
+    /// over the shipped manifest (changes). Variables that do not change sizing are not part of `CniEnv`.
+    pub fn cni_env(&self) -> CniEnv {
+        let mut env = if self.whole {
+            CniEnv::default()
+        } else {
+            CniEnv::manifest()
+        };
+        for v in &self.env {
+            if let (EnvValue::Value(value), Some(s)) = (&v.value, config::setting(&v.name)) {
+                // A duplicate name: the later entry wins, as in a pod's environment.
+                let _ = env.set(s.name, value);
+            }
+        }
+        env
+    }
+
+    /// The import as `kubectl set env --list` prints it (`KEY=VALUE`, `# NAME from …`), one header per
+    /// container, the warnings last as comments.
+    pub fn to_list(&self) -> String {
+        let mut out = if self.whole {
+            format!("# {}, container {AWS_NODE}\n", self.source)
+        } else {
+            format!(
+                "# {}: changes to the shipped settings, container {AWS_NODE}\n",
+                self.source
+            )
+        };
+        list_lines(&mut out, &self.env);
+        if !self.init_env.is_empty() {
+            let _ = writeln!(
+                out,
+                "# {}, container {INIT} (the init container: runs once before aws-node; not counted)",
+                self.source
+            );
+            list_lines(&mut out, &self.init_env);
+        }
+        for w in &self.warnings {
+            let _ = writeln!(out, "# warning {}: {}", w.code, w.message);
+        }
+        out
+    }
+}
+
+fn list_lines(out: &mut String, vars: &[EnvVar]) {
+    for v in vars {
+        let _ = match &v.value {
+            EnvValue::Value(value) => writeln!(out, "{}={value}", v.name),
+            EnvValue::From(from) => writeln!(out, "# {} from {from}", v.name),
+        };
+    }
+}
+
+/// Reads `text` in any of the accepted formats. In wasm (the page) only `--list` output: the JSON and YAML
+/// readers are native-only, for the page's size budget.
+pub fn import(text: &str) -> Result<ImportedSettings, String> {
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    if trimmed.is_empty() {
+        return Err("no settings: the input is empty".to_string());
+    }
+    let mut found = if is_env_list(trimmed) {
+        from_list(trimmed)
+    } else {
+        from_documents(trimmed)?
+    };
+    let unknown: Vec<String> = found
+        .env
+        .iter()
+        .filter(|v| !known::is_known(&v.name))
+        .map(|v| v.name.clone())
+        .collect();
+    for name in unknown {
+        let hint = crate::suggest::nearest(&name, known::AWS_NODE_ENV.iter().copied(), 1);
+        let hint = hint
+            .first()
+            .map(|h| format!(" (did you mean {h}?)"))
+            .unwrap_or_default();
+        found.warnings.push(Warning::new(
+            "unknown-setting",
+            format!("{name} is not a variable aws-node v1.23.1 reads{hint}; kept as it is"),
+        ));
+    }
+    for v in &found.env {
+        if let (EnvValue::From(from), Some(s)) = (&v.value, config::setting(&v.name)) {
+            found.warnings.push(Warning::new(
+                "setting-from-elsewhere",
+                format!(
+                    "{} comes from {from}, which is not in this input; the plan does not use it",
+                    s.name
+                ),
+            ));
+        }
+    }
+    Ok(found)
+}
+
+/// `kubectl set env --list` output: every line a comment or `NAME=VALUE`.
+fn is_env_list(text: &str) -> bool {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).all(|l| {
+        l.starts_with('#')
+            || l.split_once('=').is_some_and(|(k, _)| {
+                !k.is_empty()
+                    && k.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.')
+            })
+    })
+}
+
+/// Reads `--list` output. Its headers (`# DaemonSet aws-node, container NAME`) say which container the
+/// lines below belong to; lines before any header are the `aws-node` container's.
+fn from_list(text: &str) -> ImportedSettings {
+    let mut out = imported("kubectl set env --list", true);
+    let mut container = AWS_NODE.to_string();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(comment) = line.strip_prefix('#') {
+            let comment = comment.trim();
+            if let Some((owner, c)) = comment.split_once(", container ") {
+                container = c.split_whitespace().next().unwrap_or_default().to_string();
+                if container == AWS_NODE {
+                    out.source = owner.to_string();
+                }
+            } else if let Some((name, from)) = comment.split_once(" from ") {
+                if !name.contains(' ') {
+                    push(&mut out, &container, name, EnvValue::From(from.to_string()));
+                }
+            }
+        } else if let Some((name, value)) = line.split_once('=') {
+            push(&mut out, &container, name, EnvValue::Value(value.to_string()));
+        }
+    }
+    out
+}
+
+fn imported(source: &str, whole: bool) -> ImportedSettings {
+    ImportedSettings {
+        source: source.to_string(),
+        whole,
+        env: Vec::new(),
+        init_env: Vec::new(),
+        warnings: Vec::new(),
+    }
+}
+
+fn push(out: &mut ImportedSettings, container: &str, name: &str, value: EnvValue) {
+    let var = EnvVar {
+        name: name.to_string(),
+        value,
+    };
+    match container {
+        AWS_NODE => out.env.push(var),
+        INIT => out.init_env.push(var),
+        _ => {}
+    }
+}
+
+/// A DaemonSet, a manifest, describe-addon output or add-on/Helm values, as JSON or YAML: the first aws-node
+/// environment found.
+#[cfg(not(target_arch = "wasm32"))]
+fn from_documents(text: &str) -> Result<ImportedSettings, String> {
+    let mut hits = Vec::new();
+    for d in &documents(text)? {
+        find(d, &mut hits)?;
+    }
+    let mut hits = hits.into_iter();
+    let mut first = hits.next().ok_or_else(|| {
+        "no aws-node settings found: expected the aws-node DaemonSet, a manifest holding it, \
+         `kubectl set env … --list` output, add-on configurationValues or Helm values with env:"
+            .to_string()
+    })?;
+    if hits.next().is_some() {
+        first.warnings.push(Warning::new(
+            "several-sources",
+            "the input holds more than one aws-node environment; the first is used",
+        ));
+    }
+    Ok(first)
+}
+
+/// The page's wasm reads `--list` output only: reading JSON there costs it 10 to 12 KB gzip (measured), more
+/// than its 200 KB budget has left.
+#[cfg(target_arch = "wasm32")]
+fn from_documents(_text: &str) -> Result<ImportedSettings, String> {
+    Err(
+        "the page reads the output of kubectl set env daemonset/aws-node -n kube-system --list; \
+         for JSON or YAML use the CLI: vpc-cni-calc settings import FILE"
+            .to_string(),
+    )
+}
+
+/// The documents of a JSON or YAML text.
+#[cfg(not(target_arch = "wasm32"))]
+fn documents(text: &str) -> Result<Vec<Value>, String> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(v) => Ok(vec![v]),
+        Err(_) => super::yaml::documents(text),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// Collects every aws-node environment in `v`: a DaemonSet with an `aws-node` container, a `List` of
+/// objects, `describe-addon` output (its `configurationValues` string parsed in turn), and add-on or Helm
+/// values (`env:` and `init.env:` maps).
+fn find(v: &Value, hits: &mut Vec<ImportedSettings>) -> Result<(), String> {
+    if let Some(items) = v.get("items").and_then(Value::as_array) {
+        for item in items {
+            find(item, hits)?;
+        }
+    } else if let Some(addon) = v.get("addon").filter(|a| a.is_object()) {
+        find(addon, hits)?;
+    } else if let Some(values) = v.get("configurationValues").and_then(Value::as_str) {
+        let name = v.get("addonName").and_then(Value::as_str).unwrap_or("vpc-cni");
+        for d in documents(values).map_err(|e| format!("configurationValues: {e}"))? {
+            if let Some(mut hit) = from_values(&d, "add-on configurationValues") {
+                hit.source = format!("{name} add-on configurationValues");
+                hits.push(hit);
+            }
+        }
+    } else if let Some(hit) = from_daemon_set(v) {
+        hits.push(hit);
+    } else if let Some(hit) = from_values(v, "add-on configurationValues or Helm values") {
+        hits.push(hit);
+    }
+    Ok(())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn from_daemon_set(v: &Value) -> Option<ImportedSettings> {
+    let spec = v.pointer("/spec/template/spec")?;
+    let named = |list: &str, name: &str| {
+        spec.get(list)
+            .and_then(Value::as_array)
+            .and_then(|cs| cs.iter().find(|c| c.get("name").and_then(Value::as_str) == Some(name)))
+            .cloned()
+    };
+    let node = named("containers", AWS_NODE)?;
+    let kind = v.get("kind").and_then(Value::as_str).unwrap_or("DaemonSet");
+    let name = v.pointer("/metadata/name").and_then(Value::as_str).unwrap_or(AWS_NODE);
+    let mut out = imported(&format!("{kind} {name}"), true);
+    out.env = env_list(&node);
+    if node.get("envFrom").is_some() {
+        out.warnings.push(Warning::new(
+            "env-from",
+            "the aws-node container also takes variables from envFrom (a ConfigMap or Secret), which is not in this input",
+        ));
+    }
+    out.init_env = named("initContainers", INIT).map(|c| env_list(&c)).unwrap_or_default();
+    Some(out)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// A container's `env:` list, literal values and `valueFrom` alike.
+fn env_list(container: &Value) -> Vec<EnvVar> {
+    let Some(list) = container.get("env").and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    list.iter()
+        .filter_map(|e| {
+            let name = e.get("name").and_then(Value::as_str)?.to_string();
+            let value = match e.get("valueFrom") {
+                Some(from) => EnvValue::From(value_from(from)),
+                None => EnvValue::Value(e.get("value").map(scalar).unwrap_or_default()),
+            };
+            Some(EnvVar { name, value })
+        })
+        .collect()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// `valueFrom` in `kubectl set env --list`'s words.
+fn value_from(from: &Value) -> String {
+    let text = |p: &str| from.pointer(p).and_then(Value::as_str).unwrap_or_default();
+    if from.get("fieldRef").is_some() {
+        format!("field path {}", text("/fieldRef/fieldPath"))
+    } else if from.get("resourceFieldRef").is_some() {
+        format!("resource {}", text("/resourceFieldRef/resource"))
+    } else if from.get("configMapKeyRef").is_some() {
+        format!(
+            "configmap {}, key {}",
+            text("/configMapKeyRef/name"),
+            text("/configMapKeyRef/key")
+        )
+    } else if from.get("secretKeyRef").is_some() {
+        format!(
+            "secret {}, key {}",
+            text("/secretKeyRef/name"),
+            text("/secretKeyRef/key")
+        )
+    } else {
+        "unknown source".to_string()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// Add-on `configurationValues` or Helm values: `env:` (aws-node) and `init.env:` maps. Helm renders a
+/// map's keys in sorted order (`range $key, $value := .Values.env`), and so the DaemonSet lists them.
+fn from_values(v: &Value, source: &str) -> Option<ImportedSettings> {
+    let env = v.get("env").and_then(Value::as_object)?;
+    let mut out = imported(source, false);
+    let vars = |m: &serde_json::Map<String, Value>| {
+        let mut vars: Vec<EnvVar> = m
+            .iter()
+            .map(|(k, v)| EnvVar {
+                name: k.clone(),
+                value: EnvValue::Value(scalar(v)),
+            })
+            .collect();
+        vars.sort_by(|a, b| a.name.cmp(&b.name));
+        vars
+    };
+    out.env = vars(env);
+    if let Some(init) = v.pointer("/init/env").and_then(Value::as_object) {
+        out.init_env = vars(init);
+    }
+    Some(out)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// A scalar as the environment holds it (Helm quotes numbers and booleans: `2` becomes `"2"`).
+fn scalar(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}

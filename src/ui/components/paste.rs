@@ -1,0 +1,72 @@
+//! "Paste your current config": today's `aws-node` settings, pasted, fill the settings fields. The page reads
+//! `kubectl set env daemonset/aws-node -n kube-system --list` output only: reading JSON costs its wasm 10 to
+//! 12 KB gzip (measured: with serde_json's parser, and with the browser's `JSON.parse` plus the DaemonSet
+//! walker), past the 200 KB budget, and a YAML parser more; the CLI reads every format.
+//! Read in the browser by the same importer as `vpc-cni-calc settings import`; nothing is sent anywhere.
+
+use crate::import::settings::{import, ImportedSettings};
+use crate::ui::state::Action;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PasteProps {
+    pub on_action: Callback<Action>,
+}
+
+/// What a paste did, said in one line (with the importer's warnings).
+fn outcome(i: &ImportedSettings) -> String {
+    let changes = i.cni_env().changes();
+    let mut out = format!(
+        "Read the aws-node settings of {}: {} to the shipped ones.",
+        i.source,
+        match changes.len() {
+            0 => "no change".to_string(),
+            1 => "1 change".to_string(),
+            n => format!("{n} changes"),
+        }
+    );
+    for w in &i.warnings {
+        out.push(' ');
+        out.push_str(&w.message);
+        out.push('.');
+    }
+    out
+}
+
+#[component]
+pub fn Paste(props: &PasteProps) -> Html {
+    let text = use_node_ref();
+    let message = use_state(|| None::<Result<String, String>>);
+    let on_fill = {
+        let (text, message, on_action) = (text.clone(), message.clone(), props.on_action.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(area) = text.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            match import(&area.value()) {
+                Ok(i) => {
+                    message.set(Some(Ok(outcome(&i))));
+                    on_action.emit(Action::PasteSettings(i.cni_env().changes()));
+                }
+                Err(e) => message.set(Some(Err(e))),
+            }
+        })
+    };
+    html! {
+        <details class="paste">
+            <summary>{"Paste your current config"}</summary>
+            <label for="f-paste-settings">{"Output of kubectl set env daemonset/aws-node -n kube-system --list"}</label>
+            <textarea id="f-paste-settings" ref={text} rows="4" spellcheck="false" />
+            <p class="hint">{"The page reads this format only; for the DaemonSet's JSON or YAML, add-on configurationValues or Helm values use the CLI: vpc-cni-calc settings import FILE. Nothing is sent anywhere: it is read in your browser."}</p>
+            <button type="button" onclick={on_fill}>{"Fill the settings"}</button>
+            {
+                match &*message {
+                    Some(Ok(m)) => html! { <p class="note" role="status">{m}</p> },
+                    Some(Err(e)) => html! { <p class="error" role="alert">{e}</p> },
+                    None => html! {},
+                }
+            }
+        </details>
+    }
+}

@@ -1,7 +1,7 @@
 //! The page state: the form as typed, the last scenario that passed every rule, and the view position.
 //! `Action`s are user intents; the reducer delegates every rule to the core's `form` module.
 
-use crate::form::{presets, Field, Form};
+use crate::form::{load_preset, presets, Field, Form};
 use crate::scenario::Scenario;
 use crate::ui::browser::measure;
 use std::collections::HashMap;
@@ -116,10 +116,8 @@ impl Reducible for State {
                 s.revalidate(false);
             }
             Action::LoadPreset(i) => {
-                if let Some(form) = presets().into_iter().nth(i).map(|p| p.form) {
-                    let keep = (s.form.nodes.clone(), s.form.subnet.clone());
-                    s.form = form;
-                    (s.form.nodes, s.form.subnet) = keep;
+                if let Some(p) = presets().into_iter().nth(i) {
+                    s.form = load_preset(&s.form, &p.form);
                     s.revalidate(false);
                 }
             }

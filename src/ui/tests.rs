@@ -68,13 +68,13 @@ fn presets_and_restores() {
         .unwrap();
     let s = reduce(s, Action::LoadPreset(pd));
     assert_eq!(
-        (s.form.instance_type.as_str(), s.form.mode),
-        ("t3.small", Mode::PrefixDelegation)
+        (s.form.get(Field::InstanceType), s.form.mode),
+        ("t3.small".into(), Mode::PrefixDelegation)
     );
-    assert_eq!(s.form.nodes, "20", "presets keep the node group");
+    assert_eq!(s.form.get(Field::Nodes), "20", "presets keep the node group");
     let (f, notices) = Form::from_query("type=p3dn.24xlarge&pods=oops");
     let s = reduce(s, Action::Restore(f, notices));
-    assert_eq!(s.form.instance_type, "p3dn.24xlarge");
+    assert_eq!(s.form.get(Field::InstanceType), "p3dn.24xlarge");
     assert_eq!(s.notices.len(), 1);
     let s = reduce(s, Action::DismissNotices);
     assert!(s.notices.is_empty());
@@ -142,7 +142,7 @@ fn advisor_edits_land_in_the_form() {
 fn url_round_trip_through_the_location() {
     let mut f = Form::initial();
     f.mode = Mode::PrefixDelegation;
-    f.subnet = "100.64.0.0/19".into();
+    f.set(Field::Subnet, "100.64.0.0/19");
     super::browser::push_query(&f.to_query(), false);
     let (back, notices) = Form::from_query(&super::browser::query());
     assert_eq!(back, f);

@@ -60,10 +60,10 @@ pub fn Inputs(props: &InputsProps) -> Html {
             </div>
             <fieldset>
                 <legend>{"Node group"}</legend>
-                <InstancePicker value={form.instance_type.clone()} error={errors.get(&Field::InstanceType).cloned()} on_action={on_action.clone()} />
+                <InstancePicker value={form.get(Field::InstanceType)} error={errors.get(&Field::InstanceType).cloned()} on_action={on_action.clone()} />
                 { text(Field::Pods, "0".into(), true) }
                 <input type="range" class="slider" aria-label="Pods per node (slider)" min="0" max={slider_max.to_string()}
-                    value={form.pods.clone()} oninput={on_slider} />
+                    value={form.get(Field::Pods)} oninput={on_slider} />
                 { text(Field::ThenPods, "no scale-down".into(), true) }
                 { radios(Field::Arrival, &[("ramp", "Ramp (one pod per pass)"), ("burst", "Burst (all at once)")],
                     if form.arrival == Arrival::Burst { "burst" } else { "ramp" }, None, on_action) }

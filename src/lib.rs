@@ -76,6 +76,7 @@
 
 pub mod advisor;
 pub mod cli;
+pub mod cluster;
 pub mod config;
 pub mod edit;
 pub mod form;

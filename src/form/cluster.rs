@@ -1,8 +1,9 @@
 //! The cluster editor's side of the form: the selected group, each cell's text, adding and removing rows,
 //! and every cell's rule (the rules themselves are in `rows`).
 
-use super::rows::{self, az_list, Cell, Col, Group, List, SubnetRow, MAX_ROWS};
+use super::rows::{self, az_list, Cell, Col, Group, List, SubnetRow, DEFAULT_TYPE, MAX_ROWS};
 use super::{Field, Form};
+use crate::cluster::{ClusterSpec, NodeGroupSpec, SubnetSpec, Surge};
 
 impl Form {
     /// The selected node group: the one the single-node views (stepper, node view, max pods) show.
@@ -59,11 +60,10 @@ impl Form {
             return;
         }
         let v = value.to_string();
-        let blank_type = self.groups[0].instance_type.clone();
         match c.list {
             List::Groups => {
                 if self.groups.len() <= c.row {
-                    self.groups.resize(c.row + 1, Group::blank(&blank_type));
+                    self.groups.resize(c.row + 1, Group::blank(DEFAULT_TYPE));
                 }
                 let g = &mut self.groups[c.row];
                 match c.col {
@@ -176,12 +176,69 @@ impl Form {
             .map(SubnetRow::az)
             .collect();
         for (row, g) in self.groups.iter().enumerate() {
-            let c = Cell { list: List::Groups, row, col: Col::Azs };
+            let c = Cell {
+                list: List::Groups,
+                row,
+                col: Col::Azs,
+            };
             let missing = az_list(&g.azs).into_iter().find(|a| !placed.contains(a));
             if let (Some(az), false, true) = (missing, placed.is_empty(), rows::check_cell(Col::Azs, &g.azs).is_ok()) {
                 errors.push((c, format!("AZ '{az}' has no subnet for nodes: add one or leave it out")));
             }
         }
         errors
+    }
+
+    /// The cluster the rows describe, or every cell that breaks its rule. Cluster-wide settings are the
+    /// form's (`env`); rows with an empty CIDR are left out; a group without a name is `group-N`.
+    pub fn cluster(&self) -> Result<ClusterSpec, Vec<(Cell, String)>> {
+        let errors = self.check_cells();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let num = |s: &str| s.trim().parse::<u32>().ok();
+        let specs = |v: &[SubnetRow]| -> Vec<SubnetSpec> {
+            v.iter()
+                .filter(|s| !s.cidr.trim().is_empty())
+                .map(|s| SubnetSpec {
+                    cidr: s.cidr.trim().to_string(),
+                    az: s.az().to_string(),
+                    used: num(&s.used).unwrap_or(0),
+                })
+                .collect()
+        };
+        let (subnets, pod_subnets) = match self.placement_list() {
+            List::NodeSubnets => (specs(&self.node_subnets), specs(&self.subnets)),
+            _ => (specs(&self.subnets), Vec::new()),
+        };
+        let node_groups = self
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| NodeGroupSpec {
+                name: match g.name.trim() {
+                    "" => format!("group-{}", i + 1),
+                    n => n.to_string(),
+                },
+                instance_type: g.instance_type.trim().to_string(),
+                pods: num(&g.pods).unwrap_or(0),
+                nodes: num(&g.nodes).unwrap_or(1),
+                max_nodes: num(&g.max_nodes),
+                surge: Surge::parse(g.surge.trim()).unwrap_or_default(),
+                azs: az_list(&g.azs).into_iter().map(String::from).collect(),
+            })
+            .collect();
+        let settings = self
+            .env()
+            .changes()
+            .into_iter()
+            .filter_map(|e| Some((e.name, e.value?)))
+            .collect();
+        Ok(ClusterSpec {
+            settings,
+            subnets,
+            pod_subnets,
+            node_groups,
+        })
     }
 }

@@ -100,14 +100,20 @@ impl Form {
         }
         for (c, v) in cells {
             if let Err(why) = super::rows::check_cell(c.col, &v) {
-                form.set_cell(c, &Form::blank(&blank.group().instance_type).get_cell(Cell { row: 0, ..c }));
+                form.set_cell(
+                    c,
+                    &Form::blank(&blank.group().instance_type).get_cell(Cell { row: 0, ..c }),
+                );
                 notices.push(format!("Ignored {}={} from the link: {why}.", c.key(), echo(&v)));
             }
         }
         if let Some(v) = selected {
             match v.parse::<usize>() {
                 Ok(i) if i < form.groups.len() && v.bytes().all(|b| b.is_ascii_digit()) => form.selected = i,
-                _ => notices.push(format!("Ignored {SELECTED}={} from the link: there is no such group.", echo(&v))),
+                _ => notices.push(format!(
+                    "Ignored {SELECTED}={} from the link: there is no such group.",
+                    echo(&v)
+                )),
             }
         }
         (form, notices)

@@ -3,6 +3,7 @@
 //! are the selected group's cells and the first subnet rows'.
 
 use super::fields::{searchable, MAX_INSTANCE_TYPE_CHARS};
+use crate::cluster::Surge;
 use crate::ipamd::MAX_PODS_INPUT;
 use crate::scenario::MAX_NODES;
 
@@ -51,6 +52,9 @@ pub struct SubnetRow {
     pub used: String,
 }
 
+/// The instance type of a group a link names only by a later row (`g2.pods=3` makes groups 1 and 2).
+pub const DEFAULT_TYPE: &str = "m5.large";
+
 /// The AZ an empty AZ cell stands for.
 pub const DEFAULT_AZ: &str = "a";
 
@@ -95,7 +99,15 @@ impl List {
     /// The columns of this list's rows, in display order.
     pub fn cols(self) -> &'static [Col] {
         match self {
-            List::Groups => &[Col::Name, Col::Type, Col::Pods, Col::Nodes, Col::MaxNodes, Col::Surge, Col::Azs],
+            List::Groups => &[
+                Col::Name,
+                Col::Type,
+                Col::Pods,
+                Col::Nodes,
+                Col::MaxNodes,
+                Col::Surge,
+                Col::Azs,
+            ],
             List::Subnets | List::NodeSubnets => &[Col::Cidr, Col::Az, Col::Used],
         }
     }
@@ -214,8 +226,7 @@ pub fn whole(v: &str, min: u64, max: u64, rule: &str) -> Result<u64, String> {
 
 /// A group name or an AZ name: letters, digits, `-`, `_` and `.`, at most 32 characters.
 fn name_rule(v: &str, what: &str) -> Result<(), String> {
-    let ok = v.chars().count() <= MAX_NAME_CHARS
-        && v.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+    let ok = v.chars().count() <= MAX_NAME_CHARS && v.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
     ok.then_some(())
         .ok_or_else(|| format!("{what} has at most {MAX_NAME_CHARS} letters, digits, '-', '_' or '.'"))
 }
@@ -239,14 +250,17 @@ pub fn check_cell(col: Col, v: &str) -> Result<(), String> {
         )
         .map(|_| ()),
         Col::Nodes => whole(v, 1, u64::from(MAX_NODES), &format!("Nodes {nodes_rule}")).map(|_| ()),
-        Col::MaxNodes => optional(whole(v, 1, u64::from(MAX_NODES), &format!("Max nodes {nodes_rule}, or empty"))),
-        Col::Surge => {
-            let rule = format!("Surge is a node count from 0 to {MAX_NODES}, or a percentage from 0% to 100%");
-            match v.strip_suffix('%') {
-                Some(p) => whole(p, 0, 100, &rule).map(|_| ()),
-                None => optional(whole(v, 0, u64::from(MAX_NODES), &rule)),
-            }
-        }
+        Col::MaxNodes => optional(whole(
+            v,
+            1,
+            u64::from(MAX_NODES),
+            &format!("Max nodes {nodes_rule}, or empty"),
+        )),
+        // The cluster spec's own reading of a surge, with the node-count cap.
+        Col::Surge => optional(Surge::parse(v).and_then(|s| match s {
+            Surge::Nodes(n) if n > MAX_NODES => Err(format!("surge {n} is more than {MAX_NODES} nodes")),
+            _ => Ok(0),
+        })),
         Col::Azs => v
             .split(',')
             .map(str::trim)

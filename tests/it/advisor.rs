@@ -92,7 +92,10 @@ fn custom_networking_keeps_your_subnet_as_the_pod_subnet_and_unticking_gives_it_
     f.set(Field::Subnet, "10.0.0.0/22");
     f.apply_edits(&[Edit::new("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", Some("true"))]);
     assert!(f.custom_networking);
-    assert_eq!((f.get(Field::Subnet), f.get(Field::NodeSubnet)), ("10.0.0.0/22".into(), "".into()));
+    assert_eq!(
+        (f.get(Field::Subnet), f.get(Field::NodeSubnet)),
+        ("10.0.0.0/22".into(), "".into())
+    );
     let r = plan(&f.check().unwrap()).unwrap();
     assert_eq!(
         r.subnet.cidr.as_deref(),

@@ -199,7 +199,10 @@ fn the_order_of_keys_in_a_link_does_not_matter() {
         (f.get(Field::Pods), f.get(Field::Nodes), f.custom_networking),
         ("30".into(), "40".into(), true)
     );
-    assert_eq!((f.get(Field::Subnet), f.get(Field::NodeSubnet)), ("10.0.0.0/22".into(), "".into()));
+    assert_eq!(
+        (f.get(Field::Subnet), f.get(Field::NodeSubnet)),
+        ("10.0.0.0/22".into(), "".into())
+    );
     let s = f.check().expect("the rest of the link plans");
     assert_eq!(s.pods, 30);
     // Any order gives the same form and the same notices.
@@ -214,7 +217,10 @@ fn an_overlong_instance_type_is_refused_before_any_suggestion() {
     check_rule(Field::InstanceType, &long, Some("at most 64 characters"));
     check_rule(Field::InstanceType, &"m".repeat(64), Some("unknown instance type"));
     let (f, notices) = Form::from_query(&format!("type={long}&pods=3"));
-    assert_eq!((f.get(Field::InstanceType), f.get(Field::Pods)), ("m5.large".into(), "3".into()));
+    assert_eq!(
+        (f.get(Field::InstanceType), f.get(Field::Pods)),
+        ("m5.large".into(), "3".into())
+    );
     // The notice repeats at most 64 characters of the value.
     assert!(notices[0].len() < 200, "{}", notices[0]);
 }

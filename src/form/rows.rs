@@ -178,9 +178,24 @@ impl Cell {
             .find(|c| c.key() == key)
     }
 
-    /// The visible label (row numbers count from 1).
+    /// The accessible label: the row, then the column (`Group 2 Instance type`).
     pub fn label(self) -> String {
-        let col = match self.col {
+        format!("{} {}", self.row_name(), self.col_name())
+    }
+
+    /// The row's name, counting from 1 (`Group 2`, `Subnet 1`, `Node subnet 1`).
+    pub fn row_name(self) -> String {
+        let list = match self.list {
+            List::Groups => "Group",
+            List::Subnets => "Subnet",
+            List::NodeSubnets => "Node subnet",
+        };
+        format!("{list} {}", self.row + 1)
+    }
+
+    /// The column's visible label.
+    pub fn col_name(self) -> &'static str {
+        match self.col {
             Col::Name => "Name",
             Col::Type => "Instance type",
             Col::Pods => "Pods per node",
@@ -191,13 +206,7 @@ impl Cell {
             Col::Cidr => "CIDR",
             Col::Az => "AZ",
             Col::Used => "Used",
-        };
-        let list = match self.list {
-            List::Groups => "Group",
-            List::Subnets => "Subnet",
-            List::NodeSubnets => "Node subnet",
-        };
-        format!("{list} {} {col}", self.row + 1)
+        }
     }
 
     /// What an empty cell means.

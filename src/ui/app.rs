@@ -94,7 +94,7 @@ pub fn App() -> Html {
             }
             { for notices }
             <main>
-                <Inputs form={state.form.clone()} errors={errors.clone()} report={shared.clone()} on_action={on_action.clone()} />
+                <Inputs form={state.form.clone()} errors={errors.clone()} cells={state.cells.clone()} report={shared.clone()} on_action={on_action.clone()} />
                 { body }
             </main>
             if !*embed {

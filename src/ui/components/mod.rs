@@ -1,6 +1,7 @@
 //! One component per file, each named for what it shows.
 
 pub mod advice;
+pub mod cluster_editor;
 pub mod field;
 pub mod inputs;
 pub mod instance_picker;

@@ -1,4 +1,5 @@
-//! The `vpc-cni-calc` binary: hands the arguments to `cli::run_os` and does the IO it asks for.
+//! The `vpc-cni-calc` binary: hands the arguments to `cli::run_os_with` and does the IO it asks for
+//! (reading `cluster`'s spec file).
 //! A closed stdout (`vpc-cni-calc instances | head`) ends quietly, as a Unix tool does.
 
 use std::io::Write;
@@ -6,7 +7,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
-    match vpc_cni_calc::cli::run_os(&args) {
+    match vpc_cni_calc::cli::run_os_with(&args, &read_file) {
         Ok(out) => {
             let mut stdout = std::io::stdout().lock();
             match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
@@ -22,4 +23,9 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Reads a spec file for `cluster`; the error is one line naming the file.
+fn read_file(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read '{path}': {e}"))
 }

@@ -83,21 +83,91 @@ impl NodeCost {
     }
 }
 
-/// Whether `nodes` nodes of `cost` fit in a subnet of length `len`. Prefixes need whole aligned /28s;
-/// single addresses fill the two edge blocks first (12 + 15 spare) and then take whole blocks — the best
-/// case, since EC2 may place primaries anywhere and fragment the rest.
+/// Whether `nodes` nodes of `cost` fit in an empty subnet of length `len` (`holds` with nothing used).
 pub fn fits(cost: NodeCost, nodes: i64, len: u8) -> bool {
-    let singles = cost.single.saturating_mul(nodes);
-    let prefixes = cost.prefixes.saturating_mul(nodes);
-    if prefixes == 0 {
-        return singles <= usable_addresses(len);
+    let total = NodeCost {
+        single: cost.single.saturating_mul(nodes),
+        prefixes: cost.prefixes.saturating_mul(nodes),
+    };
+    holds(total, 0, len)
+}
+
+/// Whether a subnet of length `len` with `used` addresses already taken holds `demand`. `used` is assumed
+/// packed from the start of the subnet, right after AWS's four reserved addresses. Prefixes need whole
+/// aligned free /28s (`free_prefix_blocks`); single addresses fill the partly used edge blocks first and
+/// then take whole blocks — the best case, since EC2 may place primaries anywhere and fragment the rest.
+pub fn holds(demand: NodeCost, used: i64, len: u8) -> bool {
+    let free = usable_addresses(len).saturating_sub(used);
+    if demand.prefixes == 0 {
+        return demand.single <= free;
     }
-    if len >= 28 {
-        return false;
+    let blocks = free_prefix_blocks(used, len);
+    // Free addresses outside the whole free blocks: the rest of the used block(s) and the last block.
+    let spare = free - IPS_PER_PREFIX * blocks;
+    let blocks_for_singles = div_ceil(demand.single.saturating_sub(spare).max(0), IPS_PER_PREFIX);
+    demand.prefixes.saturating_add(blocks_for_singles) <= blocks
+}
+
+/// The index of the first /28 block after AWS's four reserved addresses and `used` packed behind them.
+fn first_free_block(used: i64) -> i64 {
+    div_ceil(used.max(0).saturating_add(4), IPS_PER_PREFIX)
+}
+
+/// /28 blocks in a subnet of length `len` (0 past /28).
+fn blocks_in(len: u8) -> i64 {
+    if len > 28 {
+        0
+    } else {
+        1i64 << (28 - u32::from(len))
     }
-    let edge_spare = 27;
-    let blocks_for_singles = div_ceil((singles - edge_spare).max(0), IPS_PER_PREFIX);
-    prefixes.saturating_add(blocks_for_singles) <= usable_prefix_blocks(len)
+}
+
+/// Aligned /28 blocks wholly free when `used` addresses sit packed after the four reserved at the front:
+/// every block from the first one clear of them up to, not including, the last block (which holds the
+/// reserved broadcast address). With nothing used this is `usable_prefix_blocks`.
+pub fn free_prefix_blocks(used: i64, len: u8) -> i64 {
+    (blocks_in(len) - 1 - first_free_block(used)).max(0)
+}
+
+/// The CIDRs that reserve `blocks` /28s (at most the free ones) for prefixes: from the top of the subnet
+/// down, below the last block, split into the fewest aligned CIDRs.
+pub fn prefix_reservation(cidr: Ipv4Cidr, used: i64, blocks: i64) -> Vec<Ipv4Cidr> {
+    let end = blocks_in(cidr.len) - 1;
+    let mut start = end - blocks.clamp(0, free_prefix_blocks(used, cidr.len));
+    let mut out = Vec::new();
+    while start < end {
+        // The largest aligned run of blocks that starts at `start` and stays below `end`.
+        let mut size = 1i64;
+        while start % (size * 2) == 0 && start + size * 2 <= end {
+            size *= 2;
+        }
+        out.push(Ipv4Cidr {
+            addr: cidr.addr + (start * IPS_PER_PREFIX) as u32,
+            len: 28 - size.trailing_zeros() as u8,
+        });
+        start += size;
+    }
+    out
+}
+
+/// The longest prefix length (/16 to /28) whose subnet holds `demand` beside `used`, if any.
+pub fn min_prefix_length(demand: NodeCost, used: i64) -> Option<u8> {
+    (16..=28).rev().find(|&len| holds(demand, used, len))
+}
+
+impl Ipv4Cidr {
+    /// The first and last address.
+    fn range(self) -> (u32, u32) {
+        let size = 1u64 << (32 - u32::from(self.len));
+        (self.addr, (u64::from(self.addr) + size - 1) as u32)
+    }
+
+    /// Whether the two share an address.
+    pub fn overlaps(self, other: Ipv4Cidr) -> bool {
+        let (a0, a1) = self.range();
+        let (b0, b1) = other.range();
+        a0 <= b1 && b0 <= a1
+    }
 }
 
 /// The smallest node count that no longer fits, or `None` when a node takes nothing from the subnet.

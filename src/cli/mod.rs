@@ -4,6 +4,7 @@
 //! exit code.
 
 mod args;
+mod cluster;
 mod render;
 
 pub use render::{render_text, settings_table};
@@ -27,6 +28,7 @@ USAGE:
   vpc-cni-calc snippet kubectl|cdk|addon|eksctl|terraform|helm [KEY=VALUE | KEY- ...]
   vpc-cni-calc snippet max-pods N | ipv6-iam | ipv6-cluster
   vpc-cni-calc instances [PREFIX] [--json]
+  vpc-cni-calc cluster SPEC.json [--json] [--advise]
 
 Options take their value as --pods 5 or --pods=5. --max-pods-expression is nodeadm's maxPodsExpression
 (e.g. 'default_enis * (ips_per_eni - 1) + 2'), evaluated for the instance as kubelet's maxPods.
@@ -43,6 +45,19 @@ pub const MAX_ERROR_CHARS: usize = 1000;
 /// Runs one command line as the OS hands it over: an argument that is not UTF-8 is refused, and the
 /// error, if any, is one line of at most `MAX_ERROR_CHARS` characters (control characters escaped).
 pub fn run_os(args: &[std::ffi::OsString]) -> Result<String, String> {
+    run_os_with(args, &no_files)
+}
+
+/// Reads the file a command names (`cluster SPEC.json`): the binary reads the disk, tests pass a map.
+pub type ReadFile<'a> = &'a dyn Fn(&str) -> Result<String, String>;
+
+/// A `ReadFile` for callers with no files.
+pub fn no_files(path: &str) -> Result<String, String> {
+    Err(format!("cannot read '{}': no files here", crate::suggest::clip(path)))
+}
+
+/// `run_os` with a way to read files.
+pub fn run_os_with(args: &[std::ffi::OsString], read: ReadFile) -> Result<String, String> {
     let mut utf8 = Vec::with_capacity(args.len());
     for (i, a) in args.iter().enumerate() {
         match a.to_str() {
@@ -56,7 +71,7 @@ pub fn run_os(args: &[std::ffi::OsString]) -> Result<String, String> {
             }
         }
     }
-    run(&utf8).map_err(|e| one_line(&e))
+    run_with(&utf8, read).map_err(|e| one_line(&e))
 }
 
 /// An error message as one printable line: control characters (CR, LF, NEL, U+2028, …) escaped and the
@@ -79,6 +94,11 @@ pub fn one_line(message: &str) -> String {
 
 /// Runs one command line (without the program name).
 pub fn run(args: &[String]) -> Result<String, String> {
+    run_with(args, &no_files)
+}
+
+/// `run` with a way to read files.
+pub fn run_with(args: &[String], read: ReadFile) -> Result<String, String> {
     let Some((cmd, rest)) = args.split_first() else {
         return Ok(USAGE.to_string());
     };
@@ -87,6 +107,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
         "max-pods" => max_pods_cmd(rest),
         "snippet" => snippet(rest),
         "instances" => instances(rest),
+        "cluster" => cluster::run(rest, read),
         "help" | "--help" | "-h" => Ok(format!("{USAGE}\n{}", settings_table())),
         "--version" | "-V" => Ok(format!(
             "vpc-cni-calc {} (VPC CNI v{})\n",
@@ -94,7 +115,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
             max_pods::CURRENT_CNI_VERSION
         )),
         other => Err(format!(
-            "unknown command '{other}' (expected plan, max-pods, snippet or instances; see --help)"
+            "unknown command '{other}' (expected plan, max-pods, snippet, instances or cluster; see --help)"
         )),
     }
 }

@@ -1,0 +1,161 @@
+//! `vpc-cni-calc cluster SPEC.json [--json] [--advise]`: the spec file (read by the caller's `ReadFile`,
+//! so this stays pure) through `cluster::plan`, printed as text opening with the verdict, or as JSON.
+
+use super::ReadFile;
+use crate::cluster::{self, report::SubnetRole, ClusterAlternative, ClusterReport};
+use crate::edit;
+use lexopt::{Arg, Parser};
+use std::fmt::Write as _;
+
+pub(super) fn run(args: &[String], read: ReadFile) -> Result<String, String> {
+    let mut p = Parser::from_args(args);
+    let (mut path, mut json, mut advise) = (None, false, false);
+    while let Some(arg) = p.next().map_err(|e| e.to_string())? {
+        match arg {
+            Arg::Long("json") => json = true,
+            Arg::Long("advise") => advise = true,
+            Arg::Value(v) if path.is_none() => path = Some(v.to_string_lossy().into_owned()),
+            Arg::Value(v) => {
+                return Err(format!(
+                    "unexpected argument '{}': cluster takes one SPEC.json",
+                    v.to_string_lossy()
+                ))
+            }
+            Arg::Long(o) => return Err(format!("unknown option '--{o}' for cluster (see --help)")),
+            Arg::Short(c) => return Err(format!("unknown option '-{c}' for cluster (see --help)")),
+        }
+    }
+    let path = path.ok_or("cluster needs a spec file: vpc-cni-calc cluster SPEC.json")?;
+    let text = read(&path)?;
+    let spec = cluster::parse_json(&text).map_err(|e| format!("{path}: {e}"))?;
+    let report = cluster::plan(&spec).map_err(|e| format!("{path}: {e}"))?;
+    let advice = if advise {
+        Some(cluster::advise(&spec).map_err(|e| format!("{path}: {e}"))?)
+    } else {
+        None
+    };
+    if json {
+        #[derive(serde::Serialize)]
+        struct WithAdvice<'a> {
+            #[serde(flatten)]
+            report: &'a ClusterReport,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            advice: Option<&'a Vec<ClusterAlternative>>,
+        }
+        let v = WithAdvice {
+            report: &report,
+            advice: advice.as_ref(),
+        };
+        return serde_json::to_string_pretty(&v)
+            .map(|j| j + "\n")
+            .map_err(|e| e.to_string());
+    }
+    let mut out = text_report(&report);
+    if let Some(a) = advice {
+        out += &text_advice(&a);
+    }
+    Ok(out)
+}
+
+fn text_report(r: &ClusterReport) -> String {
+    let mut out = format!("{}\n", r.verdict);
+    let settings = if r.settings.is_empty() {
+        "the shipped manifest".to_string()
+    } else {
+        format!("manifest + {}", edit::join(&r.settings))
+    };
+    let _ = writeln!(out, "Settings: {settings} ({})", r.mode);
+    let t = &r.totals;
+    let _ = writeln!(
+        out,
+        "Nodes: {} desired, {} at max, {} at max + surge · addresses at peak: {}, {}, {}",
+        t.nodes, t.nodes_at_max, t.nodes_at_surge, t.addresses, t.addresses_at_max_nodes, t.addresses_at_max
+    );
+    out += "\nNode groups (addresses per node once settled / at peak):\n";
+    for g in &r.node_groups {
+        let _ = writeln!(
+            out,
+            "  {}: {} × {} pods, {} nodes (max {}, surge {}) in {} · {} / {} per node · maxPods {} · {} EC2 calls per node",
+            g.name,
+            g.instance_type,
+            g.pods,
+            g.nodes,
+            g.max_nodes,
+            g.surge_nodes,
+            g.azs.join(", "),
+            g.addresses_per_node,
+            g.peak_addresses_per_node,
+            g.max_pods,
+            g.ec2_calls
+        );
+    }
+    out += "\nSubnets (used + addresses at desired / at max / at max + surge of usable):\n";
+    for s in &r.subnets {
+        let role = match s.role {
+            SubnetRole::Node => "",
+            SubnetRole::Pod => " pods",
+        };
+        let min = s.min_prefix_length.map_or("none".to_string(), |l| format!("/{l}"));
+        let _ = writeln!(
+            out,
+            "  {} ({}{role}): {} + {} / {} / {} of {} · {} · smallest fit {min}",
+            s.cidr,
+            s.az,
+            s.used,
+            s.at_desired.addresses,
+            s.at_max.addresses,
+            s.at_surge.addresses,
+            s.usable,
+            if s.fits { "fits" } else { "DOES NOT FIT" }
+        );
+        let runs_out: Vec<String> = s
+            .runs_out
+            .iter()
+            .filter_map(|o| Some(format!("{} node {}", o.group, o.at_nodes?)))
+            .collect();
+        if !runs_out.is_empty() {
+            let _ = writeln!(out, "    runs out at {}", runs_out.join(", "));
+        }
+        if let Some(p) = &s.prefix_blocks {
+            let _ = writeln!(
+                out,
+                "    /28 prefixes: {} needed at max + surge, {} aligned free; reserve them (SUBNET_ID = the id of {}):",
+                p.needed_at_max, p.free_blocks, s.cidr
+            );
+            for c in &p.commands {
+                let _ = writeln!(out, "      {c}");
+            }
+        }
+    }
+    for w in &r.warnings {
+        let _ = writeln!(out, "warning [{}]: {}", w.code, w.message);
+    }
+    out
+}
+
+fn text_advice(alts: &[ClusterAlternative]) -> String {
+    let mut out = String::from("\nAlternatives (the whole cluster re-planned; addresses at max + surge, peak per node, EC2 calls at desired):\n");
+    for a in alts {
+        let _ = writeln!(
+            out,
+            "  {:>7} (peak {:>4})  {:>6} calls  {}  {}{}",
+            a.totals.addresses_at_max,
+            a.peak_addresses_per_node,
+            a.ec2_calls,
+            if a.fits { "fits        " } else { "DOES NOT FIT" },
+            a.title,
+            if a.pods_without_ip > 0 {
+                format!(", {} pods without an IP", a.pods_without_ip)
+            } else {
+                String::new()
+            }
+        );
+        if !a.edits.is_empty() {
+            let _ = writeln!(out, "         {}", edit::join(&a.edits));
+        }
+        if !a.caveat.is_empty() {
+            let _ = writeln!(out, "         {}", a.caveat);
+        }
+    }
+    out
+}

@@ -1,0 +1,99 @@
+//! What one node of a group costs: each distinct (instance type, pods) is planned once through
+//! `scenario::plan_summary` with the cluster's settings (identical nodes are simulated once), and its
+//! peak is split between the node subnet and, under custom networking, the pod subnet.
+
+use super::resolve::{input, Group};
+use crate::advisor;
+use crate::config::{CniConfig, CniEnv};
+use crate::ipamd::trace::Step;
+use crate::scenario::{plan_summary, PlanError, Report, Scenario};
+use crate::subnet::NodeCost;
+use std::collections::BTreeMap;
+
+/// One group's node, planned.
+#[derive(Debug, Clone)]
+pub(super) struct NodePlan {
+    pub report: Report,
+    /// At the node's peak: what it takes from its node subnet.
+    pub node_subnet: NodeCost,
+    /// Custom networking: at the node's peak, what it takes from its AZ's pod subnet.
+    pub pod_subnet: Option<NodeCost>,
+    pub ec2_calls: i64,
+}
+
+/// Plans every group's node, one simulation per distinct (instance type, pods). A group that does not
+/// plan is refused with its name.
+pub(super) fn plan_nodes(groups: &[Group], env: &CniEnv) -> Result<Vec<NodePlan>, PlanError> {
+    let mut done: BTreeMap<(&str, u32), NodePlan> = BTreeMap::new();
+    let mut out = Vec::with_capacity(groups.len());
+    for g in groups {
+        let key = (g.instance_type.as_str(), g.pods);
+        if let Some(p) = done.get(&key) {
+            out.push(p.clone());
+            continue;
+        }
+        let mut s = Scenario::new(&g.instance_type);
+        s.pods = g.pods;
+        s.env = env.clone();
+        let report = plan_summary(&s).map_err(|e| {
+            input(
+                "node_groups",
+                format!("node group '{}': {e}", crate::suggest::clip(&g.name)),
+            )
+        })?;
+        let plan = node_plan(report);
+        done.insert(key, plan.clone());
+        out.push(plan);
+    }
+    Ok(out)
+}
+
+fn node_plan(report: Report) -> NodePlan {
+    let cn = report.config.use_custom_networking;
+    let peak = report
+        .trace
+        .iter()
+        .map(|s| ipv4_held(&report.config, s))
+        .max_by_key(NodeCost::addresses)
+        .unwrap_or(NodeCost { single: 0, prefixes: 0 });
+    // Under custom networking only the primary ENI (the node IP) is in the node subnet; its secondary
+    // ENIs and every pod address come from the ENIConfig subnet.
+    let (node_subnet, pod_subnet) = if cn {
+        let node = NodeCost { single: 1, prefixes: 0 };
+        let pod = NodeCost {
+            single: (peak.single - 1).max(0),
+            prefixes: peak.prefixes,
+        };
+        (node, Some(pod))
+    } else {
+        (peak, None)
+    };
+    NodePlan {
+        ec2_calls: advisor::ec2_calls(&report.trace),
+        report,
+        node_subnet,
+        pod_subnet,
+    }
+}
+
+/// The IPv4 addresses a node holds at one step, node and pod subnet together: every ENI's primary IP,
+/// plus its secondary IPs or /28 prefixes (an IPv6 node holds only the ENI primaries in IPv4).
+fn ipv4_held(cfg: &CniConfig, step: &Step) -> NodeCost {
+    let enis = step.enis.len() as i64;
+    if cfg.enable_ipv6 {
+        NodeCost {
+            single: enis,
+            prefixes: 0,
+        }
+    } else if cfg.enable_prefix_delegation {
+        NodeCost {
+            single: enis,
+            prefixes: step.stats.total_prefixes,
+        }
+    } else {
+        NodeCost {
+            single: enis + step.stats.total_ips,
+            prefixes: 0,
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! One component per file, each named for what it shows.
 
 pub mod advice;
+pub mod chart;
 pub mod cluster_editor;
 pub mod field;
 pub mod inputs;
@@ -8,6 +9,7 @@ pub mod instance_picker;
 pub mod node_view;
 pub mod snippets;
 pub mod stepper;
+pub mod subnet_table;
 pub mod summary;
 
 use crate::scenario::{PlanError, Report};

@@ -34,13 +34,14 @@ pub fn first_failing(r: &ClusterReport) -> usize {
     r.subnets.iter().position(|s| !s.fits).unwrap_or(0)
 }
 
-/// Drawing area of the SVG's view box.
-const W: f64 = 600.0;
-const H: f64 = 260.0;
-const LEFT: f64 = 56.0;
-const BOTTOM: f64 = 28.0;
-const TOP: f64 = 12.0;
-const RIGHT: f64 = 16.0;
+/// The SVG's view box and its margins, in whole units (integer arithmetic keeps float formatting out of
+/// the wasm).
+const W: i64 = 600;
+const H: i64 = 260;
+const LEFT: i64 = 56;
+const BOTTOM: i64 = 28;
+const TOP: i64 = 12;
+const RIGHT: i64 = 16;
 
 /// The sentence a screen reader hears for one line.
 fn line_words(name: &str, s: &Series, total: u64) -> String {
@@ -89,13 +90,15 @@ pub fn Chart(props: &ChartProps) -> Html {
         .chain([current.capacity, 1])
         .max()
         .unwrap_or(1);
-    let top = top as f64 * 1.08;
-    let x = |n: u64| LEFT + (W - LEFT - RIGHT) * n as f64 / total.max(1) as f64;
-    let y = |a: i64| H - BOTTOM - (H - BOTTOM - TOP) * a.max(0) as f64 / top;
+    // 8% head room above the highest line.
+    let top = i128::from(top.saturating_add(top / 12).max(1));
+    let scale = |v: i128, of: i128, span: i64| i64::try_from(v * i128::from(span) / of.max(1)).unwrap_or(span);
+    let x = |n: u64| LEFT + scale(i128::from(n), i128::from(total), W - LEFT - RIGHT);
+    let y = |a: i64| H - BOTTOM - scale(i128::from(a.max(0)), top, H - BOTTOM - TOP);
     let line = |s: &Series| -> String {
         s.points
             .iter()
-            .map(|p| format!("{:.1},{:.1}", x(p.nodes), y(p.addresses)))
+            .map(|p| format!("{},{}", x(p.nodes), y(p.addresses)))
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -106,14 +109,14 @@ pub fn Chart(props: &ChartProps) -> Html {
         };
         html! {
             <g class={classes!("exhausted", class)}>
-                <circle cx={format!("{:.1}", x(p.nodes))} cy={format!("{:.1}", y(p.addresses))} r="5" fill={color} />
-                <text x={format!("{:.1}", x(p.nodes) + 7.0)} y={format!("{:.1}", y(p.addresses) - 7.0)} fill="currentColor" font-size="12">
+                <circle cx={x(p.nodes).to_string()} cy={y(p.addresses).to_string()} r="5" fill={color} />
+                <text x={(x(p.nodes) - 7).to_string()} y={(y(p.addresses) - 9).to_string()} fill="currentColor" font-size="12" text-anchor="end">
                     {format!("runs out at node {}", s.exhausts_at_nodes.unwrap_or(p.nodes))}
                 </text>
             </g>
         }
     };
-    let cap_y = format!("{:.1}", y(current.capacity));
+    let cap_y = y(current.capacity).to_string();
     let desc = format!(
         "Addresses {} holds as the cluster grows from 0 to {total} nodes (max + surge), against its room of {} (usable − used). {}.{}",
         current.cidr,
@@ -172,12 +175,12 @@ pub fn Chart(props: &ChartProps) -> Html {
                 <desc id="chart-desc">{desc.clone()}</desc>
                 <line x1={LEFT.to_string()} y1={(H - BOTTOM).to_string()} x2={(W - RIGHT).to_string()} y2={(H - BOTTOM).to_string()} stroke="currentColor" />
                 <line x1={LEFT.to_string()} y1={TOP.to_string()} x2={LEFT.to_string()} y2={(H - BOTTOM).to_string()} stroke="currentColor" />
-                <text x={LEFT.to_string()} y={(H - 8.0).to_string()} fill="currentColor" font-size="12">{"0"}</text>
-                <text x={(W - RIGHT).to_string()} y={(H - 8.0).to_string()} fill="currentColor" font-size="12" text-anchor="end">{format!("{total} nodes")}</text>
-                <text x={(LEFT - 4.0).to_string()} y={(H - BOTTOM).to_string()} fill="currentColor" font-size="12" text-anchor="end">{"0"}</text>
+                <text x={LEFT.to_string()} y={(H - 8).to_string()} fill="currentColor" font-size="12">{"0"}</text>
+                <text x={(W - RIGHT).to_string()} y={(H - 8).to_string()} fill="currentColor" font-size="12" text-anchor="end">{format!("{total} nodes")}</text>
+                <text x={(LEFT - 4).to_string()} y={(H - BOTTOM).to_string()} fill="currentColor" font-size="12" text-anchor="end">{"0"}</text>
                 <line class="capacity" x1={LEFT.to_string()} y1={cap_y.clone()} x2={(W - RIGHT).to_string()} y2={cap_y.clone()}
                     stroke="#dc2626" stroke-dasharray="6 4" stroke-width="2" />
-                <text x={(LEFT - 4.0).to_string()} y={cap_y.clone()} fill="currentColor" font-size="12" text-anchor="end">{current.capacity}</text>
+                <text x={(LEFT - 4).to_string()} y={cap_y.clone()} fill="currentColor" font-size="12" text-anchor="end">{current.capacity}</text>
                 <polyline class="current" points={line(&current)} fill="none" stroke="#2563eb" stroke-width="2.5" />
                 if let Some(p) = &proposed_series {
                     <polyline class="proposed" points={line(p)} fill="none" stroke="#16a34a" stroke-width="2.5" stroke-dasharray="8 4" />

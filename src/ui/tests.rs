@@ -305,5 +305,5 @@ async fn the_cluster_verdict_table_and_chart_render() {
     // The chart's text alternative says where the drawn subnet runs out.
     assert!(text("svg.chart desc").contains("With the current settings it"));
     assert!(root.query_selector("svg.chart polyline.current").unwrap().is_some());
-    assert!(root.query_selector("svg.chart line.capacity").unwrap().is_some());
+    assert!(root.query_selector("svg.chart path.capacity").unwrap().is_some());
 }

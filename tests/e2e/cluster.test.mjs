@@ -140,3 +140,23 @@ test('the editor is keyboard reachable: Tab walks its cells, Enter adds and remo
   await page.getByLabel('Group 2 Instance type', { exact: true }).waitFor({ state: 'detached' });
   await context.close();
 });
+
+test('prefix delegation on a /26: the free /28 blocks and the reservation commands, copied exactly', async () => {
+  const { json } = cli({
+    settings: { ENABLE_PREFIX_DELEGATION: 'true' },
+    subnets: [{ cidr: '10.0.0.0/26', az: 'a' }],
+    node_groups: [{ name: 'group-1', instance_type: 'm5.large', pods: 20, nodes: 2 }],
+  });
+  const blocks = json.subnets[0].prefix_blocks;
+  // A /26 holds four /28s; AWS's first four addresses and the broadcast address take the first and the last.
+  assert.equal(blocks.free_blocks, 2);
+  const { context, page } = await open('/?type=m5.large&pods=20&nodes=2&subnet=10.0.0.0/26&mode=pd');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  await page.getByText(`10.0.0.0/26: 2 aligned /28 blocks free, ${blocks.needed_at_max} needed at max + surge`).waitFor();
+  await page.getByRole('button', { name: 'Copy the reservation for 10.0.0.0/26' }).click();
+  await page.locator('#reserve-0-status', { hasText: 'Copied' }).waitFor();
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(clip, blocks.commands.join('\n'));
+  assert.match(clip, /create-subnet-cidr-reservation .*--reservation-type prefix --cidr 10\.0\.0\.16\/28/);
+  await context.close();
+});

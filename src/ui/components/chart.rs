@@ -43,6 +43,88 @@ const BOTTOM: i64 = 28;
 const TOP: i64 = 12;
 const RIGHT: i64 = 16;
 
+/// Text as SVG or HTML content: `&`, `<`, `>` and `"` escaped.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The chart's SVG markup: axes, the room line, the current (solid) and proposed (dashed) lines and each
+/// one's exhaustion point. Built as text, with integer coordinates, to keep the wasm small.
+pub fn svg(current: &Series, proposed: Option<&Series>, title: &str, desc: &str) -> String {
+    use std::fmt::Write as _;
+    let total = current.points.last().map_or(0, |p| p.nodes);
+    let top = current
+        .points
+        .iter()
+        .chain(proposed.iter().flat_map(|s| &s.points))
+        .map(|p| p.addresses)
+        .chain([current.capacity, 1])
+        .max()
+        .unwrap_or(1);
+    // 8% head room above the highest line.
+    let top = i128::from(top.saturating_add(top / 12).max(1));
+    let scale = |v: i128, of: i128, span: i64| i64::try_from(v * i128::from(span) / of.max(1)).unwrap_or(span);
+    let x = |n: u64| LEFT + scale(i128::from(n), i128::from(total), W - LEFT - RIGHT);
+    let y = |a: i64| H - BOTTOM - scale(i128::from(a.max(0)), top, H - BOTTOM - TOP);
+    let mut o = String::new();
+    let label = |o: &mut String, x: i64, y: i64, anchor: &str, text: &str| {
+        let _ = write!(
+            o,
+            r#"<text x="{x}" y="{y}" fill="currentColor" font-size="12" text-anchor="{anchor}">{text}</text>"#
+        );
+    };
+    let _ = write!(
+        o,
+        r#"<svg class="chart" viewBox="0 0 {W} {H}" role="img" aria-labelledby="chart-title chart-desc" width="100%"><title id="chart-title">{}</title><desc id="chart-desc">{}</desc><path d="M{LEFT} {TOP}V{}H{}" fill="none" stroke="currentColor"/>"#,
+        esc(title),
+        esc(desc),
+        H - BOTTOM,
+        W - RIGHT
+    );
+    label(&mut o, LEFT, H - 8, "start", "0");
+    label(&mut o, W - RIGHT, H - 8, "end", &format!("{total} nodes"));
+    label(&mut o, LEFT - 4, H - BOTTOM, "end", "0");
+    let cap_y = y(current.capacity);
+    let _ = write!(
+        o,
+        r##"<path class="capacity" d="M{LEFT} {cap_y}H{}" stroke="#dc2626" stroke-dasharray="6 4" stroke-width="2"/>"##,
+        W - RIGHT
+    );
+    label(&mut o, LEFT - 4, cap_y, "end", &current.capacity.to_string());
+    for (s, class, color, dash) in [
+        (Some(current), "current", "#2563eb", "none"),
+        (proposed, "proposed", "#16a34a", "8 4"),
+    ] {
+        let Some(s) = s else { continue };
+        let _ = write!(
+            o,
+            r#"<polyline class="{class}" fill="none" stroke="{color}" stroke-width="2.5" stroke-dasharray="{dash}" points=""#
+        );
+        for p in &s.points {
+            let _ = write!(o, "{},{} ", x(p.nodes), y(p.addresses));
+        }
+        o.push_str(r#""/>"#);
+        // The exhaustion point: the first point on the path that does not fit.
+        if let Some((n, p)) = s
+            .exhausts_at_nodes
+            .and_then(|n| Some((n, s.points.iter().find(|p| p.nodes >= n)?)))
+        {
+            let (px, py) = (x(p.nodes), y(p.addresses));
+            let _ = write!(
+                o,
+                r#"<g class="exhausted {class}"><circle cx="{px}" cy="{py}" r="5" fill="{color}"/>"#
+            );
+            label(&mut o, px - 7, py - 9, "end", &format!("runs out at node {n}"));
+            o.push_str("</g>");
+        }
+    }
+    o.push_str("</svg>");
+    o
+}
+
 /// The sentence a screen reader hears for one line.
 fn line_words(name: &str, s: &Series, total: u64) -> String {
     match s.exhausts_at_nodes {
@@ -82,41 +164,6 @@ pub fn Chart(props: &ChartProps) -> Html {
     });
 
     let total = current.points.last().map_or(0, |p| p.nodes);
-    let top = current
-        .points
-        .iter()
-        .chain(proposed_series.iter().flat_map(|s| &s.points))
-        .map(|p| p.addresses)
-        .chain([current.capacity, 1])
-        .max()
-        .unwrap_or(1);
-    // 8% head room above the highest line.
-    let top = i128::from(top.saturating_add(top / 12).max(1));
-    let scale = |v: i128, of: i128, span: i64| i64::try_from(v * i128::from(span) / of.max(1)).unwrap_or(span);
-    let x = |n: u64| LEFT + scale(i128::from(n), i128::from(total), W - LEFT - RIGHT);
-    let y = |a: i64| H - BOTTOM - scale(i128::from(a.max(0)), top, H - BOTTOM - TOP);
-    let line = |s: &Series| -> String {
-        s.points
-            .iter()
-            .map(|p| format!("{},{}", x(p.nodes), y(p.addresses)))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    // The exhaustion point: the first point on the path that does not fit.
-    let marker = |s: &Series, class: &'static str, color: &'static str| -> Html {
-        let Some(p) = s.exhausts_at_nodes.and_then(|n| s.points.iter().find(|p| p.nodes >= n)) else {
-            return html! {};
-        };
-        html! {
-            <g class={classes!("exhausted", class)}>
-                <circle cx={x(p.nodes).to_string()} cy={y(p.addresses).to_string()} r="5" fill={color} />
-                <text x={(x(p.nodes) - 7).to_string()} y={(y(p.addresses) - 9).to_string()} fill="currentColor" font-size="12" text-anchor="end">
-                    {format!("runs out at node {}", s.exhausts_at_nodes.unwrap_or(p.nodes))}
-                </text>
-            </g>
-        }
-    };
-    let cap_y = y(current.capacity).to_string();
     let desc = format!(
         "Addresses {} holds as the cluster grows from 0 to {total} nodes (max + surge), against its room of {} (usable − used). {}.{}",
         current.cidr,
@@ -168,27 +215,8 @@ pub fn Chart(props: &ChartProps) -> Html {
             </div>
         }
     } else {
-        html! {
-            <svg class="chart" viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="chart-title chart-desc"
-                width="100%" preserveAspectRatio="xMidYMid meet">
-                <title id="chart-title">{format!("{} addresses against cluster nodes", current.cidr)}</title>
-                <desc id="chart-desc">{desc.clone()}</desc>
-                <line x1={LEFT.to_string()} y1={(H - BOTTOM).to_string()} x2={(W - RIGHT).to_string()} y2={(H - BOTTOM).to_string()} stroke="currentColor" />
-                <line x1={LEFT.to_string()} y1={TOP.to_string()} x2={LEFT.to_string()} y2={(H - BOTTOM).to_string()} stroke="currentColor" />
-                <text x={LEFT.to_string()} y={(H - 8).to_string()} fill="currentColor" font-size="12">{"0"}</text>
-                <text x={(W - RIGHT).to_string()} y={(H - 8).to_string()} fill="currentColor" font-size="12" text-anchor="end">{format!("{total} nodes")}</text>
-                <text x={(LEFT - 4).to_string()} y={(H - BOTTOM).to_string()} fill="currentColor" font-size="12" text-anchor="end">{"0"}</text>
-                <line class="capacity" x1={LEFT.to_string()} y1={cap_y.clone()} x2={(W - RIGHT).to_string()} y2={cap_y.clone()}
-                    stroke="#dc2626" stroke-dasharray="6 4" stroke-width="2" />
-                <text x={(LEFT - 4).to_string()} y={cap_y.clone()} fill="currentColor" font-size="12" text-anchor="end">{current.capacity}</text>
-                <polyline class="current" points={line(&current)} fill="none" stroke="#2563eb" stroke-width="2.5" />
-                if let Some(p) = &proposed_series {
-                    <polyline class="proposed" points={line(p)} fill="none" stroke="#16a34a" stroke-width="2.5" stroke-dasharray="8 4" />
-                    { marker(p, "proposed", "#16a34a") }
-                }
-                { marker(&current, "current", "#2563eb") }
-            </svg>
-        }
+        let title = format!("{} addresses against cluster nodes", current.cidr);
+        Html::from_html_unchecked(svg(&current, proposed_series.as_ref(), &title, &desc).into())
     };
     html! {
         <section class="card chart-card" aria-labelledby="chart-heading">

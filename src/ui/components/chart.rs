@@ -154,10 +154,14 @@ pub fn Chart(props: &ChartProps) -> Html {
         },
     );
     let i = (*index).min(report.subnets.len().saturating_sub(1));
-    let Some(current) = cluster::series(report, i) else {
+    let (current, proposed_series) = {
+        let _m = measure("vpc:cluster-series");
+        let p = proposed.as_ref().as_ref().and_then(|p| cluster::series(p, i));
+        (cluster::series(report, i), p)
+    };
+    let Some(current) = current else {
         return html! {};
     };
-    let proposed_series = proposed.as_ref().as_ref().and_then(|p| cluster::series(p, i));
     let alt_name = alt.as_ref().map_or(String::new(), |a| {
         let edits: Vec<String> = a.edits.iter().map(ToString::to_string).collect();
         format!("{} ({})", a.title, edits.join(" "))

@@ -34,6 +34,9 @@ pub fn first_failing(r: &ClusterReport) -> usize {
     r.subnets.iter().position(|s| !s.fits).unwrap_or(0)
 }
 
+/// The most pods per node, summed over the groups, for which the proposed line is computed on every edit.
+const AUTO_MAX_PODS: u64 = 2_000;
+
 /// The SVG's view box and its margins, in whole units (integer arithmetic keeps float formatting out of
 /// the wasm).
 const W: i64 = 600;
@@ -139,9 +142,12 @@ pub fn Chart(props: &ChartProps) -> Html {
     let index = use_state(|| first_failing(report));
     let picked = use_state(|| None::<usize>);
     let as_table = use_state(|| false);
-    let alternatives = use_memo(spec.clone(), |spec| {
+    // As the Advice panel does, a cluster of very many pods per node gets its alternatives on demand only.
+    let asked = use_state(|| false);
+    let auto = spec.node_groups.iter().map(|g| u64::from(g.pods)).sum::<u64>() <= AUTO_MAX_PODS;
+    let alternatives = use_memo((spec.clone(), auto || *asked), |(spec, want)| {
         let _m = measure("vpc:cluster-advise");
-        cluster::advise(spec).unwrap_or_default()
+        want.then(|| cluster::advise(spec).ok()).flatten().unwrap_or_default()
     });
     // The best alternative is the advisor's first after "Your settings".
     let alt_index = picked.unwrap_or(1).min(alternatives.len().saturating_sub(1));
@@ -233,6 +239,10 @@ pub fn Chart(props: &ChartProps) -> Html {
                             <option value={k.to_string()} selected={k == i}>{format!("{} ({})", s.cidr, s.az)}</option>
                         }) }
                     </select>
+                }
+                if !auto && !*asked {
+                    <button type="button" onclick={{ let asked = asked.clone(); Callback::from(move |_: MouseEvent| asked.set(true)) }}>
+                        {"Propose a setting (slow with this many pods)"}</button>
                 }
                 if alternatives.len() > 1 {
                     <label for="chart-alt">{"Proposed"}</label>

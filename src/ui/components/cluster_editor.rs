@@ -34,7 +34,7 @@ pub fn ClusterEditor(props: &ClusterEditorProps) -> Html {
                 <legend>{legend}</legend>
                 <small>{hint}</small>
                 { for (0..rows).map(|row| row_html(form, cells, on_action, list, row)) }
-                <button type="button" class="add" disabled={rows >= MAX_ROWS} onclick={add}>{format!("Add {noun}")}</button>
+                <button type="button" class="apply add" disabled={rows >= MAX_ROWS} onclick={add}>{format!("Add {noun}")}</button>
             </fieldset>
         }
     };
@@ -82,7 +82,7 @@ fn row_html(
             <legend>{title.clone()}</legend>
             { for select }
             { for list.cols().iter().map(|&col| cell_html(form, cells, on_action, Cell { list, row, col })) }
-            <button type="button" class="remove" aria-label={format!("Remove {title}")} onclick={remove}>{"Remove"}</button>
+            <button type="button" class="apply remove" aria-label={format!("Remove {title}")} onclick={remove}>{"Remove"}</button>
         </fieldset>
     }
 }

@@ -20,6 +20,8 @@ fn old_links_open_as_a_one_group_cluster() {
         "type=m5.xlarge&pods=40&then=5&nodes=8&subnet=10.0.0.0/24",
         "type=t3.small&pods=20&mode=pd",
         "type=m5.large&pods=5&max_pods=max_pods%20-%2010",
+        "type=m5.xlarge&pods=10&nodes=40&subnet=10.0.0.0/24&WARM_IP_TARGET=2&MINIMUM_IP_TARGET=10",
+        "type=m5.large&pods=30&nodes=40&subnet=10.0.0.0/22&node_subnet=10.1.0.0/24&custom=true&sgp=true",
     ] {
         let (f, notices) = Form::from_query(link);
         assert!(notices.is_empty(), "{link}: {notices:?}");

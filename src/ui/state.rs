@@ -24,8 +24,8 @@ pub struct State {
     pub playing: bool,
     /// Notices about a link that could not be restored in full.
     pub notices: Vec<String>,
-    /// Each cluster-editor cell that breaks its rule, with the message.
-    pub cells: Rc<HashMap<Cell, String>>,
+    /// Each cluster-editor cell that breaks its rule, with the message, in display order.
+    pub cells: Rc<Vec<(Cell, String)>>,
     /// What the cluster results show: the newest cluster whose cells all passed.
     pub last_cluster: ClusterSpec,
 }
@@ -120,11 +120,11 @@ fn check(form: &Form) -> (Option<Scenario>, Rc<HashMap<Field, String>>) {
 }
 
 /// The cluster if every cell passes its rule, and the message for each cell that does not.
-fn check_cluster(form: &Form) -> (Option<ClusterSpec>, Rc<HashMap<Cell, String>>) {
+fn check_cluster(form: &Form) -> (Option<ClusterSpec>, Rc<Vec<(Cell, String)>>) {
     let _m = measure("vpc:check-cluster");
     match form.cluster() {
         Ok(c) => (Some(c), Rc::default()),
-        Err(errors) => (None, Rc::new(errors.into_iter().collect())),
+        Err(errors) => (None, Rc::new(errors)),
     }
 }
 

@@ -3,7 +3,6 @@
 
 use crate::form::{Cell, Form, List, MAX_ROWS};
 use crate::ui::state::Action;
-use std::collections::HashMap;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -11,7 +10,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ClusterEditorProps {
     pub form: Form,
-    pub cells: Rc<HashMap<Cell, String>>,
+    pub cells: Rc<Vec<(Cell, String)>>,
     pub on_action: Callback<Action>,
 }
 
@@ -50,13 +49,7 @@ pub fn ClusterEditor(props: &ClusterEditorProps) -> Html {
     }
 }
 
-fn row_html(
-    form: &Form,
-    cells: &Rc<HashMap<Cell, String>>,
-    on_action: &Callback<Action>,
-    list: List,
-    row: usize,
-) -> Html {
+fn row_html(form: &Form, cells: &[(Cell, String)], on_action: &Callback<Action>, list: List, row: usize) -> Html {
     let first = Cell {
         list,
         row,
@@ -87,10 +80,10 @@ fn row_html(
     }
 }
 
-fn cell_html(form: &Form, cells: &Rc<HashMap<Cell, String>>, on_action: &Callback<Action>, c: Cell) -> Html {
+fn cell_html(form: &Form, cells: &[(Cell, String)], on_action: &Callback<Action>, c: Cell) -> Html {
     let id = id(c);
     let err_id = format!("{id}-err");
-    let error = cells.get(&c);
+    let error = cells.iter().find(|(x, _)| *x == c).map(|(_, e)| e);
     let oninput = on_action
         .reform(move |e: InputEvent| Action::SetCell(c, e.target_unchecked_into::<HtmlInputElement>().value()));
     html! {

@@ -19,7 +19,7 @@ pub struct InputsProps {
     pub form: Form,
     pub errors: Rc<HashMap<Field, String>>,
     /// The cluster editor's cell errors.
-    pub cells: Rc<HashMap<Cell, String>>,
+    pub cells: Rc<Vec<(Cell, String)>>,
     pub report: SharedReport,
     pub on_action: Callback<Action>,
 }

@@ -160,3 +160,28 @@ test('prefix delegation on a /26: the free /28 blocks and the reservation comman
   assert.match(clip, /create-subnet-cidr-reservation .*--reservation-type prefix --cidr 10\.0\.0\.16\/28/);
   await context.close();
 });
+
+test('custom networking: the pod (ENIConfig) subnets and the node subnets are separate lists, judged apart', async () => {
+  const { text, json } = cli({
+    settings: { AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG: 'true' },
+    subnets: [{ cidr: '10.0.0.0/24', az: 'a' }],
+    pod_subnets: [{ cidr: '100.64.0.0/16', az: 'a' }],
+    node_groups: [{ name: 'group-1', instance_type: 'm5.large', pods: 30, nodes: 40 }],
+  });
+  const { context, page } = await open('/?type=m5.large&pods=30&nodes=40&subnet=100.64.0.0/16&node_subnet=10.0.0.0/24&custom=true');
+  assert.equal(await page.getByLabel('Subnet 1 CIDR', { exact: true }).inputValue(), '100.64.0.0/16');
+  assert.equal(await page.getByLabel('Node subnet 1 CIDR', { exact: true }).inputValue(), '10.0.0.0/24');
+  assert.equal(await page.locator('#cluster-verdict').textContent(), text.split('\n')[0]);
+  const rows = page.locator('.subnet-table tbody tr');
+  assert.equal(await rows.count(), 2);
+  // The node subnet pays one address per node, the pod subnet the rest (the CLI's figures).
+  for (const [i, s] of json.subnets.entries()) {
+    assert.match(await rows.nth(i).locator('th').textContent(), new RegExp(`^${s.cidr.replace(/\./g, '\\.')} a · ${s.role === 'pod' ? 'pods' : 'nodes'}`));
+    assert.equal(await rows.nth(i).locator('td').nth(3).textContent(), String(s.addresses_at_max));
+  }
+  // Unticked, the node subnets list goes away and the one subnet is shared.
+  await page.getByRole('checkbox', { name: 'Custom networking' }).uncheck();
+  await page.getByLabel('Node subnet 1 CIDR', { exact: true }).waitFor({ state: 'detached' });
+  assert.equal(await rows.count(), 1);
+  await context.close();
+});

@@ -37,10 +37,16 @@ async function open(path, viewport = { width: 1366, height: 900 }) {
   return { context, page };
 }
 
-/** The CLI's text and JSON for a cluster spec. */
-function cli(spec) {
+/** A spec written to a file for the CLI. */
+function specFile(spec) {
   const file = join(mkdtempSync(join(tmpdir(), 'cluster-')), 'spec.json');
   writeFileSync(file, JSON.stringify(spec));
+  return file;
+}
+
+/** The CLI's text and JSON for a cluster spec. */
+function cli(spec) {
+  const file = specFile(spec);
   const run = (...extra) => execFileSync('cargo', ['run', '-q', '--bin', 'vpc-cni-calc', '--', 'cluster', file, ...extra], { encoding: 'utf8' });
   return { text: run(), json: JSON.parse(run('--json')) };
 }
@@ -101,6 +107,12 @@ test('two node groups and two subnets entered on the page: verdict first, exhaus
   const marker = page.locator('svg.chart g.exhausted.current text');
   const at = Number((await marker.textContent()).match(/runs out at node (\d+)/)[1]);
   assert.match(await page.locator('svg.chart desc').textContent(), new RegExp(`current settings it runs out at node ${at} of`));
+  // The proposed line is the advisor's best (its first after "Your settings"); pick another and the line follows.
+  const advice = JSON.parse(execFileSync('cargo', ['run', '-q', '--bin', 'vpc-cni-calc', '--', 'cluster', specFile(SPEC), '--advise', '--json'], { encoding: 'utf8' })).advice;
+  assert.equal(await page.locator('#chart-alt option:checked').textContent(), advice[1].title);
+  assert.equal(await page.locator('svg.chart polyline.proposed').count(), 1);
+  await page.locator('#chart-alt').selectOption({ label: advice[2].title });
+  await page.locator('svg.chart desc', { hasText: `With ${advice[2].title}` }).waitFor({ state: 'attached' });
   await page.getByRole('button', { name: 'Show as a table' }).click();
   const firstBad = page.locator('.chart-table tbody tr.bad').first().locator('th');
   assert.equal(Number(await firstBad.textContent()), at);

@@ -33,6 +33,11 @@
 //!   `form::rows` the cluster editor's node groups and subnet rows (cells, link keys, rules) and
 //!   `form::cluster` their editing and the `ClusterSpec` they describe.
 //! - `snippets`: one generator module per output format.
+//! - `cluster`: issue 10's cluster (several node groups across AZ subnets, cluster-wide settings): `spec` the
+//!   input (`ClusterSpec`, serde), `resolve` its checks, `cost` one plan per distinct (instance type, pods),
+//!   `place` the round-robin placement, `model` a subnet's load for any node counts, `judge` the report
+//!   (`report::ClusterReport`), `verdict` its first line, `series` a subnet's chart, `advise` the advisor's
+//!   fixes re-planned over the whole cluster.
 //! - `advisor`: the usual fixes (tighter targets, prefixes, custom networking, IPv6), each re-planned.
 //! - `cli`: the native binary's commands (pure: strings in, strings out); `args` parses (lexopt), `render`
 //!   writes the text.
@@ -56,11 +61,14 @@
 //! - `scenario::plan(&Scenario) -> Result<Report, PlanError>`: everything about one node group. The CLI's
 //!   `plan`, the page and the advisor call it and nothing else to simulate.
 //! - `scenario::validate`: the same refusals without the simulation, cheap enough for every keystroke.
+//! - `cluster::plan(&ClusterSpec) -> Result<ClusterReport, PlanError>`: a whole cluster; `cluster::advise`
+//!   its alternatives, `cluster::series(&ClusterReport, subnet)` a subnet's chart.
 //! - `advisor::advise(&Scenario, &Report)`: the usual fixes, each re-planned on the same workload.
 //! - `snippets::generate(Format, &CniEnv)`: the config to apply, refused with `plan`'s message for
 //!   settings ipamd would not start with.
 //! - `cli::run_os(&[OsString]) -> Result<String, String>`: the whole CLI as a pure function; `src/main.rs`
-//!   only prints and sets the exit code.
+//!   only prints and sets the exit code. `cli::run_os_with` also takes a `ReadFile` (`cluster SPEC.json`):
+//!   `src/main.rs` passes one that reads the disk.
 //! - `form::Form`: the page's inputs, their rules and the URL query; `ui::state` is the one reducer over it.
 //!
 //! # Testing

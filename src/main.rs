@@ -2,7 +2,7 @@
 //! (reading `cluster`'s spec file).
 //! A closed stdout (`vpc-cni-calc instances | head`) ends quietly, as a Unix tool does.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -25,7 +25,22 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads a spec file for `cluster`; the error is one line naming the file.
+/// The largest spec file read: a 100-group, 200-subnet spec is well under 100 KiB.
+const MAX_SPEC_BYTES: u64 = 8 << 20;
+
+/// Reads a spec file for `cluster`, at most `MAX_SPEC_BYTES` (`cluster /dev/zero` stops there); the
+/// error is one line naming the file.
 fn read_file(path: &str) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read '{path}': {e}"))
+    let cannot = |e: std::io::Error| format!("cannot read '{path}': {e}");
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_SPEC_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_SPEC_BYTES {
+        return Err(format!(
+            "'{path}' is larger than {} MiB; a cluster spec is far smaller",
+            MAX_SPEC_BYTES >> 20
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| format!("cannot read '{path}': it is not UTF-8 text"))
 }

@@ -2,7 +2,7 @@
 //! so this stays pure) through `cluster::plan`, printed as text opening with the verdict, or as JSON.
 
 use super::ReadFile;
-use crate::cluster::{self, report::SubnetRole, ClusterAlternative, ClusterReport};
+use crate::cluster::{self, report::SubnetRole, ClusterAlternative, ClusterMode, ClusterReport};
 use crate::edit;
 use lexopt::{Arg, Parser};
 use std::fmt::Write as _;
@@ -28,12 +28,12 @@ pub(super) fn run(args: &[String], read: ReadFile) -> Result<String, String> {
     let path = path.ok_or("cluster needs a spec file: vpc-cni-calc cluster SPEC.json")?;
     let text = read(&path)?;
     let spec = cluster::parse_json(&text).map_err(|e| format!("{path}: {e}"))?;
-    let report = cluster::plan(&spec).map_err(|e| format!("{path}: {e}"))?;
-    let advice = if advise {
-        Some(cluster::advise(&spec).map_err(|e| format!("{path}: {e}"))?)
+    let (report, advice) = if advise {
+        cluster::plan_and_advise(&spec).map(|(r, a)| (r, Some(a)))
     } else {
-        None
-    };
+        cluster::plan(&spec).map(|r| (r, None))
+    }
+    .map_err(|e| format!("{path}: {e}"))?;
     if json {
         #[derive(serde::Serialize)]
         struct WithAdvice<'a> {
@@ -52,6 +52,10 @@ pub(super) fn run(args: &[String], read: ReadFile) -> Result<String, String> {
     }
     let mut out = text_report(&report);
     if let Some(a) = advice {
+        // The verdict line carries the best fix.
+        if let Some(fix) = cluster::best_fix(&a) {
+            out.insert_str(report.verdict.len(), &format!(" {fix}"));
+        }
         out += &text_advice(&a);
     }
     Ok(out)
@@ -73,9 +77,14 @@ fn text_report(r: &ClusterReport) -> String {
     );
     out += "\nNode groups (addresses per node once settled / at peak):\n";
     for g in &r.node_groups {
+        // Each group's mode, when they differ.
+        let mode = match r.mode {
+            ClusterMode::Mixed => format!(" ({})", g.mode),
+            ClusterMode::All(_) => String::new(),
+        };
         let _ = writeln!(
             out,
-            "  {}: {} × {} pods, {} nodes (max {}, surge {}) in {} · {} / {} per node · maxPods {} · {} EC2 calls per node",
+            "  {}{mode}: {} × {} pods, {} nodes (max {}, surge {}) in {} · {} / {} per node · maxPods {} · {} EC2 calls per node",
             g.name,
             g.instance_type,
             g.pods,
@@ -88,6 +97,13 @@ fn text_report(r: &ClusterReport) -> String {
             g.max_pods,
             g.ec2_calls
         );
+        if g.pods_pending + g.pods_without_ip > 0 {
+            let _ = writeln!(
+                out,
+                "    per node: {} pods Pending over maxPods, {} pods without an IP",
+                g.pods_pending, g.pods_without_ip
+            );
+        }
     }
     out += "\nSubnets (used + addresses at desired / at max / at max + surge of usable):\n";
     for s in &r.subnets {
@@ -108,20 +124,44 @@ fn text_report(r: &ClusterReport) -> String {
             s.usable,
             if s.fits { "fits" } else { "DOES NOT FIT" }
         );
+        // 0 is no node number: the subnet is full without any of that group's nodes.
         let runs_out: Vec<String> = s
             .runs_out
             .iter()
-            .filter_map(|o| Some(format!("{} node {}", o.group, o.at_nodes?)))
+            .filter_map(|o| match o.at_nodes? {
+                0 => Some(format!("full without {}", o.group)),
+                n => Some(format!("{} node {n}", o.group)),
+            })
             .collect();
         if !runs_out.is_empty() {
-            let _ = writeln!(out, "    runs out at {}", runs_out.join(", "));
-        }
-        if let Some(p) = &s.prefix_blocks {
             let _ = writeln!(
                 out,
-                "    /28 prefixes: {} needed at max + surge, {} aligned free; reserve them (SUBNET_ID = the id of {}):",
-                p.needed_at_max, p.free_blocks, s.cidr
+                "    runs out, the other groups at desired, at {}",
+                runs_out.join(", ")
             );
+        }
+        if let Some(p) = &s.prefix_blocks {
+            let _ = write!(
+                out,
+                "    /28 prefixes: {} needed at max + surge, {} aligned free",
+                p.needed_at_max, p.free_blocks
+            );
+            let _ = writeln!(
+                out,
+                "{}",
+                if p.commands.is_empty() {
+                    "; too few to reserve".to_string()
+                } else {
+                    format!("; reserve them (SUBNET_ID = the id of {}):", s.cidr)
+                }
+            );
+            if !p.commands.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "      (assumes the {} used addresses are packed at the bottom of the subnet, after AWS's 4 reserved; check these CIDRs are free)",
+                    s.used
+                );
+            }
             for c in &p.commands {
                 let _ = writeln!(out, "      {c}");
             }
@@ -144,11 +184,7 @@ fn text_advice(alts: &[ClusterAlternative]) -> String {
             a.ec2_calls,
             if a.fits { "fits        " } else { "DOES NOT FIT" },
             a.title,
-            if a.pods_without_ip > 0 {
-                format!(", {} pods without an IP", a.pods_without_ip)
-            } else {
-                String::new()
-            }
+            pods_left_out(a)
         );
         if !a.edits.is_empty() {
             let _ = writeln!(out, "         {}", edit::join(&a.edits));
@@ -156,6 +192,18 @@ fn text_advice(alts: &[ClusterAlternative]) -> String {
         if !a.caveat.is_empty() {
             let _ = writeln!(out, "         {}", a.caveat);
         }
+    }
+    out
+}
+
+/// ", 12 pods without an IP, 12 Pending" or nothing.
+fn pods_left_out(a: &ClusterAlternative) -> String {
+    let mut out = String::new();
+    if a.pods_without_ip > 0 {
+        let _ = write!(out, ", {} pods without an IP", a.pods_without_ip);
+    }
+    if a.pods_pending > 0 {
+        let _ = write!(out, ", {} pods Pending over maxPods", a.pods_pending);
     }
     out
 }

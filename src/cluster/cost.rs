@@ -1,10 +1,11 @@
-//! What one node of a group costs: each distinct (instance type, pods) is planned once through
-//! `scenario::plan_summary` with the cluster's settings (identical nodes are simulated once), and its
-//! peak is split between the node subnet and, under custom networking, the pod subnet.
+//! What one node of a group costs: each distinct (instance type, pods, settings as ipamd resolves them)
+//! is planned once through `scenario::plan_summary` (identical nodes are simulated once, and the advisor's
+//! candidates reuse every node their edits leave unchanged), and its peak is split between the node subnet
+//! and, under custom networking, the pod subnet.
 
 use super::resolve::{input, Group};
 use crate::advisor;
-use crate::config::{CniConfig, CniEnv};
+use crate::config::{self, CniConfig, CniEnv};
 use crate::ipamd::trace::Step;
 use crate::scenario::{plan_summary, PlanError, Report, Scenario};
 use crate::subnet::NodeCost;
@@ -21,14 +22,25 @@ pub(super) struct NodePlan {
     pub ec2_calls: i64,
 }
 
-/// Plans every group's node, one simulation per distinct (instance type, pods). A group that does not
-/// plan is refused with its name.
-pub(super) fn plan_nodes(groups: &[Group], env: &CniEnv) -> Result<Vec<NodePlan>, PlanError> {
-    let mut done: BTreeMap<(&str, u32), NodePlan> = BTreeMap::new();
+/// Node plans already made, by (instance type, pods) and the `CniConfig` ipamd resolves for that
+/// instance: the plan depends on nothing else. A reused plan keeps the warnings of the settings it was
+/// first made with (the advisor's rows read only its numbers).
+#[derive(Debug, Default)]
+pub(super) struct NodePlans(BTreeMap<(String, u32), Vec<(CniConfig, NodePlan)>>);
+
+/// Plans every group's node, one simulation per distinct (instance type, pods, resolved settings) not
+/// already in `done`. A group that does not plan is refused with its name.
+pub(super) fn plan_nodes(groups: &[Group], env: &CniEnv, done: &mut NodePlans) -> Result<Vec<NodePlan>, PlanError> {
     let mut out = Vec::with_capacity(groups.len());
     for g in groups {
-        let key = (g.instance_type.as_str(), g.pods);
-        if let Some(p) = done.get(&key) {
+        let key = (g.instance_type.clone(), g.pods);
+        // A type or settings that do not resolve go to `plan_summary` for its refusal.
+        let cfg = crate::vpc::lookup(&g.instance_type)
+            .ok()
+            .and_then(|i| config::resolve(env, i).ok())
+            .map(|(cfg, _)| cfg);
+        let known = done.0.get(&key).into_iter().flatten();
+        if let Some((_, p)) = known.into_iter().find(|(c, _)| Some(c) == cfg.as_ref()) {
             out.push(p.clone());
             continue;
         }
@@ -42,7 +54,9 @@ pub(super) fn plan_nodes(groups: &[Group], env: &CniEnv) -> Result<Vec<NodePlan>
             )
         })?;
         let plan = node_plan(report);
-        done.insert(key, plan.clone());
+        if let Some(cfg) = cfg {
+            done.0.entry(key).or_default().push((cfg, plan.clone()));
+        }
         out.push(plan);
     }
     Ok(out)

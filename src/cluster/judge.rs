@@ -4,9 +4,8 @@
 
 use super::cost::NodePlan;
 use super::model::Model;
-use super::report::{ClusterReport, GroupUse, NodesIn, PrefixBlocks, RunsOut, SubnetUse, Totals};
+use super::report::{ClusterMode, ClusterReport, GroupUse, Load, NodesIn, PrefixBlocks, RunsOut, SubnetUse, Totals};
 use super::resolve::Resolved;
-use crate::mode::Mode;
 use crate::subnet;
 use crate::warning::Warning;
 
@@ -21,6 +20,7 @@ pub(super) fn build(r: &Resolved, plans: &[NodePlan], model: &Model) -> ClusterR
         .map(|(g, (group, p))| GroupUse {
             name: group.name.clone(),
             instance_type: p.report.instance.name.clone(),
+            mode: p.report.mode,
             pods: group.pods,
             nodes: group.levels[0],
             max_nodes: group.levels[1],
@@ -32,6 +32,7 @@ pub(super) fn build(r: &Resolved, plans: &[NodePlan], model: &Model) -> ClusterR
             pod_subnet_cost: p.pod_subnet,
             max_pods: p.report.max_pods.kubelet,
             pods_without_ip: p.report.steady_state.pods_without_ip,
+            pods_pending: p.report.steady_state.pods_pending,
             ec2_calls: p.ec2_calls,
             nodes_per_subnet: subnets
                 .iter()
@@ -54,18 +55,17 @@ pub(super) fn build(r: &Resolved, plans: &[NodePlan], model: &Model) -> ClusterR
             warnings.push(Warning::new(w.code, format!("{}: {}", group.name, w.message)));
         }
     }
-    let mode = plans.first().map_or(Mode::SecondaryIp, |p| p.report.mode);
     let mut report = ClusterReport {
         verdict: String::new(),
         fits,
-        mode,
+        mode: ClusterMode::of(plans.iter().map(|p| p.report.mode)),
         settings: r.env.changes(),
         totals,
         subnets,
         node_groups,
         warnings,
     };
-    report.verdict = super::verdict::verdict(&report);
+    report.verdict = super::verdict::verdict(&report, model);
     report
 }
 
@@ -104,7 +104,7 @@ fn subnet_use(r: &Resolved, model: &Model, s: usize) -> SubnetUse {
         at_max,
         at_surge,
         runs_out,
-        prefix_blocks: pays_prefixes(model, s).then(|| prefix_blocks(sub.cidr, sub.used, at_surge.prefixes)),
+        prefix_blocks: pays_prefixes(model, s).then(|| prefix_blocks(sub.cidr, sub.used, at_surge)),
     }
 }
 
@@ -113,8 +113,12 @@ fn pays_prefixes(model: &Model, s: usize) -> bool {
     (0..model.groups.len()).any(|g| model.groups[g].slots[s].reaches() && model.cost(g, s).prefixes > 0)
 }
 
-fn prefix_blocks(cidr: subnet::Ipv4Cidr, used: i64, needed: i64) -> PrefixBlocks {
-    let reservation: Vec<String> = subnet::prefix_reservation(cidr, used, needed)
+/// The /28s at max + surge; the reservation only when they fit (a reservation of every free block would
+/// leave the node and ENI primaries nowhere to go).
+fn prefix_blocks(cidr: subnet::Ipv4Cidr, used: i64, at_surge: Load) -> PrefixBlocks {
+    let needed = at_surge.prefixes;
+    let reserve = if at_surge.fits { needed } else { 0 };
+    let reservation: Vec<String> = subnet::prefix_reservation(cidr, used, reserve)
         .iter()
         .map(ToString::to_string)
         .collect();

@@ -1,5 +1,5 @@
 //! A cluster: several node groups across the subnets of several AZs, cluster-wide CNI settings. Each
-//! distinct (instance type, pods) is planned once through `scenario::plan_summary` (`cost`); nodes are
+//! distinct (instance type, pods, settings) is planned once through `scenario::plan_summary` (`cost`); nodes are
 //! placed by the round-robin rule (`place`); each subnet is judged at desired, at max and at max + surge
 //! (`model`, `judge`), and the report opens with a one-line verdict (`verdict`).
 
@@ -14,8 +14,9 @@ mod series;
 pub mod spec;
 mod verdict;
 
+pub use advise::best_fix;
 pub use judge::reservation_command;
-pub use report::{ClusterAlternative, ClusterReport, Point, Series};
+pub use report::{ClusterAlternative, ClusterMode, ClusterReport, Point, Series};
 pub use resolve::{MAX_NODE_GROUPS, MAX_SUBNETS};
 pub use series::{series, MAX_POINTS};
 pub use spec::{parse_json, ClusterSpec, NodeGroupSpec, SubnetSpec, Surge};
@@ -26,26 +27,28 @@ use crate::scenario::PlanError;
 /// Plans a whole cluster: the shipped manifest overlaid by the spec's settings, every group's node
 /// planned once, placed and judged in every subnet.
 pub fn plan(spec: &ClusterSpec) -> Result<ClusterReport, PlanError> {
-    planned(spec, resolve::env(spec)?).map(|(r, _)| r)
+    planned(spec, resolve::env(spec)?, &mut cost::NodePlans::default()).map(|(r, _)| r)
 }
 
-/// `plan` with the environment already built, and each group's node plan (the advisor's alternatives).
-fn planned(spec: &ClusterSpec, env: CniEnv) -> Result<(ClusterReport, Vec<cost::NodePlan>), PlanError> {
-    let r = resolve::resolve(spec, env)?;
-    let plans = cost::plan_nodes(&r.groups, &r.env)?;
-    let custom_networking = plans.iter().any(|p| p.pod_subnet.is_some());
-    let has_pod_subnets = r.subnets.iter().any(|s| s.role == report::SubnetRole::Pod);
-    if custom_networking && !has_pod_subnets {
-        return Err(resolve::input(
-            "pod_subnets",
-            "pod_subnets: AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true needs a pod subnet (ENIConfig) in each AZ".into(),
-        ));
-    }
-    if has_pod_subnets && !custom_networking {
-        return Err(resolve::input(
-            "pod_subnets",
-            "pod_subnets are ENIConfig subnets: set AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true in settings, or remove them"
-                .into(),
+/// `plan` with the environment already built, and each group's node plan (the advisor's alternatives),
+/// reusing the node plans in `done`.
+fn planned(
+    spec: &ClusterSpec,
+    env: CniEnv,
+    done: &mut cost::NodePlans,
+) -> Result<(ClusterReport, Vec<cost::NodePlan>), PlanError> {
+    let mut r = resolve::resolve(spec, env)?;
+    let plans = cost::plan_nodes(&r.groups, &r.env, done)?;
+    let mut warnings = Vec::new();
+    if plans.iter().any(|p| p.pod_subnet.is_some()) {
+        resolve::check_pod_subnets(&r)?;
+    } else if r.subnets.iter().any(|s| s.role == report::SubnetRole::Pod) {
+        // Pod subnets are ENIConfigs: without custom networking ipamd never reads them.
+        r.subnets.retain(|s| s.role == report::SubnetRole::Node);
+        warnings.push(crate::warning::Warning::new(
+            "pod-subnets-unused",
+            "pod_subnets are ENIConfig subnets, used only with AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true: \
+             without it pods draw from the node subnets, and the pod subnets are left out.",
         ));
     }
     let groups = r
@@ -55,10 +58,17 @@ fn planned(spec: &ClusterSpec, env: CniEnv) -> Result<(ClusterReport, Vec<cost::
         .map(|(g, p)| (g.azs.clone(), g.levels, p.node_subnet, p.pod_subnet))
         .collect();
     let model = model::Model::new(r.subnets.clone(), groups);
-    Ok((judge::build(&r, &plans, &model), plans))
+    let mut report = judge::build(&r, &plans, &model);
+    report.warnings.extend(warnings);
+    Ok((report, plans))
 }
 
 /// Every advisor fix re-priced over the whole cluster, "Your settings" first.
 pub fn advise(spec: &ClusterSpec) -> Result<Vec<ClusterAlternative>, PlanError> {
+    advise::advise(spec).map(|(_, rows)| rows)
+}
+
+/// `plan` and `advise` together, the current settings planned once.
+pub fn plan_and_advise(spec: &ClusterSpec) -> Result<(ClusterReport, Vec<ClusterAlternative>), PlanError> {
     advise::advise(spec)
 }

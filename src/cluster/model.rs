@@ -31,10 +31,15 @@ pub(super) struct Model {
 impl Model {
     /// The model of the groups (AZs and costs) over the subnets.
     pub fn new(subnets: Vec<Subnet>, groups: Vec<GroupShape>) -> Model {
+        let turns = Slot::turns(&subnets);
         let groups = groups
             .into_iter()
             .map(|(azs, levels, node_subnet, pod_subnet)| GroupCost {
-                slots: (0..subnets.len()).map(|i| Slot::new(&azs, &subnets, i)).collect(),
+                slots: subnets
+                    .iter()
+                    .zip(&turns)
+                    .map(|(s, &turn)| Slot::new(&azs, &s.az, turn))
+                    .collect(),
                 levels,
                 node_subnet,
                 pod_subnet,
@@ -110,17 +115,39 @@ impl Model {
     }
 
     /// The smallest node count of group `g` at which subnet `s` no longer holds the cluster, the other
-    /// groups at desired; `None` if the group never lands there or it still fits at `MAX_NODES`.
+    /// groups at desired; `None` if the group never lands there or it still fits at `MAX_NODES`, 0 if the
+    /// subnet is full without any of the group's nodes.
     pub fn runs_out(&self, s: usize, g: usize) -> Option<u32> {
+        self.first_failing_node(s, g, MAX_NODES, 0)
+    }
+
+    /// The node of group `g` that makes subnet `s` fail at `level`, every other group at that same
+    /// level: the smallest count in `1..=` the group's count at `level` that does not fit. `None` if the
+    /// other groups alone already fill the subnet (no node of `g` is to blame) or `g`'s nodes fit.
+    pub fn failing_node(&self, s: usize, g: usize, level: usize) -> Option<u32> {
+        let n = self.first_failing_node(s, g, self.groups[g].levels[level], level)?;
+        (n > 0).then_some(n)
+    }
+
+    /// The smallest count in `0..=most` of group `g` at which subnet `s` does not fit, the other groups at
+    /// `others_level`.
+    fn first_failing_node(&self, s: usize, g: usize, most: u32, others_level: usize) -> Option<u32> {
         if !self.groups[g].slots[s].reaches() || self.cost(g, s).addresses() == 0 {
             return None;
         }
+        // The other groups' demand is the same at every step of the bisection.
+        let (_, others) = self.demand(s, |o| if o == g { 0 } else { self.groups[o].levels[others_level] });
+        let (slot, cost) = (self.groups[g].slots[s], self.cost(g, s));
         let fits = |n: u64| {
-            let n = u32::try_from(n).unwrap_or(u32::MAX);
-            let (_, d) = self.demand(s, |o| if o == g { n } else { self.groups[o].levels[0] });
+            let here = slot.nodes(u32::try_from(n).unwrap_or(u32::MAX));
+            let here = i64::try_from(here).unwrap_or(i64::MAX);
+            let d = NodeCost {
+                single: others.single.saturating_add(cost.single.saturating_mul(here)),
+                prefixes: others.prefixes.saturating_add(cost.prefixes.saturating_mul(here)),
+            };
             self.holds(s, d)
         };
-        first_failing(u64::from(MAX_NODES), fits).map(|n| n as u32)
+        first_failing(u64::from(most), fits).map(|n| n as u32)
     }
 }
 

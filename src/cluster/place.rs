@@ -17,23 +17,43 @@ pub(super) struct Slot {
 }
 
 impl Slot {
-    pub fn new(group_azs: &[String], subnets: &[Subnet], index: usize) -> Slot {
-        let s = &subnets[index];
+    /// Each subnet's turn within its AZ: the AZ's `l`-th node subnet of `m` (a pod subnet: `(0, 1)`,
+    /// every node of the AZ). The same for every group, so computed once.
+    pub fn turns(subnets: &[Subnet]) -> Vec<(u64, u64)> {
+        let mut seen: Vec<(&str, u64)> = Vec::new();
+        let mut index_in_az = Vec::with_capacity(subnets.len());
+        for s in subnets {
+            if s.role == SubnetRole::Pod {
+                index_in_az.push(0);
+                continue;
+            }
+            match seen.iter_mut().find(|(az, _)| *az == s.az) {
+                Some((_, n)) => {
+                    index_in_az.push(*n);
+                    *n += 1;
+                }
+                None => {
+                    index_in_az.push(0);
+                    seen.push((&s.az, 1));
+                }
+            }
+        }
+        subnets
+            .iter()
+            .zip(index_in_az)
+            .map(|(s, l)| match s.role {
+                SubnetRole::Pod => (0, 1),
+                SubnetRole::Node => (l, seen.iter().find(|(az, _)| *az == s.az).map_or(1, |&(_, m)| m)),
+            })
+            .collect()
+    }
+
+    /// The slot of a group running in `group_azs` in a subnet of `az` whose turn is `turn` (`turns`).
+    pub fn new(group_azs: &[String], az: &str, turn: (u64, u64)) -> Slot {
         let az = group_azs
             .iter()
-            .position(|a| *a == s.az)
+            .position(|a| a == az)
             .map(|j| (j as u64, group_azs.len() as u64));
-        let turn = match s.role {
-            SubnetRole::Pod => (0, 1),
-            SubnetRole::Node => {
-                let mut same = subnets
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, o)| o.role == SubnetRole::Node && o.az == s.az);
-                let l = same.clone().position(|(i, _)| i == index).unwrap_or(0);
-                (l as u64, same.by_ref().count() as u64)
-            }
-        };
         Slot { az, turn }
     }
 

@@ -16,7 +16,9 @@ pub struct ClusterReport {
     pub verdict: String,
     /// Every subnet fits at max + surge.
     pub fits: bool,
-    pub mode: Mode,
+    /// The groups' one mode, or "mixed" (prefix delegation falls back to secondary IPs on an instance
+    /// type that does not support it, so the groups' modes can differ).
+    pub mode: ClusterMode,
     /// The settings that differ from the shipped manifest (`KEY=VALUE` / `KEY-`).
     pub settings: Vec<Edit>,
     pub totals: Totals,
@@ -25,6 +27,42 @@ pub struct ClusterReport {
     pub node_groups: Vec<GroupUse>,
     /// The node groups' plan warnings, each prefixed with the group's name, and the cluster's own.
     pub warnings: Vec<Warning>,
+}
+
+/// How the cluster's nodes give pods addresses: every group's mode, or `Mixed`. Serialized as the
+/// mode's name (`secondary-ip`, `prefix-delegation`, `ipv6`) or `mixed`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClusterMode {
+    All(Mode),
+    Mixed,
+}
+
+impl ClusterMode {
+    /// The mode of groups in these modes (secondary IPs for none).
+    pub fn of(modes: impl IntoIterator<Item = Mode>) -> ClusterMode {
+        let mut modes = modes.into_iter();
+        let first = modes.next().unwrap_or(Mode::SecondaryIp);
+        if modes.all(|m| m == first) {
+            ClusterMode::All(first)
+        } else {
+            ClusterMode::Mixed
+        }
+    }
+}
+
+impl std::fmt::Display for ClusterMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ClusterMode::All(m) => m.fmt(f),
+            ClusterMode::Mixed => f.write_str("mixed"),
+        }
+    }
+}
+
+impl Serialize for ClusterMode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// The whole cluster at each level: nodes, and IPv4 addresses held in all subnets at each group's peak.
@@ -101,7 +139,8 @@ pub struct SubnetUse {
 pub struct RunsOut {
     pub group: String,
     /// The smallest node count of the group (placed by the round-robin rule) that does not fit; `None`
-    /// if it still fits at `scenario::MAX_NODES`.
+    /// if it still fits at `scenario::MAX_NODES`; 0 if the subnet is full without any of the group's
+    /// nodes (not a node number: show it as "full without the group").
     pub at_nodes: Option<u32>,
 }
 
@@ -114,7 +153,8 @@ pub struct PrefixBlocks {
     /// Prefixes the nodes hold here at max + surge.
     pub needed_at_max: i64,
     /// The CIDRs to reserve for prefixes (aligned, from the top of the subnet down, below the block with
-    /// the broadcast address), together holding `min(needed_at_max, free_blocks)` /28s.
+    /// the broadcast address), together holding exactly `needed_at_max` /28s; empty when the subnet does
+    /// not fit at max + surge.
     pub reservation: Vec<String>,
     /// `aws ec2 create-subnet-cidr-reservation` for each reservation CIDR.
     pub commands: Vec<String>,
@@ -125,6 +165,8 @@ pub struct PrefixBlocks {
 pub struct GroupUse {
     pub name: String,
     pub instance_type: String,
+    /// The mode its nodes run in (prefix delegation falls back to secondary IPs where unsupported).
+    pub mode: Mode,
     pub pods: u32,
     pub nodes: u32,
     pub max_nodes: u32,
@@ -141,7 +183,10 @@ pub struct GroupUse {
     /// Custom networking: at its peak, what one node takes from its AZ's pod subnet.
     pub pod_subnet_cost: Option<NodeCost>,
     pub max_pods: i64,
+    /// Pods one node leaves bound but without an IP once settled (e.g. branch ENIs with ENABLE_POD_ENI).
     pub pods_without_ip: i64,
+    /// Pods one node leaves Pending over kubelet maxPods once settled.
+    pub pods_pending: i64,
     /// EC2 calls one node makes over the workload.
     pub ec2_calls: i64,
     /// Its nodes in each subnet, in `ClusterReport::subnets` order (pod subnets count the nodes that draw
@@ -185,14 +230,21 @@ pub struct ClusterAlternative {
     pub title: &'static str,
     /// The settings it changes from the spec's (empty for "Your settings").
     pub edits: Vec<Edit>,
+    pub mode: ClusterMode,
     pub totals: Totals,
     pub fits: bool,
     /// Subnets that do not fit at max + surge.
     pub failing_subnets: usize,
+    /// The shortest `min_prefix_length` among the subnets that do not fit: the size the worst one needs.
+    pub needs_prefix_length: Option<u8>,
     /// The most addresses one node of any group holds at its peak.
     pub peak_addresses_per_node: i64,
     /// EC2 calls of the whole cluster at desired (each node's calls over its workload).
     pub ec2_calls: i64,
+    /// Pods of the whole cluster at desired bound without an IP.
     pub pods_without_ip: i64,
+    /// Pods of the whole cluster at desired left Pending over kubelet maxPods (an option that shrinks
+    /// maxPods, as custom networking does, can look cheaper only because pods do not run).
+    pub pods_pending: i64,
     pub caveat: &'static str,
 }

@@ -48,7 +48,10 @@ pub(super) fn input(field: &'static str, message: String) -> PlanError {
 }
 
 /// The manifest environment overlaid by `settings`; an unknown name is refused as `KEY=VALUE` refuses it.
+/// Every plan starts here, so a spec built in code (the page's) is held to `parse_json`'s rule on control
+/// characters too.
 pub(super) fn env(spec: &ClusterSpec) -> Result<CniEnv, PlanError> {
+    spec.check_text().map_err(|m| input("spec", m))?;
     let mut env = CniEnv::manifest();
     for (name, value) in &spec.settings {
         env.set(name, value)
@@ -112,21 +115,27 @@ pub(super) fn resolve(spec: &ClusterSpec, env: CniEnv) -> Result<Resolved, PlanE
                 format!("node_groups: two groups are named '{}'", clip(&g.name)),
             ));
         }
-        if !pod_azs.is_empty() {
-            if let Some(az) = group.azs.iter().find(|az| !pod_azs.contains(az)) {
-                return Err(input(
-                    "pod_subnets",
-                    format!(
-                        "pod_subnets: node group '{}' runs in AZ '{}', which has no pod subnet (ENIConfig)",
-                        clip(&g.name),
-                        clip(az)
-                    ),
-                ));
-            }
-        }
         groups.push(group);
     }
     Ok(Resolved { env, subnets, groups })
+}
+
+/// Custom networking: every AZ a group runs in needs its pod subnet (ENIConfig).
+pub(super) fn check_pod_subnets(r: &Resolved) -> Result<(), PlanError> {
+    let pod_azs = azs_in_order(&r.subnets, SubnetRole::Pod);
+    for g in &r.groups {
+        if let Some(az) = g.azs.iter().find(|az| !pod_azs.contains(az)) {
+            return Err(input(
+                "pod_subnets",
+                format!(
+                    "pod_subnets: custom networking is on and node group '{}' runs in AZ '{}', which has no pod subnet (ENIConfig)",
+                    clip(&g.name),
+                    clip(az)
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn parse_subnet(s: &SubnetSpec, role: SubnetRole, earlier: &[Subnet]) -> Result<Subnet, PlanError> {

@@ -53,7 +53,7 @@ pub struct NodeGroupSpec {
 /// Extra nodes during a rolling replacement, on top of `max_nodes`: a count (JSON `1`) or a percentage
 /// of `max_nodes` (JSON `"25%"`), rounded up as Kubernetes rounds `maxSurge`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "SurgeJson", into = "SurgeJson")]
+#[serde(try_from = "serde_json::Value", into = "serde_json::Value")]
 pub enum Surge {
     Nodes(u32),
     /// 0 to 100.
@@ -110,34 +110,89 @@ impl std::fmt::Display for Surge {
     }
 }
 
-/// `surge` as JSON spells it: a number or a string.
-#[derive(Serialize, Deserialize)]
-#[serde(untagged)]
-enum SurgeJson {
-    Nodes(u32),
-    Text(String),
-}
-
-impl TryFrom<SurgeJson> for Surge {
+/// `surge` in JSON: a whole number of nodes or a string (`"25%"`); anything else is refused in words.
+impl TryFrom<serde_json::Value> for Surge {
     type Error = String;
-    fn try_from(j: SurgeJson) -> Result<Surge, String> {
-        match j {
-            SurgeJson::Nodes(n) => Ok(Surge::Nodes(n)),
-            SurgeJson::Text(t) => Surge::parse(&t),
+    fn try_from(v: serde_json::Value) -> Result<Surge, String> {
+        match &v {
+            serde_json::Value::Number(n) => n
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .map(Surge::Nodes)
+                .ok_or_else(|| format!("surge {n} is not a whole number of nodes")),
+            serde_json::Value::String(t) => Surge::parse(t),
+            _ => Err("surge is a node count or a percentage like \"25%\"".to_string()),
         }
     }
 }
 
-impl From<Surge> for SurgeJson {
-    fn from(s: Surge) -> SurgeJson {
+impl From<Surge> for serde_json::Value {
+    fn from(s: Surge) -> serde_json::Value {
         match s {
-            Surge::Nodes(n) => SurgeJson::Nodes(n),
-            Surge::Percent(_) => SurgeJson::Text(s.to_string()),
+            Surge::Nodes(n) => n.into(),
+            Surge::Percent(_) => s.to_string().into(),
         }
     }
 }
 
-/// Reads a spec from JSON text; the error is serde's one line (field, line and column).
+/// Reads a spec from JSON text; the error is serde's one line (field, line and column), with any
+/// control character it quotes escaped. A spec string holding a control character is refused.
 pub fn parse_json(text: &str) -> Result<ClusterSpec, String> {
-    serde_json::from_str(text).map_err(|e| e.to_string())
+    let spec: ClusterSpec = serde_json::from_str(text).map_err(|e| escape_controls(&e.to_string()))?;
+    spec.check_text()?;
+    Ok(spec)
+}
+
+impl ClusterSpec {
+    /// Refuses, in one line naming the field, any string of the spec (setting names and values, CIDRs,
+    /// AZs, group names, instance types) holding a control character or a line or bidirectional-text
+    /// mark: printed raw, a `\r`, ESC or U+202E forges the verdict line, and a `\n` splits it.
+    pub fn check_text(&self) -> Result<(), String> {
+        let mut fields: Vec<(String, &str)> = Vec::new();
+        for (k, v) in &self.settings {
+            fields.push(("settings".into(), k));
+            fields.push(("settings".into(), v));
+        }
+        for (list, subnets) in [("subnets", &self.subnets), ("pod_subnets", &self.pod_subnets)] {
+            for (i, s) in subnets.iter().enumerate() {
+                fields.push((format!("{list}[{i}].cidr"), &s.cidr));
+                fields.push((format!("{list}[{i}].az"), &s.az));
+            }
+        }
+        for (i, g) in self.node_groups.iter().enumerate() {
+            fields.push((format!("node_groups[{i}].name"), &g.name));
+            fields.push((format!("node_groups[{i}].instance_type"), &g.instance_type));
+            for az in &g.azs {
+                fields.push((format!("node_groups[{i}].azs"), az));
+            }
+        }
+        match fields
+            .iter()
+            .find_map(|(f, t)| Some((f, t.chars().find(|&c| is_control(c))?)))
+        {
+            Some((field, c)) => Err(format!(
+                "{field}: control character U+{:04X} is not allowed",
+                u32::from(c)
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
+/// A control character (C0, DEL, C1), a line or paragraph separator, or a bidirectional-text override.
+fn is_control(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every control character as its escape (`\r`, `\u{1b}`), so it stays one line.
+fn escape_controls(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if is_control(c) {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }

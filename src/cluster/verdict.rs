@@ -1,32 +1,37 @@
 //! The one line a cluster report opens with: whether every subnet holds the cluster at max + surge, and
 //! if not, the first subnet to fail, the node that fails it and the smallest prefix that would fit.
 
-use super::report::{ClusterReport, Load, SubnetUse};
+use super::model::Model;
+use super::report::{ClusterReport, GroupUse, Load, SubnetUse};
+use crate::words::count;
 
-/// The verdict of a report whose subnets are judged.
-pub fn verdict(r: &ClusterReport) -> String {
-    let failing: Vec<&SubnetUse> = r.subnets.iter().filter(|s| !s.fits).collect();
+/// The verdict of a report whose subnets are judged, from the model it was built with.
+pub(super) fn verdict(r: &ClusterReport, model: &Model) -> String {
+    let failing: Vec<(usize, &SubnetUse)> = r.subnets.iter().enumerate().filter(|(_, s)| !s.fits).collect();
     // The subnet that fails soonest: at desired before at max before at max + surge, then in spec order.
-    let Some(first) = failing.iter().min_by_key(|s| level_failing(s).0).copied() else {
+    let Some(&(index, first)) = failing.iter().min_by_key(|(_, s)| level_failing(s).0) else {
         return fits(r);
     };
-    let (_, level, load) = level_failing(first);
+    let (at, level, load) = level_failing(first);
     let what = match &first.prefix_blocks {
         Some(p) if load.addresses + first.used <= first.usable => format!(
-            "{} /28 prefixes {level} but has {} aligned free /28s",
-            load.prefixes, p.free_blocks
+            "{} {level} but has {}",
+            count(load.prefixes, "/28 prefix", "/28 prefixes"),
+            count(p.free_blocks, "aligned free /28", "aligned free /28s")
         ),
         _ => format!(
-            "{} addresses {level} beside {} used, {} usable",
-            load.addresses, first.used, first.usable
+            "{} {level} beside {} used, {} usable",
+            count(load.addresses, "address", "addresses"),
+            first.used,
+            first.usable
         ),
     };
-    let node = first
-        .runs_out
-        .iter()
-        .filter_map(|o| Some((o.at_nodes?, &o.group)))
+    // At the level reported, the others at that level: the group whose node tips the subnet soonest
+    // (the first in spec order on a tie). None when no single group's nodes do (the others fill it).
+    let node = (0..r.node_groups.len())
+        .filter_map(|g| Some((model.failing_node(index, g, at)?, g)))
         .min()
-        .map(|(n, g)| format!("; {g} node {n} fails"))
+        .map(|(n, g)| format!("; {} node {n} fails", r.node_groups[g].name))
         .unwrap_or_default();
     let smallest = match first.min_prefix_length {
         Some(len) => format!(" Smallest fit: /{len}."),
@@ -37,10 +42,34 @@ pub fn verdict(r: &ClusterReport) -> String {
         1 => " 1 more subnet fails.".to_string(),
         n => format!(" {n} more subnets fail."),
     };
+    let left_out = left_out(r).map(|l| format!(" {l}.")).unwrap_or_default();
     format!(
-        "Does not fit: {} ({}) needs {what}{node}.{smallest}{more}",
+        "Does not fit: {} ({}) needs {what}{node}.{smallest}{more}{left_out}",
         first.cidr, first.az
     )
+}
+
+/// The pods that do not run at desired, over every group's nodes: "39 pods stay Pending (over maxPods)
+/// and 12 pods get no IP at desired"; `None` when every pod runs.
+fn left_out(r: &ClusterReport) -> Option<String> {
+    let sum = |f: fn(&GroupUse) -> i64| {
+        r.node_groups.iter().fold(0i64, |acc, g| {
+            acc.saturating_add(f(g).saturating_mul(i64::from(g.nodes)))
+        })
+    };
+    let parts: Vec<String> = [
+        (
+            sum(|g| g.pods_pending),
+            "stays Pending (over maxPods)",
+            "stay Pending (over maxPods)",
+        ),
+        (sum(|g| g.pods_without_ip), "gets no IP", "get no IP"),
+    ]
+    .into_iter()
+    .filter(|&(n, _, _)| n > 0)
+    .map(|(n, one, many)| format!("{} {}", count(n, "pod", "pods"), if n == 1 { one } else { many }))
+    .collect();
+    (!parts.is_empty()).then(|| format!("{} at desired", parts.join(" and ")))
 }
 
 /// The first level at which a subnet fails (0 desired, 1 max, 2 max + surge), its words and its load.
@@ -68,10 +97,13 @@ fn fits(r: &ClusterReport) -> String {
             )
         })
         .unwrap_or_default();
+    let opening = match left_out(r) {
+        Some(l) => format!("Fits the subnets, but {l}:"),
+        None => "Fits:".to_string(),
+    };
     format!(
-        "Fits: {} node{} at max + surge hold {} addresses at peak{tightest}.",
-        t.nodes_at_surge,
-        if t.nodes_at_surge == 1 { "" } else { "s" },
-        t.addresses_at_max
+        "{opening} {} at max + surge hold {} at peak{tightest}.",
+        count(i64::try_from(t.nodes_at_surge).unwrap_or(i64::MAX), "node", "nodes"),
+        count(t.addresses_at_max, "address", "addresses")
     )
 }

@@ -154,22 +154,28 @@ test('the editor is keyboard reachable: Tab walks its cells, Enter adds and remo
 });
 
 test('prefix delegation on a /26: the free /28 blocks and the reservation commands, copied exactly', async () => {
-  const { json } = cli({
+  const pd = (pods, nodes) => cli({
     settings: { ENABLE_PREFIX_DELEGATION: 'true' },
     subnets: [{ cidr: '10.0.0.0/26', az: 'a' }],
-    node_groups: [{ name: 'group-1', instance_type: 'm5.large', pods: 20, nodes: 2 }],
-  });
-  const blocks = json.subnets[0].prefix_blocks;
+    node_groups: [{ name: 'group-1', instance_type: 'm5.large', pods, nodes }],
+  }).json.subnets[0].prefix_blocks;
   // A /26 holds four /28s; AWS's first four addresses and the broadcast address take the first and the last.
-  assert.equal(blocks.free_blocks, 2);
-  const { context, page } = await open('/?type=m5.large&pods=20&nodes=2&subnet=10.0.0.0/26&mode=pd');
+  const fits = pd(5, 1);
+  assert.deepEqual([fits.free_blocks, fits.needed_at_max], [2, 2]);
+  const { context, page } = await open('/?type=m5.large&pods=5&subnet=10.0.0.0/26&mode=pd');
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
-  await page.getByText(`10.0.0.0/26: 2 aligned /28 blocks free, ${blocks.needed_at_max} needed at max + surge`).waitFor();
+  await page.getByText('10.0.0.0/26: 2 aligned /28 blocks free, 2 needed at max + surge. Reserve them').waitFor();
   await page.getByRole('button', { name: 'Copy the reservation for 10.0.0.0/26' }).click();
   await page.locator('#reserve-0-status', { hasText: 'Copied' }).waitFor();
   const clip = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(clip, blocks.commands.join('\n'));
-  assert.match(clip, /create-subnet-cidr-reservation .*--reservation-type prefix --cidr 10\.0\.0\.16\/28/);
+  assert.equal(clip, fits.commands.join('\n'));
+  assert.match(clip, /create-subnet-cidr-reservation .*--reservation-type prefix --cidr 10\.0\.0\.(16|32)\/28/);
+  // Two nodes of 20 pods need more /28s than the /26 has: no reservation to copy.
+  const over = pd(20, 2);
+  await page.getByLabel('Group 1 Pods per node', { exact: true }).fill('20');
+  await page.getByLabel('Group 1 Desired nodes', { exact: true }).fill('2');
+  await page.getByText(`10.0.0.0/26: 2 aligned /28 blocks free, ${over.needed_at_max} needed at max + surge: too few`).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Copy the reservation for 10.0.0.0/26' }).count(), 0);
   await context.close();
 });
 

@@ -63,6 +63,11 @@ pub fn SubnetTable(props: &SubnetTableProps) -> Html {
             </div>
             { for r.subnets.iter().enumerate().filter_map(|(i, s)| {
                 let b = s.prefix_blocks.as_ref()?;
+                let counts = format!("{}: {} aligned /28 blocks free, {} needed at max + surge", s.cidr, b.free_blocks, b.needed_at_max);
+                // The core reserves only in a subnet that fits: a reservation of every free block would not.
+                if b.commands.is_empty() {
+                    return Some(html! { <p class="reservation">{format!("{counts}: too few, so no reservation until the subnet fits.")}</p> });
+                }
                 let text = b.commands.join("\n");
                 let onclick = {
                     let (copied, text) = (copied.clone(), text.clone());
@@ -79,8 +84,7 @@ pub fn SubnetTable(props: &SubnetTableProps) -> Html {
                 let id = format!("reserve-{i}");
                 Some(html! {
                     <div class="reservation">
-                        <p>{format!("{}: {} aligned /28 blocks free, {} needed at max + surge. Reserve them for prefixes:",
-                            s.cidr, b.free_blocks, b.needed_at_max)}</p>
+                        <p>{format!("{counts}. Reserve them for prefixes (assuming the used addresses sit at the bottom of the subnet):")}</p>
                         <div class="snippet-head">
                             <button type="button" class="copy" aria-describedby={format!("{id}-status")} {onclick}>{format!("Copy the reservation for {}", s.cidr)}</button>
                             <span id={format!("{id}-status")} class="copied" role="status" aria-live="polite">{status}</span>

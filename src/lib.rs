@@ -29,7 +29,9 @@
 //! - `scenario`: the API boundary: the inputs (`Scenario`), `plan(&Scenario) -> Report`, `validate`.
 //! - `report`: the `Report` family and the builders that derive it from a run (re-exported by `scenario`).
 //! - `form`: the page's inputs as typed and their rules; `form::fields` the field list (each setting field
-//!   finds its `SETTINGS` entry), `form::query` the URL query round trip, `form::presets` the examples.
+//!   finds its `SETTINGS` entry), `form::query` the URL query round trip, `form::presets` the examples,
+//!   `form::rows` the cluster editor's node groups and subnet rows (cells, link keys, rules) and
+//!   `form::cluster` their editing and the `ClusterSpec` they describe.
 //! - `snippets`: one generator module per output format.
 //! - `cluster`: issue 10's cluster (several node groups across AZ subnets, cluster-wide settings): `spec` the
 //!   input (`ClusterSpec`, serde), `resolve` its checks, `cost` one plan per distinct (instance type, pods),

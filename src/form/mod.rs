@@ -2,29 +2,35 @@
 //! apply in which mode. Pure, so the browser only wires events to it. The field list is in `fields`,
 //! the URL query round trip in `query`, the ready-made examples in `presets`.
 
+mod cluster;
 mod fields;
 mod presets;
 mod query;
+mod rows;
 
 pub use fields::{searchable, Field, MAX_INSTANCE_TYPE_CHARS};
-pub use presets::{doc_note, presets, Preset};
+pub use presets::{doc_note, load_preset, presets, Preset};
 pub use query::{changed_keys, decode, encode};
+pub use rows::{az_list, Cell, Col, Group, List, SubnetRow, DEFAULT_AZ, MAX_ROWS};
 
 use crate::config::{CniEnv, Kind};
 use crate::ipamd::{Arrival, MAX_PODS_INPUT};
 use crate::mode::Mode;
-use crate::scenario::{self, PlanError, Scenario, MAX_NODES};
+use crate::scenario::{self, PlanError, Scenario};
 
 /// The inputs exactly as typed. Text fields stay text so a half-typed value is never lost.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Form {
-    pub instance_type: String,
-    pub pods: String,
+    /// The node groups (at least one); the single-node fields are the selected one's.
+    pub groups: Vec<Group>,
+    pub selected: usize,
+    /// Where pod addresses come from (the ENIConfig subnets with custom networking); at least one row,
+    /// whose CIDR may be empty (no subnet).
+    pub subnets: Vec<SubnetRow>,
+    /// Custom networking only: the nodes' own subnets; at least one row.
+    pub node_subnets: Vec<SubnetRow>,
     pub then_pods: String,
     pub arrival: Arrival,
-    pub nodes: String,
-    pub subnet: String,
-    pub node_subnet: String,
     pub mode: Mode,
     pub warm_eni_target: String,
     pub warm_ip_target: String,
@@ -48,13 +54,12 @@ impl Form {
     /// An empty form on `instance_type`: one node, no pods, manifest settings.
     pub fn blank(instance_type: &str) -> Form {
         Form {
-            instance_type: instance_type.into(),
-            pods: "0".into(),
+            groups: vec![Group::blank(instance_type)],
+            selected: 0,
+            subnets: vec![SubnetRow::default()],
+            node_subnets: vec![SubnetRow::default()],
             then_pods: String::new(),
             arrival: Arrival::Ramp,
-            nodes: "1".into(),
-            subnet: String::new(),
-            node_subnet: String::new(),
             mode: Mode::SecondaryIp,
             warm_eni_target: String::new(),
             warm_ip_target: String::new(),
@@ -71,16 +76,16 @@ impl Form {
     /// What a newcomer sees first: the seed example on a 20-node group in a /24.
     pub fn initial() -> Form {
         let mut f = presets()[0].form.clone();
-        f.nodes = "20".into();
-        f.subnet = "10.0.0.0/24".into();
+        f.set(Field::Nodes, "20");
+        f.set(Field::Subnet, "10.0.0.0/24");
         f
     }
 
     /// The text of a field (booleans as `true`/`false`, choices as their keys).
     pub fn get(&self, field: Field) -> String {
         match field {
-            Field::InstanceType => self.instance_type.clone(),
-            Field::Pods => self.pods.clone(),
+            Field::InstanceType => self.group().instance_type.clone(),
+            Field::Pods => self.group().pods.clone(),
             Field::ThenPods => self.then_pods.clone(),
             Field::Arrival => if self.arrival == Arrival::Burst {
                 "burst"
@@ -88,9 +93,9 @@ impl Form {
                 "ramp"
             }
             .into(),
-            Field::Nodes => self.nodes.clone(),
-            Field::Subnet => self.subnet.clone(),
-            Field::NodeSubnet => self.node_subnet.clone(),
+            Field::Nodes => self.group().nodes.clone(),
+            Field::Subnet => self.subnets[0].cidr.clone(),
+            Field::NodeSubnet => self.node_subnets[0].cidr.clone(),
             Field::Mode => self.mode.key().into(),
             Field::WarmEniTarget => self.warm_eni_target.clone(),
             Field::WarmIpTarget => self.warm_ip_target.clone(),
@@ -108,17 +113,17 @@ impl Form {
     pub fn set(&mut self, field: Field, value: &str) {
         let v = value.to_string();
         match field {
-            Field::InstanceType => self.instance_type = v,
-            Field::Pods => self.pods = v,
+            Field::InstanceType => self.group_mut().instance_type = v,
+            Field::Pods => self.group_mut().pods = v,
             Field::ThenPods => self.then_pods = v,
             Field::Arrival => match value {
                 "ramp" => self.arrival = Arrival::Ramp,
                 "burst" => self.arrival = Arrival::Burst,
                 _ => {}
             },
-            Field::Nodes => self.nodes = v,
-            Field::Subnet => self.subnet = v,
-            Field::NodeSubnet => self.node_subnet = v,
+            Field::Nodes => self.group_mut().nodes = v,
+            Field::Subnet => self.subnets[0].cidr = v,
+            Field::NodeSubnet => self.node_subnets[0].cidr = v,
             Field::Mode => {
                 if let Some(m) = Mode::from_key(value) {
                     self.mode = m;
@@ -248,31 +253,20 @@ impl Form {
         }
         let v = self.get(f);
         let v = v.trim();
-        let whole = |min: u64, max: u64, rule: &str| -> Result<(), String> {
-            match v.parse::<u64>() {
-                Ok(n) if v.bytes().all(|b| b.is_ascii_digit()) && (min..=max).contains(&n) => Ok(()),
-                _ => Err(rule.to_string()),
-            }
-        };
+        let whole = |min: u64, max: u64, rule: &str| rows::whole(v, min, max, rule).map(|_| ());
         let optional = |r: Result<(), String>| if v.is_empty() { Ok(()) } else { r };
         let pods_rule = format!("must be a whole number from 0 to {MAX_PODS_INPUT}");
         match f {
-            Field::InstanceType if !searchable(v) => Err(format!(
-                "An instance type name has at most {MAX_INSTANCE_TYPE_CHARS} characters (e.g. m5.large)"
-            )),
-            Field::InstanceType => crate::vpc::lookup(v).map(|_| ()).map_err(|e| e.to_string()),
-            Field::Pods => whole(0, u64::from(MAX_PODS_INPUT), &format!("Pods per node {pods_rule}")),
+            // The selected group's cells and the first subnet rows' follow the cluster editor's rules.
+            Field::InstanceType => rows::check_cell(Col::Type, v),
+            Field::Pods => rows::check_cell(Col::Pods, v),
+            Field::Nodes => rows::check_cell(Col::Nodes, v),
+            Field::Subnet | Field::NodeSubnet => rows::check_cell(Col::Cidr, v),
             Field::ThenPods => optional(whole(
                 0,
                 u64::from(MAX_PODS_INPUT),
                 &format!("The scale target {pods_rule}, or empty"),
             )),
-            Field::Nodes => whole(
-                1,
-                u64::from(MAX_NODES),
-                &format!("Nodes must be a whole number from 1 to {MAX_NODES}"),
-            ),
-            Field::Subnet | Field::NodeSubnet => optional(crate::subnet::parse_cidr(v).map(|_| ())),
             Field::WarmEniTarget | Field::WarmIpTarget | Field::MinimumIpTarget | Field::WarmPrefixTarget => {
                 optional(whole(
                     0,
@@ -310,10 +304,11 @@ impl Form {
     /// that field's error, not this one's.
     fn max_pods_expression(&self) -> Option<Result<u32, String>> {
         let v = self.max_pods.trim();
-        if v.is_empty() || v.bytes().all(|b| b.is_ascii_digit()) || !searchable(&self.instance_type) {
+        let t = &self.group().instance_type;
+        if v.is_empty() || v.bytes().all(|b| b.is_ascii_digit()) || !searchable(t) {
             return None;
         }
-        let instance = crate::vpc::lookup(self.instance_type.trim()).ok()?;
+        let instance = crate::vpc::lookup(t.trim()).ok()?;
         Some(crate::nodeadm::kubelet_max_pods(instance, v))
     }
 
@@ -322,14 +317,15 @@ impl Form {
         let num = |s: &str| s.trim().parse::<u32>().ok();
         let applies = |f: Field| self.applies(f).is_ok();
         let text = |f: Field, s: &str| (applies(f) && !s.trim().is_empty()).then(|| s.trim().to_string());
+        let g = self.group();
         Scenario {
-            instance_type: self.instance_type.trim().to_string(),
-            pods: num(&self.pods).unwrap_or(0),
+            instance_type: g.instance_type.trim().to_string(),
+            pods: num(&g.pods).unwrap_or(0),
             then_pods: num(&self.then_pods),
             arrival: self.arrival,
-            nodes: num(&self.nodes).unwrap_or(1),
-            subnet: text(Field::Subnet, &self.subnet),
-            node_subnet: text(Field::NodeSubnet, &self.node_subnet),
+            nodes: num(&g.nodes).unwrap_or(1),
+            subnet: text(Field::Subnet, &self.subnets[0].cidr),
+            node_subnet: text(Field::NodeSubnet, &self.node_subnets[0].cidr),
             max_pods: num(&self.max_pods).or_else(|| self.max_pods_expression().and_then(Result::ok)),
             seed: if applies(Field::Seed) {
                 self.seed.trim().parse().ok()

@@ -16,7 +16,7 @@ pub struct Preset {
 pub fn presets() -> Vec<Preset> {
     let make = |name, t: &str, pods: &str, mode: Mode, wit: &str, mit: &str, doc_note| {
         let mut form = Form::blank(t);
-        form.pods = pods.into();
+        form.groups[0].pods = pods.into();
         form.mode = mode;
         form.warm_ip_target = wit.into();
         form.minimum_ip_target = mit.into();
@@ -69,11 +69,20 @@ pub fn presets() -> Vec<Preset> {
     ]
 }
 
-/// The docs-versus-code note for a form that matches a doc preset (node count and subnet aside).
+/// `preset` loaded into `form`: its instance type, pods and settings on the selected group; the node
+/// counts, the other groups and the subnets stay.
+pub fn load_preset(form: &Form, preset: &Form) -> Form {
+    let mut f = preset.clone();
+    (f.groups, f.selected) = (form.groups.clone(), form.selected);
+    (f.subnets, f.node_subnets) = (form.subnets.clone(), form.node_subnets.clone());
+    let p = preset.group();
+    (f.group_mut().instance_type, f.group_mut().pods) = (p.instance_type.clone(), p.pods.clone());
+    f
+}
+
+/// The docs-versus-code note for a form that matches a doc preset (the cluster around it aside).
 pub fn doc_note(form: &Form) -> Option<&'static str> {
-    presets().into_iter().find_map(|p| {
-        let mut f = form.clone();
-        (f.nodes, f.subnet) = (p.form.nodes.clone(), p.form.subnet.clone());
-        (f == p.form).then_some(p.doc_note).flatten()
-    })
+    presets()
+        .into_iter()
+        .find_map(|p| (load_preset(form, &p.form) == *form).then_some(p.doc_note).flatten())
 }

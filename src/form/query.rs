@@ -1,16 +1,43 @@
 //! The URL query round trip: a shareable link holds the fields that differ from a blank form, and a
 //! tampered link falls back field by field with a notice.
 
-use super::{Field, Form};
+use super::{Cell, Col, Field, Form, List};
 
 impl Form {
-    /// The query string for a shareable link: only fields that differ from a blank form.
+    /// The query string for a shareable link: only values that differ from a blank form. The first group
+    /// and subnet rows keep the keys links had before groups (`type`, `pods`, `nodes`, `subnet`, …), so a
+    /// one-group cluster's link is the link it always was; other rows are `g1.type`, `s1.subnet`, ….
     pub fn to_query(&self) -> String {
         let blank = Form::blank("");
-        Field::ALL
+        let first = Form {
+            selected: 0,
+            ..self.clone()
+        };
+        let mut pairs: Vec<(String, String)> = Field::ALL
             .iter()
-            .filter(|&&f| f == Field::InstanceType || self.get(f) != blank.get(f))
-            .map(|&f| format!("{}={}", f.key(), encode(&self.get(f))))
+            .filter(|&&f| f == Field::InstanceType || first.get(f) != blank.get(f))
+            .map(|&f| (f.key().to_string(), first.get(f)))
+            .collect();
+        for list in List::ALL {
+            for row in 0..self.rows(list) {
+                for &col in list.cols() {
+                    let c = Cell { list, row, col };
+                    let (key, v) = (c.key(), self.get_cell(c));
+                    // A later row always names its type or CIDR, so the row survives the trip.
+                    let keeps_row = row > 0 && matches!(col, Col::Type | Col::Cidr);
+                    let said = Field::ALL.iter().any(|f| f.key() == key);
+                    if !said && (keeps_row || v != Form::blank("").get_cell(Cell { row: 0, ..c })) {
+                        pairs.push((key, v));
+                    }
+                }
+            }
+        }
+        if self.selected > 0 {
+            pairs.push((SELECTED.into(), self.selected.to_string()));
+        }
+        pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode(v)))
             .collect::<Vec<_>>()
             .join("&")
     }
@@ -19,20 +46,33 @@ impl Form {
     /// every value is set first, then each field is checked against the whole form, so a field that
     /// applies only with another one (`node_subnet` with `custom`) is judged the same before or after it.
     /// A value that breaks its field's rule falls back to the default for that field alone, with a
-    /// notice. `embed` is not a form field.
+    /// notice. `embed` is not a form field. Rows past `MAX_ROWS` are unknown keys.
     pub fn from_query(query: &str) -> (Form, Vec<String>) {
-        let blank = Form::blank(&Form::initial().instance_type);
+        let blank = Form::blank(&Form::initial().group().instance_type);
         let mut form = blank.clone();
         let mut notices = Vec::new();
         let mut given: Vec<(Field, String)> = Vec::new();
+        let mut cells: Vec<(Cell, String)> = Vec::new();
+        let mut selected = None;
         for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let (k, v) = (decode(k), decode(v));
             if k == "embed" {
                 continue;
             }
+            if k == SELECTED {
+                selected = Some(v);
+                continue;
+            }
             let Some(field) = Field::ALL.into_iter().find(|f| f.key() == k) else {
-                notices.push(format!("Ignored unknown link parameter '{}'.", echo(&k)));
+                match Cell::from_key(&k) {
+                    Some(c) => {
+                        form.set_cell(c, &v);
+                        cells.retain(|(x, _)| *x != c);
+                        cells.push((c, v));
+                    }
+                    None => notices.push(format!("Ignored unknown link parameter '{}'.", echo(&k))),
+                }
                 continue;
             };
             form.set(field, &v);
@@ -49,7 +89,7 @@ impl Form {
             given.retain(|(f, _)| *f != field);
             given.push((field, v));
         }
-        if given.is_empty() {
+        if given.is_empty() && cells.is_empty() {
             return (Form::initial(), notices);
         }
         for (field, v) in given {
@@ -58,9 +98,30 @@ impl Form {
                 notices.push(format!("Ignored {}={} from the link: {why}.", field.key(), echo(&v)));
             }
         }
+        for (c, v) in cells {
+            if let Err(why) = super::rows::check_cell(c.col, &v) {
+                form.set_cell(
+                    c,
+                    &Form::blank(&blank.group().instance_type).get_cell(Cell { row: 0, ..c }),
+                );
+                notices.push(format!("Ignored {}={} from the link: {why}.", c.key(), echo(&v)));
+            }
+        }
+        if let Some(v) = selected {
+            match v.parse::<usize>() {
+                Ok(i) if i < form.groups.len() && v.bytes().all(|b| b.is_ascii_digit()) => form.selected = i,
+                _ => notices.push(format!(
+                    "Ignored {SELECTED}={} from the link: there is no such group.",
+                    echo(&v)
+                )),
+            }
+        }
         (form, notices)
     }
 }
+
+/// The link key of the selected group's index.
+const SELECTED: &str = "sel";
 
 /// A user's value as a message repeats it: at most 64 characters.
 fn echo(v: &str) -> String {

@@ -2,8 +2,8 @@
 
 use super::browser;
 use super::components::{
-    advice::Advice, inputs::Inputs, node_view::NodeView, paste::Paste, snippets::Snippets, stepper::Stepper,
-    summary::Summary, SharedReport,
+    advice::Advice, chart::Chart, inputs::Inputs, node_view::NodeView, paste::Paste, snippets::Snippets,
+    stepper::Stepper, subnet_table::SubnetTable, summary::Summary, SharedReport,
 };
 use super::state::{Action, State};
 use crate::form::Form;
@@ -19,6 +19,11 @@ pub fn App() -> Html {
     let report = use_memo(state.last_valid.clone(), |s| {
         let _m = browser::measure("vpc:plan");
         plan(s)
+    });
+    // The cluster the editor describes, once it names a subnet.
+    let cluster = use_memo(state.last_cluster.clone(), |c| {
+        let _m = browser::measure("vpc:cluster");
+        (!c.subnets.is_empty()).then(|| crate::cluster::plan(c).map(std::rc::Rc::new))
     });
     let shared = SharedReport(report.clone());
     let errors = state.errors.clone();
@@ -53,7 +58,7 @@ pub fn App() -> Html {
         Callback::from(move |a: Action| state.dispatch(a))
     };
     // The field errors are already derived above; a form with any is not what the result shows.
-    let stale = !errors.is_empty();
+    let stale = !errors.is_empty() || !state.cells.is_empty();
     let body = match report.as_ref() {
         Ok(r) => {
             let idx = state.step_index(r.trace.len());
@@ -70,6 +75,10 @@ pub fn App() -> Html {
                     <Summary report={shared.clone()} />
                     <Advice report={shared.clone()} scenario={state.last_valid.clone()} on_action={on_action.clone()} />
                     <Snippets env={state.last_valid.env.clone()} report={shared.clone()} />
+                    if let Some(Ok(c)) = cluster.as_ref() {
+                        <SubnetTable report={c.clone()} />
+                        <Chart spec={state.last_cluster.clone()} report={c.clone()} />
+                    }
                 </section>
             }
         }
@@ -93,9 +102,15 @@ pub fn App() -> Html {
                 </header>
             }
             { for notices }
+            // The cluster's verdict, the answer first (the lead moves it into the page's verdict slot).
+            { match cluster.as_ref() {
+                Some(Ok(c)) => html! { <p id="cluster-verdict" class={classes!("verdict", (!c.fits).then_some("bad"))} role="status">{&c.verdict}</p> },
+                Some(Err(e)) => html! { <p id="cluster-verdict" class="error" role="status">{format!("Cluster: {e}")}</p> },
+                None => html! {},
+            } }
             <main>
                 <div class="input-column">
-                    <Inputs form={state.form.clone()} errors={errors.clone()} report={shared.clone()} on_action={on_action.clone()} />
+                    <Inputs form={state.form.clone()} errors={errors.clone()} cells={state.cells.clone()} report={shared.clone()} on_action={on_action.clone()} />
                     <Paste on_action={on_action.clone()} />
                 </div>
                 { body }

@@ -1,7 +1,8 @@
 //! The page state: the form as typed, the last scenario that passed every rule, and the view position.
 //! `Action`s are user intents; the reducer delegates every rule to the core's `form` module.
 
-use crate::form::{presets, Field, Form};
+use crate::cluster::ClusterSpec;
+use crate::form::{load_preset, presets, Cell, Field, Form, List};
 use crate::scenario::Scenario;
 use crate::ui::browser::measure;
 use std::collections::HashMap;
@@ -23,6 +24,10 @@ pub struct State {
     pub playing: bool,
     /// Notices about a link that could not be restored in full.
     pub notices: Vec<String>,
+    /// Each cluster-editor cell that breaks its rule, with the message, in display order.
+    pub cells: Rc<Vec<(Cell, String)>>,
+    /// What the cluster results show: the newest cluster whose cells all passed.
+    pub last_cluster: ClusterSpec,
 }
 
 /// Where the stepper moves.
@@ -51,6 +56,11 @@ pub enum Action {
     /// One play tick over a trace of `len` steps; stops at the end.
     Tick(usize),
     DismissNotices,
+    /// The cluster editor: set a cell, add a row at the end, remove one, select the group to show.
+    SetCell(Cell, String),
+    AddRow(List),
+    RemoveRow(List, usize),
+    SelectGroup(usize),
 }
 
 impl State {
@@ -59,7 +69,10 @@ impl State {
         // for the user's own scenario, never the built-in example's result.
         let (checked, errors) = check(&form);
         let last_valid = checked.unwrap_or_else(|| form.scenario());
+        let (cluster, cells) = check_cluster(&form);
         State {
+            cells,
+            last_cluster: cluster.unwrap_or_default(),
             form,
             errors,
             last_valid,
@@ -88,6 +101,11 @@ impl State {
                 self.playing = false;
             }
         }
+        let (cluster, cells) = check_cluster(&self.form);
+        self.cells = cells;
+        if let Some(c) = cluster {
+            self.last_cluster = c;
+        }
     }
 }
 
@@ -100,6 +118,15 @@ fn check(form: &Form) -> (Option<Scenario>, Rc<HashMap<Field, String>>) {
             None,
             Rc::new(errors.into_iter().map(|e| (e.field, e.message)).collect()),
         ),
+    }
+}
+
+/// The cluster if every cell passes its rule, and the message for each cell that does not.
+fn check_cluster(form: &Form) -> (Option<ClusterSpec>, Rc<Vec<(Cell, String)>>) {
+    let _m = measure("vpc:check-cluster");
+    match form.cluster() {
+        Ok(c) => (Some(c), Rc::default()),
+        Err(errors) => (None, Rc::new(errors)),
     }
 }
 
@@ -123,10 +150,8 @@ impl Reducible for State {
                 s.revalidate(false);
             }
             Action::LoadPreset(i) => {
-                if let Some(form) = presets().into_iter().nth(i).map(|p| p.form) {
-                    let keep = (s.form.nodes.clone(), s.form.subnet.clone());
-                    s.form = form;
-                    (s.form.nodes, s.form.subnet) = keep;
+                if let Some(p) = presets().into_iter().nth(i) {
+                    s.form = load_preset(&s.form, &p.form);
                     s.revalidate(false);
                 }
             }
@@ -167,6 +192,22 @@ impl Reducible for State {
                 }
             }
             Action::DismissNotices => s.notices.clear(),
+            Action::SetCell(c, v) => {
+                s.form.set_cell(c, &v);
+                s.revalidate(false);
+            }
+            Action::AddRow(list) => {
+                s.form.add_row(list);
+                s.revalidate(false);
+            }
+            Action::RemoveRow(list, row) => {
+                s.form.remove_row(list, row);
+                s.revalidate(false);
+            }
+            Action::SelectGroup(row) => {
+                s.form.select(row);
+                s.revalidate(false);
+            }
         }
         if s == *self {
             return self;

@@ -4,7 +4,7 @@
 
 use super::state::{Action, Move, State};
 use crate::edit::Edit;
-use crate::form::{Field, Form};
+use crate::form::{Cell, Col, Field, Form, List};
 use crate::ipamd::trace::Step;
 use crate::mode::Mode;
 use crate::scenario::plan;
@@ -68,13 +68,13 @@ fn presets_and_restores() {
         .unwrap();
     let s = reduce(s, Action::LoadPreset(pd));
     assert_eq!(
-        (s.form.instance_type.as_str(), s.form.mode),
-        ("t3.small", Mode::PrefixDelegation)
+        (s.form.get(Field::InstanceType), s.form.mode),
+        ("t3.small".into(), Mode::PrefixDelegation)
     );
-    assert_eq!(s.form.nodes, "20", "presets keep the node group");
+    assert_eq!(s.form.get(Field::Nodes), "20", "presets keep the node group");
     let (f, notices) = Form::from_query("type=p3dn.24xlarge&pods=oops");
     let s = reduce(s, Action::Restore(f, notices));
-    assert_eq!(s.form.instance_type, "p3dn.24xlarge");
+    assert_eq!(s.form.get(Field::InstanceType), "p3dn.24xlarge");
     assert_eq!(s.notices.len(), 1);
     let s = reduce(s, Action::DismissNotices);
     assert!(s.notices.is_empty());
@@ -142,7 +142,7 @@ fn advisor_edits_land_in_the_form() {
 fn url_round_trip_through_the_location() {
     let mut f = Form::initial();
     f.mode = Mode::PrefixDelegation;
-    f.subnet = "100.64.0.0/19".into();
+    f.set(Field::Subnet, "100.64.0.0/19");
     super::browser::push_query(&f.to_query(), false);
     let (back, notices) = Form::from_query(&super::browser::query());
     assert_eq!(back, f);
@@ -154,14 +154,14 @@ fn history_pushes_edits_and_replaces_restores() {
     let history = web_sys::window().unwrap().history().unwrap();
     let before = history.length().unwrap();
     let mut f = Form::initial();
-    f.pods = "11".into();
+    f.set(Field::Pods, "11");
     super::browser::push_query(&f.to_query(), true);
     assert_eq!(history.length().unwrap(), before, "replacing adds no entry");
     assert!(super::browser::query().contains("pods=11"));
-    f.nodes = "3".into();
+    f.set(Field::Nodes, "3");
     super::browser::push_query(&f.to_query(), false);
     assert_eq!(history.length().unwrap(), before + 1, "an edit adds one");
-    f.nodes = "34".into();
+    f.set(Field::Nodes, "34");
     super::browser::push_query(&f.to_query(), false);
     assert_eq!(
         history.length().unwrap(),
@@ -171,7 +171,7 @@ fn history_pushes_edits_and_replaces_restores() {
     // Back/forward restores a form (written back by replacing); the next edit, even of the same
     // field, is a new entry, so it never overwrites the entry Back landed on.
     super::browser::push_query(&f.to_query(), true);
-    f.nodes = "345".into();
+    f.set(Field::Nodes, "345");
     super::browser::push_query(&f.to_query(), false);
     assert_eq!(history.length().unwrap(), before + 2);
 }
@@ -234,4 +234,79 @@ mod seeded_burst;
 #[wasm_bindgen_test]
 fn a_seeded_burst_replays_the_golden() {
     seeded_burst::assert_matches_golden();
+}
+
+/// Two groups in two AZs' /24s: group 1 (m5.large, 5 pods, WARM_IP_TARGET=2: 7 addresses per node, as
+/// the seed example) and group 2 (t3.small, 40 desired nodes, max 60).
+const TWO_GROUPS: &str = "type=m5.large&pods=5&nodes=20&subnet=10.0.0.0/24&WARM_IP_TARGET=2&az=a\
+    &s1.subnet=10.0.1.0/24&s1.az=b&g1.type=t3.small&g1.pods=5&g1.nodes=40&g1.max_nodes=60";
+
+#[wasm_bindgen_test]
+fn cluster_cells_keep_the_last_valid_cluster_and_select_the_group() {
+    let (f, notices) = Form::from_query(TWO_GROUPS);
+    assert!(notices.is_empty(), "{notices:?}");
+    let s = Rc::new(State::new(f, vec![]));
+    assert_eq!(s.last_cluster.node_groups.len(), 2);
+    let valid = s.last_cluster.clone();
+    let surge = Cell {
+        list: List::Groups,
+        row: 1,
+        col: Col::Surge,
+    };
+    let s = reduce(s, Action::SetCell(surge, "lots".into()));
+    assert!(s
+        .cells
+        .iter()
+        .any(|(c, m)| *c == surge && m.contains("not a node count")));
+    assert_eq!(s.last_cluster, valid, "a bad cell keeps the last valid cluster");
+    let s = reduce(s, Action::SetCell(surge, "10%".into()));
+    assert!(s.cells.is_empty());
+    assert_eq!(s.last_cluster.node_groups[1].surge, crate::cluster::Surge::Percent(10));
+    // The single-node views follow the selected group.
+    let s = reduce(s, Action::SelectGroup(1));
+    assert_eq!(
+        (s.last_valid.instance_type.as_str(), s.last_valid.nodes),
+        ("t3.small", 40)
+    );
+    let s = reduce(s, Action::RemoveRow(List::Groups, 0));
+    assert_eq!(
+        (s.form.groups.len(), s.last_valid.instance_type.as_str()),
+        (1, "t3.small")
+    );
+    let s = reduce(s, Action::AddRow(List::Subnets));
+    assert_eq!(s.form.subnets.len(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn the_cluster_verdict_table_and_chart_render() {
+    super::browser::push_query(TWO_GROUPS, true);
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<super::App>::with_root(root.clone()).render();
+    sleep(300).await;
+    let text = |sel: &str| {
+        root.query_selector(sel)
+            .unwrap()
+            .unwrap_or_else(|| panic!("{sel}"))
+            .text_content()
+            .unwrap_or_default()
+    };
+    let spec = Form::from_query(TWO_GROUPS).0.cluster().unwrap();
+    let report = crate::cluster::plan(&spec).unwrap();
+    assert_eq!(text("#cluster-verdict"), report.verdict);
+    let rows = root.query_selector_all(".subnet-table tbody tr").unwrap();
+    assert_eq!(rows.length(), 2, "one row per subnet");
+    // The editor names each cell by its row and column.
+    let cell = root.query_selector("#c-g1-type").unwrap().unwrap();
+    let label = root.query_selector("label[for=c-g1-type]").unwrap().unwrap();
+    assert_eq!(label.text_content().as_deref(), Some("Group 2 Instance type"));
+    assert_eq!(
+        cell.dyn_into::<web_sys::HtmlInputElement>().unwrap().value(),
+        "t3.small"
+    );
+    // The chart's text alternative says where the drawn subnet runs out.
+    assert!(text("svg.chart desc").contains("With the current settings it"));
+    assert!(root.query_selector("svg.chart polyline.current").unwrap().is_some());
+    assert!(root.query_selector("svg.chart path.capacity").unwrap().is_some());
 }

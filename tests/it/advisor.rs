@@ -52,8 +52,8 @@ fn no_prefix_or_ipv6_advice_on_xen() {
 #[test]
 fn applying_an_alternative_to_the_form_gives_the_same_plan() {
     let mut f = Form::initial();
-    f.instance_type = "m5.xlarge".into();
-    f.pods = "10".into();
+    f.set(Field::InstanceType, "m5.xlarge");
+    f.set(Field::Pods, "10");
     f.warm_ip_target = String::new();
     let s = f.check().unwrap();
     let alts = advise(&s, &plan(&s).unwrap());
@@ -89,10 +89,13 @@ fn custom_networking_compares_node_subnet_with_node_subnet_and_pod_subnet_with_p
 #[test]
 fn custom_networking_keeps_your_subnet_as_the_pod_subnet_and_unticking_gives_it_back() {
     let mut f = Form::initial();
-    f.subnet = "10.0.0.0/22".into();
+    f.set(Field::Subnet, "10.0.0.0/22");
     f.apply_edits(&[Edit::new("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", Some("true"))]);
     assert!(f.custom_networking);
-    assert_eq!((f.subnet.as_str(), f.node_subnet.as_str()), ("10.0.0.0/22", ""));
+    assert_eq!(
+        (f.get(Field::Subnet), f.get(Field::NodeSubnet)),
+        ("10.0.0.0/22".into(), "".into())
+    );
     let r = plan(&f.check().unwrap()).unwrap();
     assert_eq!(
         r.subnet.cidr.as_deref(),

@@ -21,7 +21,7 @@ fn every_preset_plans() {
         assert!(plan(&s).is_ok(), "{}", p.name);
         // A preset's doc note is found again from its form, whatever the node group.
         let mut f = p.form.clone();
-        f.nodes = "7".into();
+        f.set(Field::Nodes, "7");
         assert_eq!(doc_note(&f), p.doc_note, "{}", p.name);
     }
 }
@@ -101,7 +101,7 @@ fn one_mode_for_json_text_and_links() {
 #[test]
 fn ipv6_on_xen_is_an_error_on_the_mode() {
     let mut f = Form::initial();
-    f.instance_type = "t2.medium".into();
+    f.set(Field::InstanceType, "t2.medium");
     f.mode = Mode::Ipv6;
     let errors = f.check().unwrap_err();
     assert_eq!(errors[0].field, Field::Mode);
@@ -131,7 +131,7 @@ fn fields_that_do_not_apply_are_disabled_and_ignored() {
 fn query_round_trip() {
     for p in presets() {
         let mut f = p.form;
-        f.subnet = "100.64.0.0/20".into();
+        f.set(Field::Subnet, "100.64.0.0/20");
         f.seed = "42".into();
         f.then_pods = "3".into();
         let q = f.to_query();
@@ -149,9 +149,9 @@ fn query_round_trip() {
 fn tampered_queries_fall_back_field_by_field() {
     let (f, notices) =
         Form::from_query("?type=m5.xlarge&pods=lots&mode=quantum&WARM_IP_TARGET=-4&nodes=3&bogus=1&embed=1");
-    assert_eq!(f.instance_type, "m5.xlarge");
-    assert_eq!(f.nodes, "3");
-    assert_eq!(f.pods, "0");
+    assert_eq!(f.get(Field::InstanceType), "m5.xlarge");
+    assert_eq!(f.get(Field::Nodes), "3");
+    assert_eq!(f.get(Field::Pods), "0");
     assert_eq!(f.mode, Mode::SecondaryIp);
     assert_eq!(f.warm_ip_target, "");
     assert_eq!(notices.len(), 4, "{notices:?}");
@@ -196,10 +196,13 @@ fn the_order_of_keys_in_a_link_does_not_matter() {
         "{notices:?}"
     );
     assert_eq!(
-        (f.pods.as_str(), f.nodes.as_str(), f.custom_networking),
-        ("30", "40", true)
+        (f.get(Field::Pods), f.get(Field::Nodes), f.custom_networking),
+        ("30".into(), "40".into(), true)
     );
-    assert_eq!((f.subnet.as_str(), f.node_subnet.as_str()), ("10.0.0.0/22", ""));
+    assert_eq!(
+        (f.get(Field::Subnet), f.get(Field::NodeSubnet)),
+        ("10.0.0.0/22".into(), "".into())
+    );
     let s = f.check().expect("the rest of the link plans");
     assert_eq!(s.pods, 30);
     // Any order gives the same form and the same notices.
@@ -214,7 +217,10 @@ fn an_overlong_instance_type_is_refused_before_any_suggestion() {
     check_rule(Field::InstanceType, &long, Some("at most 64 characters"));
     check_rule(Field::InstanceType, &"m".repeat(64), Some("unknown instance type"));
     let (f, notices) = Form::from_query(&format!("type={long}&pods=3"));
-    assert_eq!((f.instance_type.as_str(), f.pods.as_str()), ("m5.large", "3"));
+    assert_eq!(
+        (f.get(Field::InstanceType), f.get(Field::Pods)),
+        ("m5.large".into(), "3".into())
+    );
     // The notice repeats at most 64 characters of the value.
     assert!(notices[0].len() < 200, "{}", notices[0]);
 }

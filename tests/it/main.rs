@@ -8,6 +8,7 @@ mod catalog; // data/ is complete and sane; lookup and suggestions (A12)
 mod cli; // the binary: exit codes, messages, JSON shape
 mod cli_fuzz; // the CLI entry point over random argument vectors
 mod cluster; // issue 10: node groups across AZ subnets, placed, judged and advised
+mod cluster_form; // the page's cluster editor: rows, cell rules, links, the spec
 mod config; // env parsing and isConfigValid (A11)
 mod docs; // upstream doc tables run through the simulator (Part B)
 mod form; // the page's inputs: rules, presets, URL round trip

@@ -1,10 +1,11 @@
 //! The input panel: presets, the workload, the subnet and the CNI settings. Each field shows the value
 //! ipamd uses when it is empty, and why it is disabled in the chosen mode.
 
+use super::cluster_editor::ClusterEditor;
 use super::field::TextField;
 use super::instance_picker::InstancePicker;
 use super::SharedReport;
-use crate::form::{presets, Field, Form};
+use crate::form::{presets, Cell, Field, Form};
 use crate::ipamd::Arrival;
 use crate::mode::Mode;
 use crate::ui::state::Action;
@@ -17,6 +18,8 @@ use yew::prelude::*;
 pub struct InputsProps {
     pub form: Form,
     pub errors: Rc<HashMap<Field, String>>,
+    /// The cluster editor's cell errors.
+    pub cells: Rc<Vec<(Cell, String)>>,
     pub report: SharedReport,
     pub on_action: Callback<Action>,
 }
@@ -26,6 +29,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
     let InputsProps {
         form,
         errors,
+        cells,
         report,
         on_action,
     } = props;
@@ -58,12 +62,13 @@ pub fn Inputs(props: &InputsProps) -> Html {
                     { for presets().iter().enumerate().map(|(i, p)| html! { <option value={i.to_string()}>{p.name}</option> }) }
                 </select>
             </div>
+            <ClusterEditor form={form.clone()} cells={cells.clone()} on_action={on_action.clone()} />
             <fieldset>
-                <legend>{"Node group"}</legend>
-                <InstancePicker value={form.instance_type.clone()} error={errors.get(&Field::InstanceType).cloned()} on_action={on_action.clone()} />
+                <legend>{"Selected node group"}</legend>
+                <InstancePicker value={form.get(Field::InstanceType)} error={errors.get(&Field::InstanceType).cloned()} on_action={on_action.clone()} />
                 { text(Field::Pods, "0".into(), true) }
                 <input type="range" class="slider" aria-label="Pods per node (slider)" min="0" max={slider_max.to_string()}
-                    value={form.pods.clone()} oninput={on_slider} />
+                    value={form.get(Field::Pods)} oninput={on_slider} />
                 { text(Field::ThenPods, "no scale-down".into(), true) }
                 { radios(Field::Arrival, &[("ramp", "Ramp (one pod per pass)"), ("burst", "Burst (all at once)")],
                     if form.arrival == Arrival::Burst { "burst" } else { "ramp" }, None, on_action) }

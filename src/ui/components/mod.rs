@@ -1,6 +1,8 @@
 //! One component per file, each named for what it shows.
 
 pub mod advice;
+pub mod chart;
+pub mod cluster_editor;
 pub mod field;
 pub mod inputs;
 pub mod instance_picker;
@@ -8,6 +10,7 @@ pub mod node_view;
 pub mod paste;
 pub mod snippets;
 pub mod stepper;
+pub mod subnet_table;
 pub mod summary;
 
 use crate::scenario::{PlanError, Report};

@@ -1,0 +1,266 @@
+//! One subnet's addresses against the cluster's node count, drawn as SVG by the page: the current settings
+//! and one proposed setting (the best alternative, or the one picked) as lines, the subnet's room
+//! (usable − used) as a horizontal line and the exhaustion points marked. The same numbers as a table
+//! on request; a `<title>` and a `<desc>` sentence for screen readers. The series are the core's
+//! (`cluster::series`).
+
+use crate::cluster::{self, ClusterAlternative, ClusterReport, ClusterSpec, Series};
+use crate::edit::Edit;
+use crate::ui::browser::measure;
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    pub spec: ClusterSpec,
+    pub report: Rc<ClusterReport>,
+}
+
+/// `spec` with `edits` applied to its settings (an unset removes the spec's value).
+pub fn with_edits(spec: &ClusterSpec, edits: &[Edit]) -> ClusterSpec {
+    let mut s = spec.clone();
+    for e in edits {
+        match &e.value {
+            Some(v) => s.settings.insert(e.name.clone(), v.clone()),
+            None => s.settings.remove(&e.name),
+        };
+    }
+    s
+}
+
+/// The subnet a chart opens on: the first that does not fit, else the first.
+pub fn first_failing(r: &ClusterReport) -> usize {
+    r.subnets.iter().position(|s| !s.fits).unwrap_or(0)
+}
+
+/// The most pods per node, summed over the groups, for which the proposed line is computed on every edit.
+const AUTO_MAX_PODS: u64 = 2_000;
+
+/// The SVG's view box and its margins, in whole units (integer arithmetic keeps float formatting out of
+/// the wasm).
+const W: i64 = 600;
+const H: i64 = 260;
+const LEFT: i64 = 56;
+const BOTTOM: i64 = 28;
+const TOP: i64 = 12;
+const RIGHT: i64 = 16;
+
+/// Text as SVG or HTML content: `&`, `<`, `>` and `"` escaped.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The chart's SVG markup: axes, the room line, the current (solid) and proposed (dashed) lines and each
+/// one's exhaustion point. Built as text, with integer coordinates, to keep the wasm small.
+pub fn svg(current: &Series, proposed: Option<&Series>, title: &str, desc: &str) -> String {
+    use std::fmt::Write as _;
+    let total = current.points.last().map_or(0, |p| p.nodes);
+    let top = current
+        .points
+        .iter()
+        .chain(proposed.iter().flat_map(|s| &s.points))
+        .map(|p| p.addresses)
+        .chain([current.capacity, 1])
+        .max()
+        .unwrap_or(1);
+    // 8% head room above the highest line.
+    let top = i128::from(top.saturating_add(top / 12).max(1));
+    let scale = |v: i128, of: i128, span: i64| i64::try_from(v * i128::from(span) / of.max(1)).unwrap_or(span);
+    let x = |n: u64| LEFT + scale(i128::from(n), i128::from(total), W - LEFT - RIGHT);
+    let y = |a: i64| H - BOTTOM - scale(i128::from(a.max(0)), top, H - BOTTOM - TOP);
+    let mut o = String::new();
+    let label = |o: &mut String, x: i64, y: i64, anchor: &str, text: &str| {
+        let _ = write!(
+            o,
+            r#"<text x="{x}" y="{y}" fill="currentColor" font-size="12" text-anchor="{anchor}">{text}</text>"#
+        );
+    };
+    let _ = write!(
+        o,
+        r#"<svg class="chart" viewBox="0 0 {W} {H}" role="img" aria-labelledby="chart-title chart-desc" width="100%"><title id="chart-title">{}</title><desc id="chart-desc">{}</desc><path d="M{LEFT} {TOP}V{}H{}" fill="none" stroke="currentColor"/>"#,
+        esc(title),
+        esc(desc),
+        H - BOTTOM,
+        W - RIGHT
+    );
+    label(&mut o, LEFT, H - 8, "start", "0");
+    label(&mut o, W - RIGHT, H - 8, "end", &format!("{total} nodes"));
+    label(&mut o, LEFT - 4, H - BOTTOM, "end", "0");
+    let cap_y = y(current.capacity);
+    let _ = write!(
+        o,
+        r##"<path class="capacity" d="M{LEFT} {cap_y}H{}" stroke="#dc2626" stroke-dasharray="6 4" stroke-width="2"/>"##,
+        W - RIGHT
+    );
+    label(&mut o, LEFT - 4, cap_y, "end", &current.capacity.to_string());
+    for (s, class, color, dash) in [
+        (Some(current), "current", "#2563eb", "none"),
+        (proposed, "proposed", "#16a34a", "8 4"),
+    ] {
+        let Some(s) = s else { continue };
+        let _ = write!(
+            o,
+            r#"<polyline class="{class}" fill="none" stroke="{color}" stroke-width="2.5" stroke-dasharray="{dash}" points=""#
+        );
+        for p in &s.points {
+            let _ = write!(o, "{},{} ", x(p.nodes), y(p.addresses));
+        }
+        o.push_str(r#""/>"#);
+        // The exhaustion point: the first point on the path that does not fit.
+        if let Some((n, p)) = s
+            .exhausts_at_nodes
+            .and_then(|n| Some((n, s.points.iter().find(|p| p.nodes >= n)?)))
+        {
+            let (px, py) = (x(p.nodes), y(p.addresses));
+            let _ = write!(
+                o,
+                r#"<g class="exhausted {class}"><circle cx="{px}" cy="{py}" r="5" fill="{color}"/>"#
+            );
+            label(&mut o, px - 7, py - 9, "end", &format!("runs out at node {n}"));
+            o.push_str("</g>");
+        }
+    }
+    o.push_str("</svg>");
+    o
+}
+
+/// The sentence a screen reader hears for one line.
+fn line_words(name: &str, s: &Series, total: u64) -> String {
+    match s.exhausts_at_nodes {
+        Some(n) => format!("{name} runs out at node {n} of {total}"),
+        None => format!("{name} still fits at {total} nodes"),
+    }
+}
+
+#[component]
+pub fn Chart(props: &ChartProps) -> Html {
+    let ChartProps { spec, report } = props;
+    let index = use_state(|| first_failing(report));
+    let picked = use_state(|| None::<usize>);
+    let as_table = use_state(|| false);
+    // As the Advice panel does, a cluster of very many pods per node gets its alternatives on demand only.
+    let asked = use_state(|| false);
+    let auto = spec.node_groups.iter().map(|g| u64::from(g.pods)).sum::<u64>() <= AUTO_MAX_PODS;
+    let alternatives = use_memo((spec.clone(), auto || *asked), |(spec, want)| {
+        let _m = measure("vpc:cluster-advise");
+        want.then(|| cluster::advise(spec).ok()).flatten().unwrap_or_default()
+    });
+    // The best alternative is the advisor's first after "Your settings".
+    let alt_index = picked.unwrap_or(1).min(alternatives.len().saturating_sub(1));
+    let alt: Option<ClusterAlternative> = alternatives.get(alt_index).filter(|_| alt_index > 0).cloned();
+    let proposed = use_memo(
+        (spec.clone(), alt.as_ref().map(|a| a.edits.clone())),
+        |(spec, edits)| {
+            let _m = measure("vpc:cluster-proposed");
+            edits.as_ref().and_then(|e| cluster::plan(&with_edits(spec, e)).ok())
+        },
+    );
+    let i = (*index).min(report.subnets.len().saturating_sub(1));
+    let (current, proposed_series) = {
+        let _m = measure("vpc:cluster-series");
+        let p = proposed.as_ref().as_ref().and_then(|p| cluster::series(p, i));
+        (cluster::series(report, i), p)
+    };
+    let Some(current) = current else {
+        return html! {};
+    };
+    let alt_name = alt.as_ref().map_or(String::new(), |a| {
+        let edits: Vec<String> = a.edits.iter().map(ToString::to_string).collect();
+        format!("{} ({})", a.title, edits.join(" "))
+    });
+
+    let total = current.points.last().map_or(0, |p| p.nodes);
+    let desc = format!(
+        "Addresses {} holds as the cluster grows from 0 to {total} nodes (max + surge), against its room of {} (usable − used). {}.{}",
+        current.cidr,
+        current.capacity,
+        line_words("With the current settings it", &current, total),
+        proposed_series.as_ref().map_or(String::new(), |p| format!(
+            " {}.",
+            line_words(&format!("With {alt_name} it"), p, total)
+        ))
+    );
+    let on_subnet = {
+        let index = index.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(v) = e.target_unchecked_into::<HtmlSelectElement>().value().parse() {
+                index.set(v);
+            }
+        })
+    };
+    let on_alt = {
+        let picked = picked.clone();
+        Callback::from(move |e: Event| picked.set(e.target_unchecked_into::<HtmlSelectElement>().value().parse().ok()))
+    };
+    let toggle = {
+        let as_table = as_table.clone();
+        Callback::from(move |_: MouseEvent| as_table.set(!*as_table))
+    };
+    let view = if *as_table {
+        let prop_at = |k: usize| proposed_series.as_ref().and_then(|s| s.points.get(k));
+        html! {
+            <div class="table-wrap">
+                <table class="burn chart-table">
+                    <caption class="sr-only">{desc.clone()}</caption>
+                    <thead><tr>
+                        <th scope="col">{"Nodes"}</th><th scope="col">{"Current"}</th>
+                        if proposed_series.is_some() { <th scope="col">{"Proposed"}</th> }
+                        <th scope="col">{"Room"}</th>
+                    </tr></thead>
+                    <tbody>
+                        { for current.points.iter().enumerate().map(|(k, p)| html! {
+                            <tr class={classes!((!p.fits).then_some("bad"))}>
+                                <th scope="row">{p.nodes}</th>
+                                <td class="num">{p.addresses}{if p.fits { "" } else { " (does not fit)" }}</td>
+                                if let Some(q) = prop_at(k) { <td class="num">{q.addresses}{if q.fits { "" } else { " (does not fit)" }}</td> }
+                                <td class="num">{current.capacity}</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        }
+    } else {
+        let title = format!("{} addresses against cluster nodes", current.cidr);
+        Html::from_html_unchecked(svg(&current, proposed_series.as_ref(), &title, &desc).into())
+    };
+    html! {
+        <section class="card chart-card" aria-labelledby="chart-heading">
+            <h2 id="chart-heading">{"Subnet use as the cluster grows"}</h2>
+            <div class="controls">
+                if report.subnets.len() > 1 {
+                    <label for="chart-subnet">{"Subnet"}</label>
+                    <select id="chart-subnet" onchange={on_subnet}>
+                        { for report.subnets.iter().enumerate().map(|(k, s)| html! {
+                            <option value={k.to_string()} selected={k == i}>{format!("{} ({})", s.cidr, s.az)}</option>
+                        }) }
+                    </select>
+                }
+                if !auto && !*asked {
+                    <button type="button" onclick={{ let asked = asked.clone(); Callback::from(move |_: MouseEvent| asked.set(true)) }}>
+                        {"Propose a setting (slow with this many pods)"}</button>
+                }
+                if alternatives.len() > 1 {
+                    <label for="chart-alt">{"Proposed"}</label>
+                    <select id="chart-alt" onchange={on_alt}>
+                        { for alternatives.iter().enumerate().skip(1).map(|(k, a)| html! {
+                            <option value={k.to_string()} selected={k == alt_index}>{a.title}</option>
+                        }) }
+                    </select>
+                }
+                <button type="button" aria-pressed={(*as_table).to_string()} onclick={toggle}>{"Show as a table"}</button>
+            </div>
+            <ul class="legend">
+                <li><span class="key-current">{"━ current settings"}</span></li>
+                if proposed_series.is_some() { <li><span class="key-proposed">{format!("╍ {alt_name}")}</span></li> }
+                <li><span class="key-capacity">{format!("┅ room: {} addresses (usable − used)", current.capacity)}</span></li>
+            </ul>
+            { view }
+            <p class="hint">{desc}</p>
+        </section>
+    }
+}

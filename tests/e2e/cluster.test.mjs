@@ -1,0 +1,205 @@
+// End-to-end: the cluster editor, the cluster verdict, the subnet table and the chart, on the built dist/
+// under its CSP. Expected values come from the CLI's `cluster` command on the same spec (the same core).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+let server, browser, base;
+const problems = [];
+
+before(async () => {
+  server = await serve('dist', 0);
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS, headless: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  assert.deepEqual(problems, [], 'no console errors and no request beyond the origin');
+});
+
+async function open(path, viewport = { width: 1366, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`${path}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`${path}: ${e.message}`));
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push(r.url()); });
+  await page.goto(base + path);
+  await page.locator('[data-testid=ips-held]').waitFor();
+  return { context, page };
+}
+
+/** A spec written to a file for the CLI. */
+function specFile(spec) {
+  const file = join(mkdtempSync(join(tmpdir(), 'cluster-')), 'spec.json');
+  writeFileSync(file, JSON.stringify(spec));
+  return file;
+}
+
+/** The CLI's text and JSON for a cluster spec. */
+function cli(spec) {
+  const file = specFile(spec);
+  const run = (...extra) => execFileSync('cargo', ['run', '-q', '--bin', 'vpc-cni-calc', '--', 'cluster', file, ...extra], { encoding: 'utf8' });
+  return { text: run(), json: JSON.parse(run('--json')) };
+}
+
+// Two groups over two /26s (59 usable each) in AZs a and b, the shipped settings: what the steps below type.
+const SPEC = {
+  subnets: [{ cidr: '10.0.0.0/26', az: 'a' }, { cidr: '10.0.1.0/26', az: 'b' }],
+  node_groups: [
+    { name: 'web', instance_type: 'm5.large', pods: 5, nodes: 4, max_nodes: 6 },
+    { name: 'group-2', instance_type: 't3.small', pods: 5, nodes: 2 },
+  ],
+};
+
+/** Types into a cell of the cluster editor, found by its accessible label. */
+async function fill(page, label, value) {
+  await page.getByLabel(label, { exact: true }).fill(value);
+}
+
+/** The verdict's box lies within the first screen (scrolled to the top). */
+async function onFirstScreen(page) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = await page.locator('#cluster-verdict').boundingBox();
+  const { height } = page.viewportSize();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= height, `verdict at ${JSON.stringify(box)} in ${height}`);
+}
+
+test('two node groups and two subnets entered on the page: verdict first, exhaustion in the table and on the chart, the link reopens', async () => {
+  const { text, json } = cli(SPEC);
+  const verdict = text.split('\n')[0];
+  const { context, page } = await open('/?type=m5.large&pods=5&nodes=4&subnet=10.0.0.0/26');
+  await fill(page, 'Group 1 Name', 'web');
+  await fill(page, 'Group 1 Max nodes', '6');
+  await page.getByRole('button', { name: 'Add subnet' }).click();
+  await fill(page, 'Subnet 2 CIDR', '10.0.1.0/26');
+  await fill(page, 'Subnet 2 AZ', 'b');
+  await page.getByRole('button', { name: 'Add node group' }).click();
+  await fill(page, 'Group 2 Instance type', 't3.small');
+  await fill(page, 'Group 2 Desired nodes', '2');
+  await fill(page, 'Group 2 Max nodes', '');
+  await page.locator('#cluster-verdict', { hasText: verdict }).waitFor();
+  assert.equal(json.fits, false);
+  await onFirstScreen(page);
+
+  // The table: one row per subnet, where each runs out as the core says.
+  const rows = page.locator('.subnet-table tbody tr');
+  assert.equal(await rows.count(), 2);
+  for (const [i, s] of json.subnets.entries()) {
+    const cells = rows.nth(i).locator('td');
+    assert.equal(await cells.nth(3).textContent(), String(s.addresses_at_max));
+    assert.equal(await cells.nth(5).textContent(), s.fits ? 'yes' : 'no');
+    const runsOut = s.runs_out.map((r) => (r.at_nodes == null ? `never (${r.group})` : `node ${r.at_nodes} of ${r.group}`)).join('; ');
+    assert.equal(await rows.nth(i).locator('.runs-out').textContent(), runsOut);
+    assert.equal(await cells.nth(7).textContent(), `/${s.min_prefix_length}`);
+  }
+
+  // The chart opens on the first subnet that does not fit; its exhaustion point is the first row of the
+  // table view that does not fit.
+  const marker = page.locator('svg.chart g.exhausted.current text');
+  const at = Number((await marker.textContent()).match(/runs out at node (\d+)/)[1]);
+  assert.match(await page.locator('svg.chart desc').textContent(), new RegExp(`current settings it runs out at node ${at} of`));
+  // The proposed line is the advisor's best (its first after "Your settings"); pick another and the line follows.
+  const advice = JSON.parse(execFileSync('cargo', ['run', '-q', '--bin', 'vpc-cni-calc', '--', 'cluster', specFile(SPEC), '--advise', '--json'], { encoding: 'utf8' })).advice;
+  assert.equal(await page.locator('#chart-alt option:checked').textContent(), advice[1].title);
+  assert.equal(await page.locator('svg.chart polyline.proposed').count(), 1);
+  await page.locator('#chart-alt').selectOption({ label: advice[2].title });
+  await page.locator('svg.chart desc', { hasText: `With ${advice[2].title}` }).waitFor({ state: 'attached' });
+  await page.getByRole('button', { name: 'Show as a table' }).click();
+  const firstBad = page.locator('.chart-table tbody tr.bad').first().locator('th');
+  assert.equal(Number(await firstBad.textContent()), at);
+
+  // The link holds the whole cluster: opened again, at 360 px, the same verdict comes first.
+  const link = page.url();
+  assert.match(link, /g1\.type=t3\.small/);
+  assert.match(link, /s1\.subnet=10\.0\.1\.0\/26/);
+  await context.close();
+  const again = await open(new URL(link).pathname + new URL(link).search, { width: 360, height: 740 });
+  assert.equal(await again.page.locator('#cluster-verdict').textContent(), verdict);
+  await onFirstScreen(again.page);
+  assert.equal(await again.page.getByLabel('Group 2 Instance type', { exact: true }).inputValue(), 't3.small');
+  await again.context.close();
+});
+
+test('a bad cell names its rule and keeps the last valid cluster', async () => {
+  const { context, page } = await open('/?type=m5.large&pods=5&nodes=4&subnet=10.0.0.0/26');
+  const before = await page.locator('#cluster-verdict').textContent();
+  await fill(page, 'Group 1 Surge', 'lots');
+  await page.locator('#c-surge-err', { hasText: 'not a node count or a percentage' }).waitFor();
+  assert.equal(await page.getByLabel('Group 1 Surge', { exact: true }).getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('#cluster-verdict').textContent(), before);
+  await context.close();
+});
+
+test('the editor is keyboard reachable: Tab walks its cells, Enter adds and removes rows', async () => {
+  const { context, page } = await open('/?type=m5.large&pods=5&nodes=4&subnet=10.0.0.0/26', { width: 360, height: 740 });
+  await page.getByLabel('Group 1 Name', { exact: true }).focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'c-type');
+  await page.getByRole('button', { name: 'Add node group' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Group 2 Instance type', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Remove Group 2' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Group 2 Instance type', { exact: true }).waitFor({ state: 'detached' });
+  await context.close();
+});
+
+test('prefix delegation on a /26: the free /28 blocks and the reservation commands, copied exactly', async () => {
+  const pd = (pods, nodes) => cli({
+    settings: { ENABLE_PREFIX_DELEGATION: 'true' },
+    subnets: [{ cidr: '10.0.0.0/26', az: 'a' }],
+    node_groups: [{ name: 'group-1', instance_type: 'm5.large', pods, nodes }],
+  }).json.subnets[0].prefix_blocks;
+  // A /26 holds four /28s; AWS's first four addresses and the broadcast address take the first and the last.
+  const fits = pd(5, 1);
+  assert.deepEqual([fits.free_blocks, fits.needed_at_max], [2, 2]);
+  const { context, page } = await open('/?type=m5.large&pods=5&subnet=10.0.0.0/26&mode=pd');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  await page.getByText('10.0.0.0/26: 2 aligned /28 blocks free, 2 needed at max + surge. Reserve them').waitFor();
+  await page.getByRole('button', { name: 'Copy the reservation for 10.0.0.0/26' }).click();
+  await page.locator('#reserve-0-status', { hasText: 'Copied' }).waitFor();
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(clip, fits.commands.join('\n'));
+  assert.match(clip, /create-subnet-cidr-reservation .*--reservation-type prefix --cidr 10\.0\.0\.(16|32)\/28/);
+  // Two nodes of 20 pods need more /28s than the /26 has: no reservation to copy.
+  const over = pd(20, 2);
+  await page.getByLabel('Group 1 Pods per node', { exact: true }).fill('20');
+  await page.getByLabel('Group 1 Desired nodes', { exact: true }).fill('2');
+  await page.getByText(`10.0.0.0/26: 2 aligned /28 blocks free, ${over.needed_at_max} needed at max + surge: too few`).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Copy the reservation for 10.0.0.0/26' }).count(), 0);
+  await context.close();
+});
+
+test('custom networking: the pod (ENIConfig) subnets and the node subnets are separate lists, judged apart', async () => {
+  const { text, json } = cli({
+    settings: { AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG: 'true' },
+    subnets: [{ cidr: '10.0.0.0/24', az: 'a' }],
+    pod_subnets: [{ cidr: '100.64.0.0/16', az: 'a' }],
+    node_groups: [{ name: 'group-1', instance_type: 'm5.large', pods: 30, nodes: 40 }],
+  });
+  const { context, page } = await open('/?type=m5.large&pods=30&nodes=40&subnet=100.64.0.0/16&node_subnet=10.0.0.0/24&custom=true');
+  assert.equal(await page.getByLabel('Subnet 1 CIDR', { exact: true }).inputValue(), '100.64.0.0/16');
+  assert.equal(await page.getByLabel('Node subnet 1 CIDR', { exact: true }).inputValue(), '10.0.0.0/24');
+  assert.equal(await page.locator('#cluster-verdict').textContent(), text.split('\n')[0]);
+  const rows = page.locator('.subnet-table tbody tr');
+  assert.equal(await rows.count(), 2);
+  // The node subnet pays one address per node, the pod subnet the rest (the CLI's figures).
+  for (const [i, s] of json.subnets.entries()) {
+    assert.match(await rows.nth(i).locator('th').textContent(), new RegExp(`^${s.cidr.replace(/\./g, '\\.')} a · ${s.role === 'pod' ? 'pods' : 'nodes'}`));
+    assert.equal(await rows.nth(i).locator('td').nth(3).textContent(), String(s.addresses_at_max));
+  }
+  // Unticked, the node subnets list goes away and the one subnet is shared.
+  await page.getByRole('checkbox', { name: 'Custom networking' }).uncheck();
+  await page.getByLabel('Node subnet 1 CIDR', { exact: true }).waitFor({ state: 'detached' });
+  assert.equal(await rows.count(), 1);
+  await context.close();
+});

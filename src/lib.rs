@@ -31,6 +31,7 @@
 //! - `form`: the page's inputs as typed and their rules; `form::fields` the field list (each setting field
 //!   finds its `SETTINGS` entry), `form::query` the URL query round trip, `form::presets` the examples.
 //! - `snippets`: one generator module per output format.
+//! - `verdict`: the one-line answer the page opens with (needs, has, the node that fails, smallest fit).
 //! - `advisor`: the usual fixes (tighter targets, prefixes, custom networking, IPv6), each re-planned.
 //! - `cli`: the native binary's commands (pure: strings in, strings out); `args` parses (lexopt), `render`
 //!   writes the text.
@@ -88,6 +89,7 @@ pub mod scenario;
 pub mod snippets;
 pub mod subnet;
 pub mod suggest;
+pub mod verdict;
 pub mod vpc;
 pub mod warning;
 pub mod words;

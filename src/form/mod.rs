@@ -8,7 +8,7 @@ mod query;
 
 pub use fields::{searchable, Field, MAX_INSTANCE_TYPE_CHARS};
 pub use presets::{doc_note, presets, Preset};
-pub use query::{changed_keys, decode, encode};
+pub use query::{changed_keys, decode, encode, VIEW_KEYS};
 
 use crate::config::{CniEnv, Kind};
 use crate::ipamd::{Arrival, MAX_PODS_INPUT};

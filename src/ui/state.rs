@@ -1,6 +1,7 @@
 //! The page state: the form as typed, the last scenario that passed every rule, and the view position.
 //! `Action`s are user intents; the reducer delegates every rule to the core's `form` module.
 
+use crate::config::CniEnv;
 use crate::form::{presets, Field, Form};
 use crate::scenario::Scenario;
 use crate::ui::browser::measure;
@@ -23,6 +24,11 @@ pub struct State {
     pub playing: bool,
     /// Notices about a link that could not be restored in full.
     pub notices: Vec<String>,
+    /// The settings kept as "before" (set by Apply or by pinning) until the user clears them; the
+    /// comparison with the current settings is derived from it.
+    pub before: Option<CniEnv>,
+    /// The open snippet tab's name (empty: the first).
+    pub tab: String,
 }
 
 /// Where the stepper moves.
@@ -49,6 +55,13 @@ pub enum Action {
     /// One play tick over a trace of `len` steps; stops at the end.
     Tick(usize),
     DismissNotices,
+    /// Every aws-node setting back to the shipped manifest's; the workload stays.
+    ResetSettings,
+    /// Keep the current settings as "before", to compare edits with; `ClearBefore` forgets them.
+    PinBefore,
+    ClearBefore,
+    /// Open the snippet tab of this name.
+    Tab(String),
 }
 
 impl State {
@@ -65,6 +78,8 @@ impl State {
             step: None,
             playing: false,
             notices,
+            before: None,
+            tab: String::new(),
         }
     }
 
@@ -87,6 +102,28 @@ impl State {
             }
         }
     }
+}
+
+/// `form` with every aws-node setting (and the mode) as the shipped manifest has it, the workload kept.
+pub fn shipped_settings(mut form: Form) -> Form {
+    let blank = Form::blank("");
+    for f in Field::ALL
+        .into_iter()
+        .filter(|f| f.setting().is_some() || *f == Field::Mode)
+    {
+        form.set(f, &blank.get(f));
+    }
+    form
+}
+
+/// The form a URL query opens. A first visit (no form field in the link) gets the example workload on
+/// the shipped settings, so the example's WARM_IP_TARGET=2 never slips into the user's numbers unasked.
+pub fn form_from_query(query: &str) -> (Form, Vec<String>) {
+    let (form, notices) = Form::from_query(query);
+    let given = crate::form::changed_keys("", query)
+        .into_iter()
+        .any(|k| !crate::form::VIEW_KEYS.contains(&k.as_str()));
+    (if given { form } else { shipped_settings(form) }, notices)
 }
 
 /// The scenario if the form passes every rule, and the message for each field that does not.
@@ -112,6 +149,7 @@ impl Reducible for State {
                 s.revalidate(false);
             }
             Action::ApplyEdits(edits) => {
+                s.before.get_or_insert_with(|| s.last_valid.env.clone());
                 s.form.apply_edits(&edits);
                 s.revalidate(false);
             }
@@ -160,6 +198,13 @@ impl Reducible for State {
                 }
             }
             Action::DismissNotices => s.notices.clear(),
+            Action::ResetSettings => {
+                s.form = shipped_settings(s.form);
+                s.revalidate(false);
+            }
+            Action::PinBefore => s.before = Some(s.last_valid.env.clone()),
+            Action::ClearBefore => s.before = None,
+            Action::Tab(name) => s.tab = name,
         }
         if s == *self {
             return self;

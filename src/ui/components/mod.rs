@@ -1,6 +1,7 @@
 //! One component per file, each named for what it shows.
 
 pub mod advice;
+pub mod compare;
 pub mod field;
 pub mod inputs;
 pub mod instance_picker;
@@ -8,6 +9,8 @@ pub mod node_view;
 pub mod snippets;
 pub mod stepper;
 pub mod summary;
+pub mod timeline;
+pub mod verdict;
 
 use crate::scenario::{PlanError, Report};
 use std::rc::Rc;

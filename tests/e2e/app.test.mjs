@@ -106,7 +106,9 @@ test('Play walks the trace on a timer, and Pause stops it', async () => {
   const { context, page } = await open('/?type=m5.xlarge&pods=40&arrival=burst&then=5&seed=7');
   await page.bringToFront(); // a page in the background gets its timers throttled
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.locator('.step-pos[data-step="2"]').waitFor();
+  // Checked on every frame: a locator's wait polls every 500 ms once it has waited a while, which can
+  // miss a 450-ms step.
+  await page.waitForFunction(() => Number(document.querySelector('.step-pos').dataset.step) >= 2);
   await page.getByRole('button', { name: 'Pause' }).click();
   const at = await page.locator('.step-pos').getAttribute('data-step');
   await page.waitForTimeout(1000);

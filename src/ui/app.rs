@@ -150,13 +150,15 @@ pub fn App() -> Html {
                         <a class="button" href={format!("?{query}")} target="_blank" rel="noopener">{"Open full page"}</a>
                     }
                     <span class="copied" role="status" aria-live="polite" data-copy-status=""></span>
+                    // On a narrow screen the results come first; this leads back to the form.
+                    <a class="button narrow" href="#inputs">{"Edit inputs"}</a>
                     <button type="button" data-testid="reset-settings" onclick={reset}>{"Reset to shipped settings"}</button>
                     <button type="button" data-testid="load-example" onclick={example}>{"Try the example: WARM_IP_TARGET=2"}</button>
                 </div>
             </div>
             { for notices }
             <main>
-                <details class="inputs-panel" open=true>
+                <details class="inputs-panel" id="inputs" open=true>
                     <summary>{"Inputs"}</summary>
                     <Inputs form={state.form.clone()} errors={errors.clone()} report={shared.clone()} on_action={on_action.clone()} />
                 </details>

@@ -26,6 +26,14 @@ test('issue 10: the verdict is on the first screen at 1366×900 and at 360 px', 
     assert.equal(await verdict.textContent(), TIGHT_VERDICT);
     assert.ok(await onFirstScreen(verdict, viewport.height), `verdict below the fold at ${viewport.width} px`);
     assert.match(await verdict.getAttribute('class'), /\bbad\b/);
+    // The results sit beside the inputs on a wide screen and above them on a narrow one, where a link
+    // leads back to the form.
+    const results = await page.locator('#results').boundingBox();
+    const inputs = await page.locator('#inputs').boundingBox();
+    const narrow = viewport.width < 800;
+    if (narrow) assert.ok(results.y < inputs.y, 'results above the inputs');
+    else assert.ok(results.x > inputs.x + inputs.width && Math.abs(results.y - inputs.y) < 5, 'results beside the inputs');
+    assert.equal(await page.getByRole('link', { name: 'Edit inputs' }).isVisible(), narrow);
     await context.close();
   }
 });

@@ -21,9 +21,10 @@ const LENGTHS: std::ops::RangeInclusive<u8> = 16..=28;
 pub fn verdict(r: &Report) -> Verdict {
     let sb = &r.subnet;
     let need = format!(
-        "{} × {} need {} at peak",
+        "{} × {} {} {} at peak",
         sb.nodes,
         r.instance.name,
+        if sb.nodes == 1 { "needs" } else { "need" },
         count(sb.cluster_addresses, "address", "addresses")
     );
     let smallest = match smallest_fit(r) {
@@ -49,7 +50,21 @@ pub fn verdict(r: &Report) -> Verdict {
         }
         _ => format!("{need}{ipv6}. {smallest} Enter a subnet to check yours."),
     };
-    Verdict { text, fits: sb.fits }
+    // Custom networking: nodes keep their primary IP in the node subnet, which can run out on its own.
+    let node_subnet = sb.node_subnet.as_ref().and_then(|ns| {
+        let at = ns.exhausts_at_nodes.filter(|&at| at <= sb.nodes)?;
+        Some(format!(
+            " The node subnet {} runs out at node {at}.",
+            ns.cidr.as_deref()?
+        ))
+    });
+    match node_subnet {
+        Some(more) => Verdict {
+            text: text + &more,
+            fits: Some(false),
+        },
+        None => Verdict { text, fits: sb.fits },
+    }
 }
 
 /// The longest prefix length (the smallest subnet) that holds the group at its peak, by the rule

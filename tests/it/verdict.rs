@@ -77,3 +77,44 @@ fn a_group_no_subnet_holds_says_so() {
         v.text
     );
 }
+
+#[test]
+fn one_node_needs_and_ipv6_says_where_pods_draw_from() {
+    // t3.small with no pods: 4 addresses (as above); one node "needs". /28: 16 − 5 = 11 ≥ 4.
+    let v = judged("t3.small", 0, 1, None, &[]);
+    assert_eq!(
+        v.text,
+        "1 × t3.small needs 4 addresses at peak. Smallest fit: /28. Enter a subnet to check yours."
+    );
+    // IPv6 (a Nitro type with prefix delegation): pods take /80s, the subnet only the ENI primaries.
+    let v = judged(
+        "m5.large",
+        10,
+        2,
+        Some("10.0.0.0/24"),
+        &["ENABLE_IPv6=true", "ENABLE_IPv4=false", "ENABLE_PREFIX_DELEGATION=true"],
+    );
+    assert!(
+        v.text
+            .contains("(IPv4: one per ENI; pods draw from /80s); 10.0.0.0/24 has 251: fits"),
+        "{}",
+        v.text
+    );
+}
+
+#[test]
+fn a_full_node_subnet_fails_the_verdict_under_custom_networking() {
+    // Custom networking: one node IP each in the node subnet. A /28 holds 16 − 5 = 11, so node 12 of 20
+    // fails there, whatever the pod subnet (a /16 here) holds.
+    let mut s = scenario("m5.large", 0, &["AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true"]);
+    s.nodes = 20;
+    s.subnet = Some("100.64.0.0/16".into());
+    s.node_subnet = Some("10.0.0.0/28".into());
+    let v = verdict(&report(&s));
+    assert!(
+        v.text.ends_with(" The node subnet 10.0.0.0/28 runs out at node 12."),
+        "{}",
+        v.text
+    );
+    assert_eq!(v.fits, Some(false));
+}

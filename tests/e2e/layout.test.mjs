@@ -191,8 +191,14 @@ test('issue 10: Apply keeps the old settings as "before" beside the new ones unt
   assert.equal(await row('Addresses per node').locator('[data-side=after]').textContent(), '13');
   // 40 × 30 = 1200 and 40 × 13 = 520 addresses at the peak (settled and peak agree on this ramp).
   assert.equal(await row('Node group at peak').locator('[data-side=before]').textContent(), '1200');
+  assert.equal(await row('Settings').locator('[data-side=before]').textContent(), 'as shipped');
   assert.equal(await row('Settings').locator('[data-side=after]').textContent(), 'WARM_IP_TARGET=2 MINIMUM_IP_TARGET=10');
   assert.match(await page.locator('#snippet-kubectl').textContent(), /WARM_IP_TARGET=2/);
+  // Side by side at 360 px too, without scrolling sideways.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const wide = await compare.locator('table').evaluate((t) => t.scrollWidth > t.parentElement.clientWidth);
+  assert.equal(wide, false, 'the comparison scrolls sideways at 360 px');
+  await page.setViewportSize({ width: 1280, height: 720 });
   // Editing further keeps the same "before".
   await page.getByLabel('MINIMUM_IP_TARGET', { exact: true }).fill('');
   await page.locator('[data-testid=per-node]', { hasText: /^\d+ addresses/ }).waitFor();

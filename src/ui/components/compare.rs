@@ -3,7 +3,7 @@
 //! fits, and EC2 calls per node. The "before" stays until the user clears it.
 
 use crate::advisor::ec2_calls;
-use crate::config::{CniEnv, SETTINGS};
+use crate::config::CniEnv;
 use crate::scenario::{plan, PlanError, Report, Scenario};
 use crate::ui::browser::measure;
 use crate::ui::state::Action;
@@ -43,7 +43,7 @@ pub fn compare(
         "EC2 calls per node",
     ];
     let b = match planned {
-        Ok(r) => column(r, env, now.0),
+        Ok(r) => column(r, env),
         // Settings kept from another workload may not plan on this one (IPv6 on a Xen type): say why.
         Err(e) => [
             e.to_string(),
@@ -54,7 +54,7 @@ pub fn compare(
             "—".into(),
         ],
     };
-    let a = column(now.1, now.0, env);
+    let a = column(now.1, now.0);
     html! {
         <section class="card compare" aria-label="Before and after" data-testid="compare">
             <h2>{"Before and after"}</h2>
@@ -73,17 +73,10 @@ pub fn compare(
     }
 }
 
-/// One side's figures, in the order of the labels; the settings shown are those that differ from `other`.
-fn column(r: &Report, env: &CniEnv, other: &CniEnv) -> [String; 6] {
+/// One side's figures, in the order of the labels; its settings as the edits from the shipped manifest.
+fn column(r: &Report, env: &CniEnv) -> [String; 6] {
     let sb = &r.subnet;
-    let changed: Vec<String> = SETTINGS
-        .iter()
-        .filter(|s| env.get(s.name) != other.get(s.name))
-        .map(|s| {
-            env.get(s.name)
-                .map_or(format!("{} unset", s.name), |v| format!("{}={v}", s.name))
-        })
-        .collect();
+    let changes = env.changes();
     let fits = match (sb.fits, sb.exhausts_at_nodes) {
         (Some(true), _) => "fits".to_string(),
         (Some(false), Some(at)) => format!("no: node {at} fails"),
@@ -91,10 +84,10 @@ fn column(r: &Report, env: &CniEnv, other: &CniEnv) -> [String; 6] {
         (None, _) => "no subnet given".to_string(),
     };
     [
-        if changed.is_empty() {
-            "the same".to_string()
+        if changes.is_empty() {
+            "as shipped".to_string()
         } else {
-            changed.join(" ")
+            crate::edit::join(&changes)
         },
         sb.addresses_per_node.to_string(),
         sb.peak_addresses_per_node.to_string(),

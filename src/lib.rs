@@ -38,6 +38,7 @@
 //!   `place` the round-robin placement, `model` a subnet's load for any node counts, `judge` the report
 //!   (`report::ClusterReport`), `verdict` its first line, `series` a subnet's chart, `advise` the advisor's
 //!   fixes re-planned over the whole cluster.
+//! - `verdict`: the one-line answer the page opens with (needs, has, the node that fails, smallest fit).
 //! - `advisor`: the usual fixes (tighter targets, prefixes, custom networking, IPv6), each re-planned.
 //! - `import`: what a user already has, as inputs: `import::settings` today's `aws-node` env (DaemonSet JSON or
 //!   YAML, a manifest, `kubectl set env --list`, add-on `configurationValues`, Helm values; YAML in the CLI only);
@@ -109,6 +110,7 @@ pub mod scenario;
 pub mod snippets;
 pub mod subnet;
 pub mod suggest;
+pub mod verdict;
 pub mod vpc;
 pub mod warning;
 pub mod words;

@@ -7,12 +7,15 @@ pub const MAX_NAME_CHARS: usize = 64;
 
 /// Up to `limit` candidates nearest to `wanted`, closest first, ties in candidate order.
 /// A candidate qualifies when its distance is at most a third of the longer name (and at least 2),
-/// or when it starts with `wanted`. Nothing qualifies for a name over `MAX_NAME_CHARS`.
+/// or when it starts with `wanted`, dots aside ("m5xl" finds `m5.xlarge`: people skip the dot).
+/// Nothing qualifies for a name over `MAX_NAME_CHARS`.
 pub fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>, limit: usize) -> Vec<String> {
     if wanted.chars().count() > MAX_NAME_CHARS {
         return Vec::new();
     }
     let wanted = wanted.to_ascii_lowercase();
+    let dotless = |s: &str| s.replace('.', "");
+    let wanted_dotless = dotless(&wanted);
     let mut scored: Vec<(usize, &str)> = candidates
         .filter_map(|cand| {
             let lower = cand.to_ascii_lowercase();
@@ -20,7 +23,7 @@ pub fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>, limi
             let budget = (wanted.len().max(lower.len()) / 3).max(2);
             if d <= budget {
                 Some((d, cand))
-            } else if !wanted.is_empty() && lower.starts_with(&wanted) {
+            } else if !wanted_dotless.is_empty() && dotless(&lower).starts_with(&wanted_dotless) {
                 Some((budget + 1 + lower.len() - wanted.len(), cand))
             } else {
                 None

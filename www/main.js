@@ -3,7 +3,10 @@ import init from '../pkg/vpc-cni-calc-web.js';
 
 const loading = document.getElementById('loading');
 init()
-  .then(() => loading && loading.remove())
+  .then(() => {
+    if (loading) loading.remove();
+    postHeight();
+  })
   .catch((err) => {
     if (loading) {
       loading.className = 'panic-banner';
@@ -11,3 +14,20 @@ init()
       loading.textContent = 'vpc-cni-calc could not start: ' + err;
     }
   });
+
+// In an iframe: tell the host the app's height on load and on every change (README, "The page").
+function postHeight() {
+  const root = document.getElementById('vpc-cni-calc');
+  if (window.parent === window || !root) return;
+  new ResizeObserver(() => window.parent.postMessage(
+    { type: 'vpc-cni-calc:height', height: Math.ceil(root.getBoundingClientRect().height) }, '*')).observe(root);
+}
+
+// "Copy link": the address without `embed`, so a link copied in a wiki's embed opens the full page.
+document.addEventListener('click', (e) => {
+  if (!(e.target instanceof Element) || !e.target.closest('[data-copy-link]')) return;
+  const status = document.querySelector('[data-copy-status]');
+  const say = (text) => { status.textContent = text; setTimeout(() => { status.textContent = ''; }, 2000); };
+  navigator.clipboard.writeText(location.href.replace(/[?&]embed=(1|true)\b/, (m) => (m[0] === '?' ? '?' : '')).replace('?&', '?'))
+    .then(() => say('Link copied'), () => say('Copy failed: copy the address bar instead'));
+});

@@ -10,7 +10,7 @@ mod rows;
 
 pub use fields::{searchable, Field, MAX_INSTANCE_TYPE_CHARS};
 pub use presets::{doc_note, load_preset, presets, Preset};
-pub use query::{changed_keys, decode, encode};
+pub use query::{changed_keys, decode, encode, VIEW_KEYS};
 pub use rows::{az_list, Cell, Col, Group, List, SubnetRow, DEFAULT_AZ, MAX_ROWS};
 
 use crate::config::{CniEnv, Kind};

@@ -46,7 +46,7 @@ impl Form {
     /// every value is set first, then each field is checked against the whole form, so a field that
     /// applies only with another one (`node_subnet` with `custom`) is judged the same before or after it.
     /// A value that breaks its field's rule falls back to the default for that field alone, with a
-    /// notice. `embed` is not a form field. Rows past `MAX_ROWS` are unknown keys.
+    /// notice. The `VIEW_KEYS` are not form fields. Rows past `MAX_ROWS` are unknown keys.
     pub fn from_query(query: &str) -> (Form, Vec<String>) {
         let blank = Form::blank(&Form::initial().group().instance_type);
         let mut form = blank.clone();
@@ -57,7 +57,7 @@ impl Form {
         for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let (k, v) = (decode(k), decode(v));
-            if k == "embed" {
+            if VIEW_KEYS.contains(&k.as_str()) {
                 continue;
             }
             if k == SELECTED {
@@ -122,6 +122,9 @@ impl Form {
 
 /// The link key of the selected group's index.
 const SELECTED: &str = "sel";
+/// Link keys the page reads for its view, not the form: the embedded layout, the step shown and the
+/// open snippet tab.
+pub const VIEW_KEYS: [&str; 3] = ["embed", "step", "tab"];
 
 /// A user's value as a message repeats it: at most 64 characters.
 fn echo(v: &str) -> String {

@@ -1,50 +1,102 @@
 //! The root component: one reducer over the inputs; the report, the field errors and the URL are derived.
+//! The answer comes first: the verdict and the page's own controls sit above the inputs and the results.
 
 use super::browser;
 use super::components::{
-    advice::Advice, chart::Chart, inputs::Inputs, node_view::NodeView, paste::Paste, snippets::Snippets,
-    stepper::Stepper, subnet_table::SubnetTable, summary::Summary, SharedReport,
+    advice::Advice, chart::Chart, compare, inputs::Inputs, node_view::NodeView, paste::Paste, snippets::Snippets,
+    stepper::Stepper, subnet_table::SubnetTable, summary::Summary, verdict, SharedReport,
 };
-use super::state::{Action, State};
-use crate::form::Form;
+use super::state::{form_from_query, Action, State};
 use crate::scenario::plan;
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// The state a link opens: its form, and the step it names (`step` counts from 1, as the page does).
+fn from_location() -> State {
+    let (form, notices) = form_from_query(&browser::query());
+    let mut s = State::new(form, notices);
+    s.tab = browser::param("tab").unwrap_or_default();
+    s.step = browser::param("step")
+        .and_then(|v| v.parse::<usize>().ok())
+        .map(|n| n.saturating_sub(1));
+    s
+}
+
+/// The link's view keys after the form's (which always holds `type`): the step shown (when not the
+/// last) and the open snippet tab.
+fn view_query(mut q: String, step: Option<usize>, tab: &str) -> String {
+    if let Some(i) = step {
+        q += "&step=";
+        q += &(i + 1).to_string();
+    }
+    if !tab.is_empty() {
+        q += "&tab=";
+        q += &crate::form::encode(tab);
+    }
+    q
+}
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| {
-        let (form, notices) = Form::from_query(&browser::query());
-        State::new(form, notices)
-    });
-    let report = use_memo(state.last_valid.clone(), |s| {
-        let _m = browser::measure("vpc:plan");
-        plan(s)
+    let state = use_reducer(from_location);
+    // The plan, and the "before" settings' plan on the same workload when the user keeps one: one memo,
+    // as each hook costs wasm; a new "before" re-plans both, which happens only on Apply, pin or clear.
+    let plans = use_memo((state.last_valid.clone(), state.before.clone()), |(s, b)| {
+        let now = {
+            let _m = browser::measure("vpc:plan");
+            Rc::new(plan(s))
+        };
+        (now, compare::plan_before(b, s))
     });
     // The cluster the editor describes, once it names a subnet.
     let cluster = use_memo(state.last_cluster.clone(), |c| {
         let _m = browser::measure("vpc:cluster");
         (!c.subnets.is_empty()).then(|| crate::cluster::plan(c).map(std::rc::Rc::new))
     });
+    let report = plans.0.clone();
+    // The answer first: the cluster's verdict once the editor names a subnet, else the node group's.
+    // Cheap enough for every render (a sentence and a dozen subnet sizes), so not memoised: a hook costs wasm.
+    let verdict = {
+        let _m = browser::measure("vpc:verdict");
+        match (cluster.as_ref(), report.as_ref()) {
+            (Some(Ok(c)), _) => crate::verdict::Verdict {
+                text: c.verdict.clone(),
+                fits: Some(c.fits),
+            },
+            (Some(Err(e)), _) => crate::verdict::Verdict {
+                text: format!("Cluster: {e}"),
+                fits: Some(false),
+            },
+            (None, Ok(r)) => crate::verdict::verdict(r),
+            (None, Err(e)) => crate::verdict::Verdict {
+                text: e.to_string(),
+                fits: Some(false),
+            },
+        }
+    };
     let shared = SharedReport(report.clone());
     let errors = state.errors.clone();
     let embed = use_memo((), |_| browser::is_embed());
+    let trace_len = report.as_ref().as_ref().map_or(0, |r| r.trace.len());
+    // The step in the link is the one shown, clamped to the trace; following the last step names none.
+    let step = state.step.map(|_| state.step_index(trace_len));
+    let query = view_query(state.form.to_query(), step, &state.tab);
 
     // The form lives in the URL: an edit is a history entry; opening a link or back/forward only
     // rewrites the current entry with the normalised query.
-    use_effect_with((state.form.clone(), state.from_location), |(form, replace)| {
-        browser::push_query(&form.to_query(), *replace)
+    use_effect_with((query.clone(), state.from_location), |(q, replace)| {
+        browser::push_query(q, *replace)
     });
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
             let listener = browser::on_popstate(move || {
-                let (form, notices) = Form::from_query(&browser::query());
+                let (form, notices) = form_from_query(&browser::query());
                 dispatch.dispatch(Action::Restore(form, notices));
             });
             move || drop(listener)
         });
     }
-    let trace_len = report.as_ref().as_ref().map_or(0, |r| r.trace.len());
     {
         let dispatch = state.dispatcher();
         use_effect_with((state.playing, trace_len), move |&(playing, len)| {
@@ -63,26 +115,29 @@ pub fn App() -> Html {
         Ok(r) => {
             let idx = state.step_index(r.trace.len());
             html! {
-                <section class="results" aria-label="Results">
+                <section class="results" id="results" tabindex="-1" aria-label="Results">
                     if stale {
                         <p class="stale" role="status">{"Showing the last valid result: fix the highlighted field to update it."}</p>
                     }
                     if let Some(note) = crate::form::doc_note(&state.form) {
                         <p class="note docs-vs-code"><strong>{"AWS's docs vs the code: "}</strong>{note}</p>
                     }
-                    <Stepper report={shared.clone()} index={idx} playing={state.playing} on_action={on_action.clone()} />
-                    <NodeView report={shared.clone()} index={idx} />
-                    <Summary report={shared.clone()} />
-                    <Advice report={shared.clone()} scenario={state.last_valid.clone()} on_action={on_action.clone()} />
-                    <Snippets env={state.last_valid.env.clone()} report={shared.clone()} />
+                    { compare::compare(state.before.as_ref().zip(plans.1.as_ref()), (&state.last_valid.env, r), &on_action) }
                     if let Some(Ok(c)) = cluster.as_ref() {
                         <SubnetTable report={c.clone()} />
                         <Chart spec={state.last_cluster.clone()} report={c.clone()} />
                     }
+                    <Stepper report={shared.clone()} index={idx} playing={state.playing} on_action={on_action.clone()} />
+                    <NodeView report={shared.clone()} index={idx} />
+                    <Summary report={shared.clone()} />
+                    <Advice report={shared.clone()} scenario={state.last_valid.clone()} on_action={on_action.clone()} />
+                    <Snippets env={state.last_valid.env.clone()} report={shared.clone()} tab={state.tab.clone()} on_action={on_action.clone()} />
                 </section>
             }
         }
-        Err(e) => html! { <section class="results"><p class="error" role="alert">{e.to_string()}</p></section> },
+        Err(e) => {
+            html! { <section class="results" id="results" tabindex="-1"><p class="error" role="alert">{e.to_string()}</p></section> }
+        }
     };
     let notices = (!state.notices.is_empty()).then(|| {
         let dismiss = on_action.reform(|_| Action::DismissNotices);
@@ -93,26 +148,39 @@ pub fn App() -> Html {
             </div>
         }
     });
+    let reset = on_action.reform(|_: MouseEvent| Action::ResetSettings);
+    let example = on_action.reform(|_: MouseEvent| Action::LoadPreset(0));
     html! {
         <div class={classes!("app", embed.then_some("embed"))}>
+            <a class="skip" href="#results">{"Skip to results"}</a>
             if !*embed {
                 <header>
                     <h1>{"vpc-cni-calc"}</h1>
                     <p>{"What the Amazon VPC CNI's ipamd attaches on an EKS node, step by step, and when your subnet runs out."}</p>
                 </header>
             }
+            <div class="answer-bar">
+                { verdict::verdict(&verdict.text, verdict.fits) }
+                <div class="toolbar">
+                    // `www/main.js` copies the link (the address without `embed`): no wasm for it.
+                    <button type="button" data-copy-link="">{"Copy link"}</button>
+                    if *embed {
+                        <a class="button" href={format!("?{query}")} target="_blank" rel="noopener">{"Open full page"}</a>
+                    }
+                    <span class="copied" role="status" aria-live="polite" data-copy-status=""></span>
+                    // On a narrow screen the results come first; this leads back to the form.
+                    <a class="button narrow" href="#inputs">{"Edit inputs"}</a>
+                    <button type="button" data-testid="reset-settings" onclick={reset}>{"Reset to shipped settings"}</button>
+                    <button type="button" data-testid="load-example" onclick={example}>{"Try the example: WARM_IP_TARGET=2"}</button>
+                </div>
+            </div>
             { for notices }
-            // The cluster's verdict, the answer first (the lead moves it into the page's verdict slot).
-            { match cluster.as_ref() {
-                Some(Ok(c)) => html! { <p id="cluster-verdict" class={classes!("verdict", (!c.fits).then_some("bad"))} role="status">{&c.verdict}</p> },
-                Some(Err(e)) => html! { <p id="cluster-verdict" class="error" role="status">{format!("Cluster: {e}")}</p> },
-                None => html! {},
-            } }
             <main>
-                <div class="input-column">
+                <details class="inputs-panel" id="inputs" open=true>
+                    <summary>{"Inputs"}</summary>
                     <Inputs form={state.form.clone()} errors={errors.clone()} cells={state.cells.clone()} report={shared.clone()} on_action={on_action.clone()} />
                     <Paste on_action={on_action.clone()} />
-                </div>
+                </details>
                 { body }
             </main>
             if !*embed {

@@ -48,6 +48,26 @@ pub fn query() -> String {
         .to_string()
 }
 
+/// The value of the link key `name` in the current query, decoded.
+pub fn param(name: &str) -> Option<String> {
+    query()
+        .split('&')
+        .filter_map(|p| p.split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| crate::form::decode(v))
+}
+
+/// Moves the keyboard focus to the element with this id, if there is one.
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    let el = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        el.focus().ok();
+    }
+}
+
 /// Whether the page runs in the compact `?embed=1` layout.
 pub fn is_embed() -> bool {
     query().split('&').any(|p| p == "embed=1" || p == "embed=true")
@@ -87,6 +107,8 @@ pub fn push_query(query: &str, replace: bool) {
         format!("?{q}")
     };
     let changed = crate::form::changed_keys(&self::query(), &q);
+    // Moving through the steps or the snippet tabs is looking, not editing: it rewrites the entry.
+    let replace = replace || changed.iter().all(|k| crate::form::VIEW_KEYS.contains(&k.as_str()));
     let key = (changed.len() == 1 && !replace).then(|| changed[0].clone());
     let same_field = key.is_some() && LAST_KEY.with(|k| *k.borrow() == key);
     LAST_KEY.with(|k| *k.borrow_mut() = key);

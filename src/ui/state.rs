@@ -2,6 +2,7 @@
 //! `Action`s are user intents; the reducer delegates every rule to the core's `form` module.
 
 use crate::cluster::ClusterSpec;
+use crate::config::CniEnv;
 use crate::form::{load_preset, presets, Cell, Field, Form, List};
 use crate::scenario::Scenario;
 use crate::ui::browser::measure;
@@ -28,6 +29,11 @@ pub struct State {
     pub cells: Rc<Vec<(Cell, String)>>,
     /// What the cluster results show: the newest cluster whose cells all passed.
     pub last_cluster: ClusterSpec,
+    /// The settings kept as "before" (set by Apply or by pinning) until the user clears them; the
+    /// comparison with the current settings is derived from it.
+    pub before: Option<CniEnv>,
+    /// The open snippet tab's name (empty: the first).
+    pub tab: String,
 }
 
 /// Where the stepper moves.
@@ -61,6 +67,13 @@ pub enum Action {
     AddRow(List),
     RemoveRow(List, usize),
     SelectGroup(usize),
+    /// Every aws-node setting back to the shipped manifest's; the workload stays.
+    ResetSettings,
+    /// Keep the current settings as "before", to compare edits with; `ClearBefore` forgets them.
+    PinBefore,
+    ClearBefore,
+    /// Open the snippet tab of this name.
+    Tab(String),
 }
 
 impl State {
@@ -80,6 +93,8 @@ impl State {
             step: None,
             playing: false,
             notices,
+            before: None,
+            tab: String::new(),
         }
     }
 
@@ -107,6 +122,28 @@ impl State {
             self.last_cluster = c;
         }
     }
+}
+
+/// `form` with every aws-node setting (and the mode) as the shipped manifest has it, the workload kept.
+pub fn shipped_settings(mut form: Form) -> Form {
+    let blank = Form::blank("");
+    for f in Field::ALL
+        .into_iter()
+        .filter(|f| f.setting().is_some() || *f == Field::Mode)
+    {
+        form.set(f, &blank.get(f));
+    }
+    form
+}
+
+/// The form a URL query opens. A first visit (no form field in the link) gets the example workload on
+/// the shipped settings, so the example's WARM_IP_TARGET=2 never slips into the user's numbers unasked.
+pub fn form_from_query(query: &str) -> (Form, Vec<String>) {
+    let (form, notices) = Form::from_query(query);
+    let given = crate::form::changed_keys("", query)
+        .into_iter()
+        .any(|k| !crate::form::VIEW_KEYS.contains(&k.as_str()));
+    (if given { form } else { shipped_settings(form) }, notices)
 }
 
 /// The scenario if the form passes every rule, and the message for each field that does not.
@@ -141,6 +178,7 @@ impl Reducible for State {
                 s.revalidate(false);
             }
             Action::ApplyEdits(edits) => {
+                s.before.get_or_insert_with(|| s.last_valid.env.clone());
                 s.form.apply_edits(&edits);
                 s.revalidate(false);
             }
@@ -208,6 +246,13 @@ impl Reducible for State {
                 s.form.select(row);
                 s.revalidate(false);
             }
+            Action::ResetSettings => {
+                s.form = shipped_settings(s.form);
+                s.revalidate(false);
+            }
+            Action::PinBefore => s.before = Some(s.last_valid.env.clone()),
+            Action::ClearBefore => s.before = None,
+            Action::Tab(name) => s.tab = name,
         }
         if s == *self {
             return self;

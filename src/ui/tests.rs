@@ -294,7 +294,7 @@ async fn the_cluster_verdict_table_and_chart_render() {
     };
     let spec = Form::from_query(TWO_GROUPS).0.cluster().unwrap();
     let report = crate::cluster::plan(&spec).unwrap();
-    assert_eq!(text("#cluster-verdict"), report.verdict);
+    assert_eq!(text("[data-testid=verdict]"), report.verdict);
     let rows = root.query_selector_all(".subnet-table tbody tr").unwrap();
     assert_eq!(rows.length(), 2, "one row per subnet");
     // The editor names each cell by its row and column.
@@ -309,4 +309,51 @@ async fn the_cluster_verdict_table_and_chart_render() {
     assert!(text("svg.chart desc").contains("With the current settings it"));
     assert!(root.query_selector("svg.chart polyline.current").unwrap().is_some());
     assert!(root.query_selector("svg.chart path.capacity").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+fn a_first_visit_gets_the_shipped_settings_and_a_link_keeps_its_own() {
+    use super::state::form_from_query;
+    // No form key (a bare visit, or only view keys): the example's workload on the manifest's settings.
+    for q in ["", "embed=1", "tab=cdk&step=2"] {
+        let (f, _) = form_from_query(q);
+        assert_eq!(f.get(Field::WarmIpTarget), "", "{q}");
+        assert_eq!(f.get(Field::Pods), Form::initial().get(Field::Pods), "{q}");
+    }
+    // The example's own link keeps its WARM_IP_TARGET=2.
+    let (f, notices) = form_from_query("type=m5.large&pods=5&WARM_IP_TARGET=2");
+    assert_eq!(f.get(Field::WarmIpTarget), "2");
+    assert!(notices.is_empty(), "{notices:?}");
+}
+
+#[wasm_bindgen_test]
+fn reset_drops_every_setting_and_keeps_the_workload() {
+    let mut f = Form::initial();
+    f.set(Field::Mode, "pd");
+    f.set(Field::MaxEni, "2");
+    f.set(Field::Pods, "9");
+    let s = reduce(Rc::new(State::new(f, vec![])), Action::ResetSettings);
+    assert_eq!(s.form.mode, Mode::SecondaryIp);
+    assert_eq!(
+        (s.form.get(Field::WarmIpTarget), s.form.get(Field::MaxEni)),
+        (String::new(), String::new())
+    );
+    assert_eq!(s.form.get(Field::Pods), "9");
+    assert_eq!(s.last_valid.env, crate::config::CniEnv::manifest());
+}
+
+#[wasm_bindgen_test]
+fn apply_keeps_the_first_before_until_cleared() {
+    let s = Rc::new(State::new(Form::initial(), vec![]));
+    let first = s.last_valid.env.clone();
+    let s = reduce(s, Action::ApplyEdits(vec![Edit::new("WARM_IP_TARGET", Some("1"))]));
+    assert_eq!(s.before.as_ref(), Some(&first));
+    assert_ne!(s.last_valid.env, first);
+    // A second Apply compares with the same "before", not with the first Apply's result.
+    let s = reduce(s, Action::ApplyEdits(vec![Edit::new("MINIMUM_IP_TARGET", Some("4"))]));
+    assert_eq!(s.before.as_ref(), Some(&first));
+    let s = reduce(s, Action::ClearBefore);
+    assert_eq!(s.before, None);
+    let s = reduce(s, Action::PinBefore);
+    assert_eq!(s.before.as_ref(), Some(&s.last_valid.env));
 }

@@ -1,40 +1,14 @@
 // End-to-end tests: playwright-core drives Debian's Chromium against the built dist/, served with the
 // Content-Security-Policy the page must work under. Run by `make test-e2e` (after `make dist`).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { serve } from './server.mjs';
+import { harness, SEED } from './harness.mjs';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-let server, browser, base;
-const consoleErrors = [];
-const foreignRequests = [];
-
-before(async () => {
-  server = await serve('dist', 0);
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS, headless: true });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-/** A fresh page that records console errors and any request leaving the page's origin. */
-async function open(path = '/', options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`); });
-  page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
-  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) foreignRequests.push(r.url()); });
-  await page.goto(base + path);
-  await page.locator('[data-testid=ips-held]').waitFor();
-  return { context, page };
-}
+const env = harness();
+const { consoleErrors, foreignRequests } = env;
+const open = (path, options) => env.open(path, options);
 
 /** What the core says, through the CLI on the same code. */
 function core(args) {
@@ -44,8 +18,10 @@ function core(args) {
 const stepPos = (page) => page.locator('.step-pos');
 const eniCount = async (page) => page.locator('.enis > li').count();
 
-test('the seed scenario holds 7 IPs for 5 pods and the kubectl snippet carries WARM_IP_TARGET=2', async () => {
+test('the seed scenario, one click from the first visit, holds 7 IPs for 5 pods and the kubectl snippet carries WARM_IP_TARGET=2', async () => {
   const { context, page } = await open('/');
+  await page.getByRole('button', { name: 'Try the example: WARM_IP_TARGET=2' }).click();
+  await page.locator('[data-testid=ips-held]', { hasText: /^7$/ }).waitFor();
   assert.equal(await page.locator('[data-testid=ips-held]').textContent(), '7');
   assert.match(await page.locator('#snippet-kubectl').textContent(), /-c aws-node WARM_IP_TARGET=2\n/);
   assert.equal(await page.getByLabel('Pods per node', { exact: true }).inputValue(), '5');
@@ -111,8 +87,8 @@ test('an alternative applies to the form with one click', async () => {
 });
 
 test('a copy button puts the exact snippet on the clipboard', async () => {
-  const { context, page } = await open('/');
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  const { context, page } = await open(SEED);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base });
   await page.getByRole('button', { name: 'Copy kubectl' }).click();
   await page.locator('#snippet-kubectl-status', { hasText: 'Copied' }).waitFor();
   const clip = await page.evaluate(() => navigator.clipboard.readText());
@@ -130,7 +106,9 @@ test('Play walks the trace on a timer, and Pause stops it', async () => {
   const { context, page } = await open('/?type=m5.xlarge&pods=40&arrival=burst&then=5&seed=7');
   await page.bringToFront(); // a page in the background gets its timers throttled
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.locator('.step-pos[data-step="2"]').waitFor();
+  // Checked on every frame: a locator's wait polls every 500 ms once it has waited a while, which can
+  // miss a 450-ms step.
+  await page.waitForFunction(() => Number(document.querySelector('.step-pos').dataset.step) >= 2);
   await page.getByRole('button', { name: 'Pause' }).click();
   const at = await page.locator('.step-pos').getAttribute('data-step');
   await page.waitForTimeout(1000);
@@ -148,7 +126,7 @@ test('a shared URL reproduces the state in a fresh page, and back/forward work',
   const held = await page.locator('[data-testid=ips-held]').textContent();
   const url = page.url();
   assert.match(url, /type=m5.xlarge/);
-  const fresh = await open(url.slice(base.length));
+  const fresh = await open(url.slice(env.base.length));
   assert.equal(await fresh.page.getByLabel('Pods per node', { exact: true }).inputValue(), '23');
   assert.equal(await fresh.page.getByLabel('WARM_IP_TARGET', { exact: true }).inputValue(), '4');
   assert.ok(await fresh.page.getByLabel('Burst (all at once)').isChecked());
@@ -182,14 +160,14 @@ test('a tampered link falls back field by field with a notice', async () => {
 });
 
 test('the page works inside an iframe with ?embed=1', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`iframe: ${m.text()}`); });
-  await page.route(`${base}/wiki.html`, (r) => r.fulfill({
+  await page.route(`${env.base}/wiki.html`, (r) => r.fulfill({
     contentType: 'text/html',
     body: `<!doctype html><title>wiki</title><h1>Team wiki</h1><iframe title="vpc-cni-calc" src="/?embed=1&type=t3.small&pods=5" width="1200" height="900"></iframe>`,
   }));
-  await page.goto(`${base}/wiki.html`);
+  await page.goto(`${env.base}/wiki.html`);
   const frame = page.frameLocator('iframe');
   await frame.locator('[data-testid=ips-held]').waitFor();
   assert.equal(await frame.locator('header').count(), 0, 'no header in embed mode');
@@ -201,7 +179,7 @@ test('the page works inside an iframe with ?embed=1', async () => {
 });
 
 test('bad input shows a message that names the rule and keeps the old result', async () => {
-  const { context, page } = await open('/');
+  const { context, page } = await open(SEED);
   await page.getByLabel('WARM_IP_TARGET', { exact: true }).fill('-1');
   assert.match(await page.locator('.field.invalid .error').textContent(), /WARM_IP_TARGET must be a whole number ≥ 0/);
   assert.equal(await page.locator('[data-testid=ips-held]').textContent(), '7');
@@ -263,9 +241,10 @@ test('issue 6 §1: a peak that does not fit is never "Fits", and peak and settle
   const { context, page } = await open('/?type=m5.xlarge&pods=40&then=5&nodes=8&subnet=10.0.0.0/24');
   assert.equal(await page.locator('[data-testid=peak-per-node]').textContent(), '60 addresses');
   assert.equal(await page.locator('[data-testid=per-node]').textContent(), `${want.addresses_per_node} addresses`);
-  const verdict = page.locator('[data-testid=exhausts]');
-  assert.doesNotMatch(await verdict.textContent(), /^Fits/);
-  assert.match(await verdict.textContent(), /^Does not fit at the peak: 8 × 60 = 480 addresses of 251 usable/);
+  // The verdict (the page's first line) judges the peak: 480 > 251; a /23's 507 would hold it.
+  const verdict = page.locator('[data-testid=verdict]');
+  assert.doesNotMatch(await verdict.textContent(), /fits/);
+  assert.equal(await verdict.textContent(), '8 × m5.xlarge need 480 addresses at peak; 10.0.0.0/24 has 251: node 5 fails. Smallest fit: /23.');
   assert.match(await verdict.getAttribute('class'), /\bbad\b/);
   // 251 / 60 = 4 nodes fit at the peak, the 5th does not.
   assert.equal(await page.locator('[data-testid=peak-exhausts]').textContent(), '5 nodes');
@@ -283,12 +262,12 @@ test('issue 6 §6: the order of keys in a link does not matter', async () => {
 });
 
 test('issue 6 §6: opening a link adds no history entry', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${base}/www/favicon.svg`);
+  await page.goto(`${env.base}/www/favicon.svg`);
   const before = await page.evaluate(() => history.length);
   // Keys out of order: the page normalises the query by replacing the entry, not adding one.
-  await page.goto(`${base}/?pods=9&type=t3.small`);
+  await page.goto(`${env.base}/?pods=9&type=t3.small`);
   await page.locator('[data-testid=ips-held]').waitFor();
   await page.waitForFunction(() => location.search === '?type=t3.small&pods=9');
   assert.equal(await page.evaluate(() => history.length), before + 1, 'one entry: the link itself');
@@ -298,14 +277,14 @@ test('issue 6 §6: opening a link adds no history entry', async () => {
 });
 
 test('issue 6 §6: inside an iframe edits replace the entry, so Back leaves the wiki page in one press', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.route(`${base}/wiki.html`, (r) => r.fulfill({
+  await page.route(`${env.base}/wiki.html`, (r) => r.fulfill({
     contentType: 'text/html',
     body: `<!doctype html><title>wiki</title><iframe title="vpc-cni-calc" src="/?embed=1&type=t3.small&pods=5" width="1200" height="900"></iframe>`,
   }));
-  await page.goto(`${base}/www/favicon.svg`);
-  await page.goto(`${base}/wiki.html`);
+  await page.goto(`${env.base}/www/favicon.svg`);
+  await page.goto(`${env.base}/wiki.html`);
   const frame = page.frameLocator('iframe');
   await frame.locator('[data-testid=ips-held]').waitFor();
   const before = await page.evaluate(() => history.length);
@@ -386,7 +365,7 @@ test('issue 8: a very long trace gets its alternatives on demand, never stale on
 });
 
 test('issue 8: a 10 000-character instance type gets a message at once', async () => {
-  const { context, page } = await open('/');
+  const { context, page } = await open(SEED);
   const t0 = Date.now();
   await page.getByRole('combobox', { name: 'Instance type' }).fill('x'.repeat(10_000));
   assert.match(await page.locator('.combobox .error').textContent(), /at most 64 characters/);
@@ -399,7 +378,7 @@ test('issue 8: a 10 000-character instance type gets a message at once', async (
 test('issue 8: dist carries .br and .gz copies that the server sends by Accept-Encoding', async () => {
   const { request } = await import('node:http');
   const get = (path, encoding) => new Promise((ok, fail) => {
-    request(`${base}${path}`, { headers: { 'Accept-Encoding': encoding } }, (res) => {
+    request(`${env.base}${path}`, { headers: { 'Accept-Encoding': encoding } }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => ok({ headers: res.headers, size: Buffer.concat(chunks).length }));

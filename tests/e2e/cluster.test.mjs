@@ -68,7 +68,7 @@ async function fill(page, label, value) {
 /** The verdict's box lies within the first screen (scrolled to the top). */
 async function onFirstScreen(page) {
   await page.evaluate(() => window.scrollTo(0, 0));
-  const box = await page.locator('#cluster-verdict').boundingBox();
+  const box = await page.locator('[data-testid=verdict]').boundingBox();
   const { height } = page.viewportSize();
   assert.ok(box && box.y >= 0 && box.y + box.height <= height, `verdict at ${JSON.stringify(box)} in ${height}`);
 }
@@ -86,7 +86,7 @@ test('two node groups and two subnets entered on the page: verdict first, exhaus
   await fill(page, 'Group 2 Instance type', 't3.small');
   await fill(page, 'Group 2 Desired nodes', '2');
   await fill(page, 'Group 2 Max nodes', '');
-  await page.locator('#cluster-verdict', { hasText: verdict }).waitFor();
+  await page.locator('[data-testid=verdict]', { hasText: verdict }).waitFor();
   assert.equal(json.fits, false);
   await onFirstScreen(page);
 
@@ -123,7 +123,7 @@ test('two node groups and two subnets entered on the page: verdict first, exhaus
   assert.match(link, /s1\.subnet=10\.0\.1\.0\/26/);
   await context.close();
   const again = await open(new URL(link).pathname + new URL(link).search, { width: 360, height: 740 });
-  assert.equal(await again.page.locator('#cluster-verdict').textContent(), verdict);
+  assert.equal(await again.page.locator('[data-testid=verdict]').textContent(), verdict);
   await onFirstScreen(again.page);
   assert.equal(await again.page.getByLabel('Group 2 Instance type', { exact: true }).inputValue(), 't3.small');
   await again.context.close();
@@ -131,11 +131,11 @@ test('two node groups and two subnets entered on the page: verdict first, exhaus
 
 test('a bad cell names its rule and keeps the last valid cluster', async () => {
   const { context, page } = await open('/?type=m5.large&pods=5&nodes=4&subnet=10.0.0.0/26');
-  const before = await page.locator('#cluster-verdict').textContent();
+  const before = await page.locator('[data-testid=verdict]').textContent();
   await fill(page, 'Group 1 Surge', 'lots');
   await page.locator('#c-surge-err', { hasText: 'not a node count or a percentage' }).waitFor();
   assert.equal(await page.getByLabel('Group 1 Surge', { exact: true }).getAttribute('aria-invalid'), 'true');
-  assert.equal(await page.locator('#cluster-verdict').textContent(), before);
+  assert.equal(await page.locator('[data-testid=verdict]').textContent(), before);
   await context.close();
 });
 
@@ -189,7 +189,7 @@ test('custom networking: the pod (ENIConfig) subnets and the node subnets are se
   const { context, page } = await open('/?type=m5.large&pods=30&nodes=40&subnet=100.64.0.0/16&node_subnet=10.0.0.0/24&custom=true');
   assert.equal(await page.getByLabel('Subnet 1 CIDR', { exact: true }).inputValue(), '100.64.0.0/16');
   assert.equal(await page.getByLabel('Node subnet 1 CIDR', { exact: true }).inputValue(), '10.0.0.0/24');
-  assert.equal(await page.locator('#cluster-verdict').textContent(), text.split('\n')[0]);
+  assert.equal(await page.locator('[data-testid=verdict]').textContent(), text.split('\n')[0]);
   const rows = page.locator('.subnet-table tbody tr');
   assert.equal(await rows.count(), 2);
   // The node subnet pays one address per node, the pod subnet the rest (the CLI's figures).

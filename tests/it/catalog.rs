@@ -149,6 +149,9 @@ fn search_is_typo_tolerant() {
     assert_eq!(names("m5.large")[0], "m5.large");
     assert!(names("m5.larg").contains(&"m5.large"));
     assert!(names("m5large").contains(&"m5.large"), "{:?}", names("m5large"));
+    // Issue 10: a missing dot is forgiven, in a prefix too.
+    assert_eq!(names("m5xl")[0], "m5.xlarge", "{:?}", names("m5xl"));
+    assert_eq!(names("M5XL")[0], "m5.xlarge");
     assert!(names("24xlarge").iter().all(|n| n.contains("24xlarge")));
     assert_eq!(names("").len(), 5);
     assert!(names("qqqqqqqqqqqq").is_empty());

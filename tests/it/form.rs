@@ -159,6 +159,13 @@ fn tampered_queries_fall_back_field_by_field() {
     // An empty query is the first-load example.
     assert_eq!(Form::from_query("").0, Form::initial());
     assert_eq!(Form::from_query("?embed=1").0, Form::initial());
+    // The page's view keys (the step shown, the open snippet tab) are not form fields and no notice.
+    let (f, notices) = Form::from_query("?type=t3.small&step=3&tab=cdk");
+    assert_eq!(
+        (f.group().instance_type.as_str(), notices.len()),
+        ("t3.small", 0),
+        "{notices:?}"
+    );
 }
 
 #[test]

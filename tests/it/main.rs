@@ -22,3 +22,4 @@ mod snippets; // kubectl and CDK output
 mod subnet; // CIDRs, reserved addresses, /28 blocks, exhaustion
 mod support; // helpers the modules share
 mod tidy; // architecture invariants
+mod verdict; // the one-line answer the page opens with

@@ -157,12 +157,12 @@ pub fn Advice(props: &AdviceProps) -> Html {
                                 if a.pods_without_ip > 0 { <span class="bad">{format!(" · {} without an IP", count(a.pods_without_ip, "pod", "pods"))}</span> }
                                 if !a.caveat.is_empty() { <small>{a.caveat}</small> }
                             </th>
-                            <td class="num" data-col="pod">{format!("{}{pod_delta}", a.addresses_per_node)}</td>
-                            <td class="num">{a.peak_addresses_per_node.to_string()}</td>
-                            <td class="num" data-col="node">{format!("{}{node_delta}", a.node_subnet_addresses_per_node)}
+                            <td class="num" data-col="pod" data-label="Pod subnet">{format!("{}{pod_delta}", a.addresses_per_node)}</td>
+                            <td class="num" data-label="Peak">{a.peak_addresses_per_node.to_string()}</td>
+                            <td class="num" data-col="node" data-label="Node subnet">{format!("{}{node_delta}", a.node_subnet_addresses_per_node)}
                                 if a.shared_subnet { <small>{"same subnet"}</small> }</td>
-                            <td class="num">{a.exhausts_at_nodes.map_or("—".to_string(), |n| count(n, "node", "nodes"))}</td>
-                            <td class="num">{a.ec2_calls.to_string()}</td>
+                            <td class="num" data-label="Runs out at">{a.exhausts_at_nodes.map_or("—".to_string(), |n| count(n, "node", "nodes"))}</td>
+                            <td class="num" data-label="EC2 calls">{a.ec2_calls.to_string()}</td>
                             <td>if i > 0 { <button type="button" class="apply" onclick={apply} aria-label={format!("Apply: {}", a.title)}>{"Apply"}</button> }</td>
                         </tr>
                     }

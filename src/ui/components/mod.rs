@@ -3,6 +3,7 @@
 pub mod advice;
 pub mod chart;
 pub mod cluster_editor;
+pub mod compare;
 pub mod field;
 pub mod inputs;
 pub mod instance_picker;
@@ -12,6 +13,8 @@ pub mod snippets;
 pub mod stepper;
 pub mod subnet_table;
 pub mod summary;
+pub mod timeline;
+pub mod verdict;
 
 use crate::scenario::{PlanError, Report};
 use std::rc::Rc;

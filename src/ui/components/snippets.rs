@@ -1,16 +1,21 @@
 //! The config snippets, one tab per delivery format plus where to set kubelet maxPods, each with one-click
-//! copy and visible "Copied" feedback. Arrow keys move between tabs.
+//! copy and visible "Copied" feedback. Arrow keys, Home and End move the selection and the focus along
+//! the tabs. The open tab is the page's (it goes in the link).
 
 use super::SharedReport;
 use crate::config::CniEnv;
 use crate::snippets::{generate, ipv6_iam_policy, max_pods_settings, verify_on_a_node, Format};
 use crate::ui::browser;
+use crate::ui::state::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SnippetsProps {
     pub env: CniEnv,
     pub report: SharedReport,
+    /// The open tab's name; empty or unknown: the first.
+    pub tab: String,
+    pub on_action: Callback<Action>,
 }
 
 /// The tabs: every format, the max-pods settings, and the IAM policy in an IPv6 cluster.
@@ -28,22 +33,26 @@ fn tabs(ipv6: bool) -> Vec<(&'static str, &'static str)> {
 #[component]
 pub fn Snippets(props: &SnippetsProps) -> Html {
     let _m = browser::measure("vpc:snippets");
-    let selected = use_state(|| 0usize);
     let copied = use_state(|| None::<(usize, bool)>);
     let tabs = tabs(props.env.get("ENABLE_IPv6") == Some("true"));
     let n = tabs.len();
     // A tab that disappears (leaving IPv6) falls back to the first.
-    let current = if *selected < n { *selected } else { 0 };
+    let current = tabs.iter().position(|(name, _)| *name == props.tab).unwrap_or(0);
+    let names: Vec<String> = tabs.iter().map(|(name, _)| name.to_string()).collect();
     let onkeydown = {
-        let selected = selected.clone();
+        let (on_action, names) = (props.on_action.clone(), names.clone());
         Callback::from(move |e: KeyboardEvent| {
             let next = match e.key().as_str() {
                 "ArrowRight" => (current + 1) % n,
                 "ArrowLeft" => (current + n - 1) % n,
+                "Home" => 0,
+                "End" => n - 1,
                 _ => return,
             };
             e.prevent_default();
-            selected.set(next);
+            // Focus follows the selection (the tab exists already, with tabindex -1 until it re-renders).
+            browser::focus(&format!("tab-{}", names[next]));
+            on_action.emit(Action::Tab(names[next].clone()));
         })
     };
     html! {
@@ -51,7 +60,7 @@ pub fn Snippets(props: &SnippetsProps) -> Html {
             <h2>{"Apply it"}</h2>
             <div class="tabs" role="tablist" aria-label="Format" {onkeydown}>
                 { for tabs.iter().enumerate().map(|(i, (name, _))| {
-                    let select = { let selected = selected.clone(); Callback::from(move |_: MouseEvent| selected.set(i)) };
+                    let select = { let name = names[i].clone(); props.on_action.reform(move |_: MouseEvent| Action::Tab(name.clone())) };
                     let on = i == current;
                     html! {
                         <button type="button" role="tab" id={format!("tab-{name}")} aria-selected={if on { "true" } else { "false" }}

@@ -1,6 +1,8 @@
 //! The stepper over the simulator's trace: first, previous, play, next, last, a scrubber, arrow keys, and
-//! what happened at the step in words (the event, ipamd's decision, the EC2 calls, the statistics).
+//! the timeline of what the node holds, and what happened at the step in words (the event, ipamd's
+//! decision, the EC2 calls, the statistics).
 
+use super::timeline::timeline;
 use super::SharedReport;
 use crate::mode::Mode;
 use crate::ui::state::{Action, Move};
@@ -83,6 +85,7 @@ pub fn Stepper(props: &StepperProps) -> Html {
                 <input type="range" class="scrubber" aria-label="Step" min="0" max={(len.saturating_sub(1)).to_string()}
                     value={index.to_string()} oninput={on_scrub} />
             </div>
+            { timeline(r, *index, on_action) }
             <p class="step-pos" aria-live="polite" data-step={index.to_string()}>
                 {format!("Step {} of {len} · t = {} s · {when} · {} ENI{}", index + 1, step.time_s, step.enis.len(), if step.enis.len() == 1 { "" } else { "s" })}
             </p>

@@ -1,6 +1,6 @@
 //! The summary beside the picture: max pods in every variant and where they disagree, the steady state,
-//! the subnet burn for the node group, settled and at the peak side by side, with a verdict judged at
-//! the peak, and the core's warnings.
+//! the subnet burn for the node group, settled and at the peak side by side (the verdict in words is the
+//! page's first line), and the core's warnings.
 
 use super::{count, SharedReport};
 use crate::mode::Mode;
@@ -118,35 +118,15 @@ fn pods_line(st: &crate::scenario::SteadyState) -> String {
 fn subnet_card(r: &Report) -> Html {
     let sb = &r.subnet;
     let ipv6 = r.mode == Mode::Ipv6;
-    // The core judges `fits`, `cluster_addresses` and `headroom_nodes` at the peak and keeps the settled ones beside them.
+    // The core judges `fits` and `cluster_addresses` at the peak and keeps the settled ones beside them.
     let (peak_cluster, settled_cluster) = (sb.cluster_addresses, sb.settled_cluster_addresses);
-    let (settled_fits, settled_at) = (sb.settled_fits, sb.settled_exhausts_at_nodes);
     let runs_out = |at: Option<i64>| at.map_or("—".to_string(), |n| count(n, "node", "nodes"));
-    let headroom = sb.headroom_nodes;
-    let verdict = match (sb.fits, sb.subnet_usable) {
-        (Some(fits), Some(u)) => {
-            let text = match (settled_at, sb.peak_exhausts_at_nodes) {
-                (None, _) => "Takes no addresses from this subnet.".to_string(),
-                (Some(_), Some(at)) if fits && sb.peak_addresses_per_node > sb.addresses_per_node => format!("Fits, at the peak too. The subnet runs out at {}.", count(at, "node", "nodes")),
-                (Some(at), _) if fits => format!("Fits. The subnet runs out at {}.", count(at, "node", "nodes")),
-                (Some(at), Some(peak_at)) if settled_fits == Some(true) => format!(
-                    "Does not fit at the peak: {} × {} = {peak_cluster} addresses of {u} usable. Settled it would fit (runs out at {}), \
-                     but while pods arrive or leave the subnet runs out at {}.",
-                    sb.nodes,
-                    sb.peak_addresses_per_node,
-                    count(at, "node", "nodes"),
-                    count(peak_at, "node", "nodes")
-                ),
-                (Some(at), _) => format!("Does not fit: the subnet runs out at {}.", count(at, "node", "nodes")),
-            };
-            html! {
-                <>
-                <meter min="0" max={u.to_string()} value={peak_cluster.clamp(0, u).to_string()} high={(u * 8 / 10).to_string()}
-                    optimum="0" aria-label="Share of the subnet used at the peak"></meter>
-                <p class={classes!("verdict", (!fits).then_some("bad"))} data-testid="exhausts">{text}</p>
-                </>
-            }
-        }
+    // The verdict in words is the page's first line (`crate::verdict`), with the room left; here the meter.
+    let meter = match sb.subnet_usable {
+        Some(u) => html! {
+            <meter min="0" max={u.to_string()} value={peak_cluster.clamp(0, u).to_string()} high={(u * 8 / 10).to_string()}
+                optimum="0" aria-label="Share of the subnet used at the peak"></meter>
+        },
         _ => Html::default(),
     };
     html! {
@@ -163,7 +143,7 @@ fn subnet_card(r: &Report) -> Html {
                         <td class="num">{settled_cluster.to_string()}</td><td class="num">{peak_cluster.to_string()}</td></tr>
                     if sb.cidr.is_some() {
                         <tr><th scope="row">{"Runs out at"}</th>
-                            <td class="num">{runs_out(settled_at)}</td><td class="num" data-testid="peak-exhausts">{runs_out(sb.peak_exhausts_at_nodes)}</td></tr>
+                            <td class="num">{runs_out(sb.settled_exhausts_at_nodes)}</td><td class="num" data-testid="peak-exhausts">{runs_out(sb.peak_exhausts_at_nodes)}</td></tr>
                     }
                 </tbody>
             </table>
@@ -173,10 +153,7 @@ fn subnet_card(r: &Report) -> Html {
                     // IPv6 pods draw from the /80s; only ENI primaries come from this subnet, no /28s.
                     { sb.prefix_blocks_usable.filter(|_| !ipv6).map_or(String::new(), |b| format!(" · {b} aligned /28 blocks")) }</p>
             }
-            { verdict }
-            if let Some(h) = headroom.filter(|h| *h >= 0) {
-                <p class="dim" data-testid="headroom">{format!("Room for {} beside the group at its peak (rolling updates surge into it).", count(h, "more node", "more nodes"))}</p>
-            }
+            { meter }
             if let Some(ns) = &sb.node_subnet {
                 <p>{format!("Node subnet: {} per node, {} for the group", count(ns.addresses_per_node, "address", "addresses"), ns.cluster_addresses)}
                     { ns.exhausts_at_nodes.map_or(String::new(), |n| format!("; runs out at {}", count(n, "node", "nodes"))) }</p>

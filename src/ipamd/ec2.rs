@@ -2,7 +2,7 @@
 //! runs), as a second `impl` block on the node model: each returns the calls it made as `Action`s.
 
 use super::node::Ipamd;
-use super::pool;
+use super::pool::{self, Why};
 use super::trace::{Action, Api, Decision, DecisionKind, Step, Text, Unit};
 use super::{NodeNotReady, DECREASE_IP_POOL_INTERVAL};
 use crate::warning::Warning;
@@ -31,10 +31,10 @@ impl Ipamd<'_> {
     /// to `StartNodeIPPoolManager`, which only polls for the trunk ENI.
     pub(super) fn start(&mut self) -> Result<Step, NodeNotReady> {
         let primary = self.new_eni(true, false);
-        let events = vec![format!(
+        let events = vec![Text::from(format!(
             "Node starts: primary ENI eni-0 (device 0) holds the node IP; {} allows {} ENIs of {} IPv4 addresses",
             self.instance.name, self.lim.max_eni, self.instance.ipv4_limit
-        )];
+        ))];
         let mut actions = Vec::new();
         if self.cfg.enable_ipv6 {
             self.ds.enis[primary].ipv6_prefix = true;
@@ -277,10 +277,10 @@ impl Ipamd<'_> {
 
     pub(super) fn assign_on_first_allocatable(&mut self, max_entries: i64, to_allocate: i64) -> Option<Action> {
         let order = self.fill_order(self.ds.enis.len());
-        let &idx = self
-            .ds
-            .get_allocatable_enis(&order, max_entries, self.cfg.use_custom_networking)
-            .first()?;
+        let skip_primary = self.cfg.use_custom_networking;
+        let idx = order
+            .into_iter()
+            .find(|&i| self.ds.is_allocatable(i, max_entries, skip_primary))?;
         let entries = self.ds.enis[idx].cidrs.len() as i64;
         // AllocIPAddresses clamps to IPv4Limit − 1.
         let n = (max_entries - entries)
@@ -429,32 +429,5 @@ impl Ipamd<'_> {
             Unit::None,
             Text::later(move || format!("{api} {name}: {}", what())),
         )
-    }
-}
-
-/// Why `increaseDatastorePool` added nothing: numbers, written when the trace is read.
-#[derive(Clone, Copy)]
-pub(super) enum Why {
-    NoRoom {
-        in_use: usize,
-        max_eni: i64,
-        reserve: &'static str,
-    },
-    NothingNeeded,
-}
-
-impl std::fmt::Display for Why {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Why::NoRoom {
-                in_use,
-                max_eni,
-                reserve,
-            } => write!(
-                f,
-                "no ENI has room and no ENI slot is left: {in_use} of maxENI {max_eni} in use{reserve}"
-            ),
-            Why::NothingNeeded => f.write_str("0 IPs needed, so no ENI is created"),
-        }
     }
 }

@@ -98,7 +98,9 @@ pub fn simulate_with(
     detail: Detail,
 ) -> Result<Simulation, NodeNotReady> {
     let mut node = Ipamd::new(instance, cfg, max_pods, workload.seed, detail);
-    let mut trace = Trace::new(node.start()?);
+    let mut start = node.start()?;
+    start.enis = node.pictures();
+    let mut trace = Trace::new(start);
     let mut settled = true;
     let mut warnings = Vec::new();
     let mut phases = vec![i64::from(workload.pods.min(MAX_PODS_INPUT))];
@@ -129,7 +131,9 @@ pub fn simulate_with(
             peak_pods_waiting = peak_pods_waiting.max(step.pods.waiting);
             passes_with_pods_waiting += i64::from(step.pods.waiting > 0);
             let ahead = node.passes_that_only_repeat(&step, target, workload.arrival);
-            trace.push_pass(step);
+            let enis = node.ds.enis.len();
+            let full = detail == Detail::Full;
+            trace.push_pass(step, enis, |folded| (full || !folded).then(|| node.pictures()));
             if !reached {
                 // Jump the clock over passes that would only repeat this one (pods arriving or leaving
                 // while others wait and nothing else can change); the last one runs for real.

@@ -117,7 +117,9 @@ impl<'a> Ipamd<'a> {
         }
     }
 
-    pub(super) fn step(&mut self, events: Vec<String>, decision: Decision, actions: Vec<Action>) -> Step {
+    /// The step for the pass just run, its ENIs not yet drawn (`pictures`): a pass folded into the step
+    /// before it may not need them.
+    pub(super) fn step(&mut self, events: Vec<Text>, decision: Decision, actions: Vec<Action>) -> Step {
         let stats = self.ds.get_ip_stats(self.now);
         Step {
             time_s: self.now,
@@ -132,7 +134,7 @@ impl<'a> Ipamd<'a> {
                 waiting: self.waiting,
                 pending: 0,
             },
-            enis: self.pictures(),
+            enis: Vec::new(),
         }
     }
 
@@ -148,35 +150,32 @@ impl<'a> Ipamd<'a> {
             let idx = self.new_eni(false, true);
             self.changed = true;
             events.extend(tells.then(|| {
-                format!(
+                Text::from(format!(
                     "VPC resource controller attaches trunk ENI {} (one ENI slot and one subnet address, no pod IPs)",
                     self.eni_name(idx)
-                )
+                ))
             }));
         }
 
+        // The events of a ramp (one pod a pass) are fixed strings: no formatting, nothing to free.
         let desired = self.desired();
         self.changed |= desired != target;
         if desired < target {
             let n = if arrival == Arrival::Ramp { 1 } else { target - desired };
             self.waiting += n;
-            events.extend(tells.then(|| {
-                if n == 1 {
-                    "1 pod arrives".to_string()
-                } else {
-                    format!("{n} pods arrive at once")
-                }
+            events.extend(tells.then(|| match n {
+                1 => Text::from("1 pod arrives"),
+                n => Text::from(format!("{n} pods arrive at once")),
             }));
         } else if desired > target {
             let n = if arrival == Arrival::Ramp { 1 } else { desired - target };
             self.delete_pods(n);
             let cooldown = self.cfg.ip_cooldown_period;
             events.extend(tells.then(|| match (n, cooldown >= 0) {
-                // One format each: a scale-down writes one of these a pass.
-                (1, true) => format!("1 pod deleted: its IP cools for {cooldown} s before reuse"),
-                (1, false) => "1 pod deleted: no cooldown (IP_COOLDOWN_PERIOD < 0)".to_string(),
-                (n, true) => format!("{n} pods deleted: its IP cools for {cooldown} s before reuse"),
-                (n, false) => format!("{n} pods deleted: no cooldown (IP_COOLDOWN_PERIOD < 0)"),
+                (1, true) => Text::from(format!("1 pod deleted: its IP cools for {cooldown} s before reuse")),
+                (1, false) => Text::from("1 pod deleted: no cooldown (IP_COOLDOWN_PERIOD < 0)"),
+                (n, true) => Text::from(format!("{n} pods deleted: its IP cools for {cooldown} s before reuse")),
+                (n, false) => Text::from(format!("{n} pods deleted: no cooldown (IP_COOLDOWN_PERIOD < 0)")),
             }));
         }
         let before = self.waiting;
@@ -186,11 +185,13 @@ impl<'a> Ipamd<'a> {
         if before > 0 && tells {
             let left = self.waiting;
             events.push(match (placed, left) {
-                (1, 0) => "1 got an IP".to_string(),
-                (p, 0) => format!("{p} got an IP"),
+                (1, 0) => Text::from("1 got an IP"),
+                (p, 0) => Text::from(format!("{p} got an IP")),
                 // No count here: it is in `pods.waiting`, and a run of such passes is stored once.
-                (0, _) => "none got an IP, pods wait: \"failed to assign an IP address to container\"".to_string(),
-                (p, w) => format!("{p} got an IP, {w} waiting: \"failed to assign an IP address to container\""),
+                (0, _) => Text::from("none got an IP, pods wait: \"failed to assign an IP address to container\""),
+                (p, w) => Text::from(format!(
+                    "{p} got an IP, {w} waiting: \"failed to assign an IP address to container\""
+                )),
             });
         }
 
@@ -225,18 +226,19 @@ impl<'a> Ipamd<'a> {
             return n;
         }
         let mut placed = 0;
+        // Tight packing walks ENIs and CIDRs in order: one order for every pod, nothing drawn.
+        let tight: Vec<usize> = (0..self.ds.enis.len()).collect();
         while self.waiting > 0 {
-            let eni_order = self.fill_order(self.ds.enis.len());
             let now = self.now;
-            let mut rng = self.rng.take();
-            let got = self.ds.assign_pod_ip(now, &eni_order, |n| {
-                let mut v: Vec<usize> = (0..n).collect();
-                if let Some(r) = &mut rng {
-                    r.shuffle(&mut v);
+            let got = match self.rng.take() {
+                None => self.ds.assign_pod_ip_in(now, &tight, |n| 0..n),
+                Some(mut rng) => {
+                    let eni_order = rng.shuffled(self.ds.enis.len());
+                    let got = self.ds.assign_pod_ip(now, &eni_order, |n| rng.shuffled(n));
+                    self.rng = Some(rng);
+                    got
                 }
-                v
-            });
-            self.rng = rng;
+            };
             match got {
                 Some(pod) => {
                     self.pods.push(pod);

@@ -250,3 +250,30 @@ pub fn should_remove_extra_enis(
     }
     remove
 }
+
+/// Why `increaseDatastorePool` added nothing: numbers, written when the trace is read.
+#[derive(Clone, Copy)]
+pub(super) enum Why {
+    NoRoom {
+        in_use: usize,
+        max_eni: i64,
+        reserve: &'static str,
+    },
+    NothingNeeded,
+}
+
+impl std::fmt::Display for Why {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Why::NoRoom {
+                in_use,
+                max_eni,
+                reserve,
+            } => write!(
+                f,
+                "no ENI has room and no ENI slot is left: {in_use} of maxENI {max_eni} in use{reserve}"
+            ),
+            Why::NothingNeeded => f.write_str("0 IPs needed, so no ENI is created"),
+        }
+    }
+}

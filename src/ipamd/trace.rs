@@ -4,7 +4,6 @@
 
 use super::datastore::{DataStore, DataStoreStats, Eni};
 pub use super::text::Text;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// What an ENI is for.
@@ -235,7 +234,7 @@ pub struct Step {
     /// first). `Simulation` keeps the peak of pods waiting over every pass.
     pub passes: u32,
     /// What happened before the decision: pods arriving, leaving, retrying.
-    pub events: Vec<String>,
+    pub events: Vec<Text>,
     pub decision: Decision,
     pub actions: Vec<Action>,
     pub stats: StepStats,
@@ -246,8 +245,8 @@ pub struct Step {
 
 impl Step {
     /// Whether `next`, the pass right after this step, only repeats it (see `passes`), so the two are
-    /// stored as one step.
-    pub fn is_repeated_by(&self, next: &Step) -> bool {
+    /// stored as one step. `next_enis`: how many ENIs `next` has (its pictures may not be drawn yet).
+    pub fn is_repeated_by(&self, next: &Step, next_enis: usize) -> bool {
         self.pass != 0
             && self.actions.is_empty()
             && next.actions.is_empty()
@@ -255,7 +254,7 @@ impl Step {
             && self.events == next.events
             && (self.pods.waiting > 0) == (next.pods.waiting > 0)
             && self.pods.pending == next.pods.pending
-            && self.enis.len() == next.enis.len()
+            && self.enis.len() == next_enis
             && (self.stats.total_ips, self.stats.total_prefixes) == (next.stats.total_ips, next.stats.total_prefixes)
     }
 
@@ -301,14 +300,21 @@ impl Trace {
     }
 
     /// Appends a pass, folding it into the last step when it only repeats it (never into the start).
-    pub fn push_pass(&mut self, next: Step) {
+    /// `next`'s ENIs (`enis` of them) are drawn by `pictures`, which gets whether the pass was folded and
+    /// returns `None` to keep the last step's pictures (`Detail::Summary`'s blanks, alike for as many ENIs):
+    /// a folded pass then allocates nothing for its pictures.
+    pub fn push_pass(&mut self, mut next: Step, enis: usize, pictures: impl FnOnce(bool) -> Option<Vec<Arc<EniView>>>) {
         match self.passes.last_mut() {
-            Some(last) if last.is_repeated_by(&next) => {
+            Some(last) if last.is_repeated_by(&next, enis) => {
                 let passes = last.passes + next.passes;
+                next.enis = pictures(true).unwrap_or_else(|| std::mem::take(&mut last.enis));
                 *last = next;
                 last.passes = passes;
             }
-            _ => self.passes.push(next),
+            _ => {
+                next.enis = pictures(false).unwrap_or_default();
+                self.passes.push(next);
+            }
         }
     }
 
@@ -334,39 +340,37 @@ pub enum Detail {
 }
 
 /// The compact picture of every ENI, reusing the picture of an ENI that has not changed since it was
-/// last drawn (same `version`, nothing cooling): a pass touches one or two ENIs, not all of them.
+/// last drawn: a pass touches one or two ENIs, not all of them.
 #[derive(Debug, Default)]
 pub struct Snapshots {
-    /// By ENI id: its `version` when drawn, and the picture, for ENIs with nothing cooling. (ENI ids are
-    /// never reused, so a lookup by id and version is exact.)
-    still: BTreeMap<u32, (u64, Arc<EniView>)>,
+    /// By ENI id (ids count up from 0 and are never reused): the ENI's `version` and cooling count when
+    /// drawn, and the picture. Within one version no address is released, so the cooling addresses can
+    /// only stop cooling: an unchanged count means an unchanged picture.
+    drawn: Vec<Option<(u64, i64, Arc<EniView>)>>,
     /// The one blank picture `Detail::Summary` steps share.
     blank: Option<Arc<EniView>>,
 }
 
 impl Snapshots {
     pub fn take(&mut self, ds: &DataStore, now: i64, custom_networking: bool) -> Vec<Arc<EniView>> {
-        let views = ds
-            .enis
+        ds.enis
             .iter()
             .map(|e| {
-                if let Some((_, view)) = self.still.get(&e.id).filter(|(v, _)| *v == e.version) {
-                    return view.clone();
+                let cooling = e.cooling_any(now, ds.cooldown);
+                let slot = e.id as usize;
+                if slot >= self.drawn.len() {
+                    self.drawn.resize(slot + 1, None);
                 }
-                let view = Arc::new(draw(e, ds.cooldown, now, custom_networking));
-                if e.may_cool(now, ds.cooldown) {
-                    self.still.remove(&e.id);
-                } else {
-                    self.still.insert(e.id, (e.version, view.clone()));
-                }
+                let id = match &self.drawn[slot] {
+                    Some((v, c, view)) if (*v, *c) == (e.version, cooling) => return view.clone(),
+                    Some((_, _, view)) => view.id.clone(),
+                    None => format!("eni-{}", e.id),
+                };
+                let view = Arc::new(draw(e, id, ds.cooldown, now, custom_networking));
+                self.drawn[slot] = Some((e.version, cooling, view.clone()));
                 view
             })
-            .collect();
-        // Forget the pictures of ENIs that are gone.
-        if self.still.len() > ds.enis.len() {
-            self.still.retain(|id, _| ds.enis.iter().any(|e| e.id == *id));
-        }
-        views
+            .collect()
     }
 
     /// `n` copies of one shared blank picture: a `Detail::Summary` step's ENIs.
@@ -385,8 +389,8 @@ impl Snapshots {
     }
 }
 
-/// One ENI's picture.
-fn draw(e: &Eni, cooldown: i64, now: i64, custom_networking: bool) -> EniView {
+/// One ENI's picture; `id` is its name, `eni-{id}`.
+fn draw(e: &Eni, id: String, cooldown: i64, now: i64, custom_networking: bool) -> EniView {
     // Secondary IPs are counted per ENI (cooling ones from its releases); only /28s are drawn one by one.
     let cooling = e.cooling(now, cooldown, 0) as u32;
     let ips = SlotCounts {
@@ -395,7 +399,8 @@ fn draw(e: &Eni, cooldown: i64, now: i64, custom_networking: bool) -> EniView {
         warm: e.counts.addresses[0] - e.counts.assigned[0] - cooling,
     };
     let mut prefixes = Vec::new();
-    for c in e.cidrs.iter().filter(|c| c.is_prefix) {
+    let has_prefixes = e.counts.addresses[1] > 0;
+    for c in e.cidrs.iter().filter(|c| has_prefixes && c.is_prefix) {
         push_prefix(&mut prefixes, [c.assigned() as u8, c.cooling(now, cooldown) as u8]);
     }
     let role = if e.is_primary {
@@ -406,7 +411,7 @@ fn draw(e: &Eni, cooldown: i64, now: i64, custom_networking: bool) -> EniView {
         EniRole::Secondary
     };
     EniView {
-        id: format!("eni-{}", e.id),
+        id,
         role,
         for_pods: !(e.is_trunk || (e.is_primary && custom_networking)),
         ips,

@@ -118,6 +118,14 @@ impl Eni {
             .count() as i64
     }
 
+    /// Addresses of either kind cooling at `now`.
+    pub fn cooling_any(&self, now: i64, cooldown: i64) -> i64 {
+        if !self.may_cool(now, cooldown) {
+            return 0;
+        }
+        self.cooling_releases(now, cooldown).count() as i64
+    }
+
     /// The releases within the cooldown at `now` (`now − at ≤ cooldown`).
     fn cooling_releases(&self, now: i64, cooldown: i64) -> impl Iterator<Item = &Release> {
         let first = self.releases.partition_point(|r| now - r.at > cooldown);

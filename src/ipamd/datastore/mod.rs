@@ -190,12 +190,15 @@ impl DataStore {
         order
             .iter()
             .copied()
-            .filter(|&i| {
-                let e = &self.enis[i];
-                let skipped = e.is_trunk || (skip_primary && e.is_primary);
-                !skipped && (e.cidrs.len() as i64) < max_entries
-            })
+            .filter(|&i| self.is_allocatable(i, max_entries, skip_primary))
             .collect()
+    }
+
+    /// Whether `GetAllocatableENIs` lists ENI `i`.
+    pub fn is_allocatable(&self, i: usize, max_entries: i64, skip_primary: bool) -> bool {
+        let e = &self.enis[i];
+        let skipped = e.is_trunk || (skip_primary && e.is_primary);
+        !skipped && (e.cidrs.len() as i64) < max_entries
     }
 
     /// `AssignPodIPv4Address` / `getUnusedIP`: the first address that is neither assigned nor cooling,
@@ -204,7 +207,17 @@ impl DataStore {
         &mut self,
         now: i64,
         eni_order: &[usize],
-        mut cidr_order: impl FnMut(usize) -> Vec<usize>,
+        cidr_order: impl FnMut(usize) -> Vec<usize>,
+    ) -> Option<PodAddr> {
+        self.assign_pod_ip_in(now, eni_order, cidr_order)
+    }
+
+    /// `assign_pod_ip` with any iterable CIDR order (tight packing walks `0..n` without allocating).
+    pub(in crate::ipamd) fn assign_pod_ip_in<I: IntoIterator<Item = usize>>(
+        &mut self,
+        now: i64,
+        eni_order: &[usize],
+        mut cidr_order: impl FnMut(usize) -> I,
     ) -> Option<PodAddr> {
         let cooldown = self.cooldown;
         let k = usize::from(self.is_pd_enabled);

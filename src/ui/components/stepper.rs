@@ -87,7 +87,7 @@ pub fn Stepper(props: &StepperProps) -> Html {
                 {format!("Step {} of {len} · t = {} s · {when} · {} ENI{}", index + 1, step.time_s, step.enis.len(), if step.enis.len() == 1 { "" } else { "s" })}
             </p>
             if !step.events.is_empty() {
-                <ul class="events">{ for step.events.iter().map(|e| html! { <li>{e}</li> }) }</ul>
+                <ul class="events">{ for step.events.iter().map(|e| html! { <li>{e.as_str()}</li> }) }</ul>
             }
             <p class={classes!("decision", step.decision.kind.as_str())}>
                 <span class="kind">{step.decision.kind.as_str()}</span>{" "}{&step.decision.text}

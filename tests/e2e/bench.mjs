@@ -2,7 +2,9 @@
 // Chromium against the built dist/, served with its precompressed files, and prints
 //   1. first result visible: the page against a static snapshot of itself, interleaved cold loads;
 //   2. per edit, the medians of the page's `vpc:*` performance measures for the worst cases the form accepts;
-//   3. keystroke to the next frame while typing a pods count digit by digit, at CPU 1× and 4× (CDP throttling).
+//   3. keystroke to the next frame while typing a pods count digit by digit, at CPU 1× and 4× (CDP throttling);
+//   4. the wasm memory (its linear memory's size, which never shrinks) after the worst case, with and without
+//      the alternatives asked for.
 // Numbers vary with the machine; the script prints the one it ran on.
 import { cpus, tmpdir } from 'node:os';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,6 +38,20 @@ const quantile = (xs, q) => {
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
 };
 const ms = (x) => `${x.toFixed(2)} ms`;
+
+/** The worst cases for memory (issue 8: under 16 MB), as links: the largest maxPods the form accepts. */
+const MEMORY = [
+  ['x8i.48xlarge PD, 30000 pods then 0, maxPods 30000', 'type=x8i.48xlarge&pods=30000&then=0&max_pods=30000&mode=pd'],
+  ['x8i.48xlarge secondary IPs, 30000 pods then 0, maxPods 30000', 'type=x8i.48xlarge&pods=30000&then=0&max_pods=30000'],
+];
+
+/** Keeps the app's wasm memory (the instance's exported `memory`) as `window.__wasmMemory`. */
+const WASM_MEMORY = `(() => {
+  const keep = (r) => { window.__wasmMemory = (r.instance || r).exports.memory; return r; };
+  const streaming = WebAssembly.instantiateStreaming, plain = WebAssembly.instantiate;
+  WebAssembly.instantiateStreaming = (...a) => streaming.apply(WebAssembly, a).then(keep);
+  WebAssembly.instantiate = (...a) => plain.apply(WebAssembly, a).then(keep);
+})()`;
 
 /** Records when the result first shows, at the first animation frame that has it. */
 const FIRST_RESULT = `(() => {
@@ -133,6 +149,23 @@ async function perEdit(browser, appBase, query) {
   return { sum: median(sums), main: median(mains), edits: sums.length, onDemand, byName: Object.fromEntries(Object.entries(byName).map(([k, v]) => [k, median(v)])), memory };
 }
 
+/** Wasm memory in MB once the result is there, then once the alternatives are worked out too. */
+async function memory(browser, appBase, query) {
+  const context = await browser.newContext();
+  await context.addInitScript(WASM_MEMORY);
+  const page = await context.newPage();
+  await page.goto(`${appBase}/?${query}`);
+  await page.locator('[data-testid=ips-held]').waitFor({ timeout: 120000 });
+  const mb = () => page.evaluate(() => window.__wasmMemory.buffer.byteLength / 2 ** 20);
+  const result = await mb();
+  const ask = page.locator('[data-testid=ask-alternatives]');
+  if (await ask.count()) await ask.click();
+  await page.locator('[data-testid=alternatives]').waitFor({ timeout: 120000 });
+  const alternatives = await mb();
+  await context.close();
+  return { result, alternatives };
+}
+
 async function typing(browser, appBase, throttle) {
   const context = await browser.newContext();
   await context.addInitScript(PROBES);
@@ -158,7 +191,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || 
 const cpu = cpus();
 console.log(`machine: ${cpu.length} × ${cpu[0]?.model}; Chromium ${browser.version()} headless; dist/ served with brotli`);
 
-// ONLY=typing (or render, edits) runs one part.
+// ONLY=typing (or render, edits, memory) runs one part.
 const only = process.env.ONLY || '';
 if (!only || only === 'render') {
 const dir = await snapshot(browser, appBase);
@@ -189,6 +222,14 @@ for (const throttle of [1, 4]) {
     `${keys.length} keystrokes, median ${ms(median(keys))}, p95 ${ms(quantile(keys, 0.95))}, max ${ms(Math.max(...keys))}` +
     (throttle === 1 ? ' (goal p95 ≤ 50 ms)' : ' (goal max ≤ 200 ms)'));
   if (process.env.VERBOSE) console.log(keys.map((k) => k.toFixed(0)).join(' '));
+}
+}
+
+if (!only || only === 'memory') {
+console.log('\nwasm memory after the worst cases (the linear memory only grows; goal < 16 MB):');
+for (const [name, query] of MEMORY) {
+  const m = await memory(browser, appBase, query);
+  console.log(`  ${name}: ${m.result.toFixed(1)} MB with the result, ${m.alternatives.toFixed(1)} MB with the alternatives too`);
 }
 }
 

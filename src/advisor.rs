@@ -147,11 +147,19 @@ pub fn price(s: &Scenario, current: &Report, c: Candidate) -> Option<Alternative
 }
 
 /// Your settings first, then the priced candidates, fewest pods without an IP, addresses per node and
-/// EC2 calls first.
+/// EC2 calls first (ties in candidate order).
 pub fn rank(current: &Report, mut priced: Vec<Alternative>) -> Vec<Alternative> {
-    priced.sort_by_key(|a| (a.pods_without_ip, a.addresses_per_node, a.ec2_calls));
-    priced.insert(0, row("Your settings", Vec::new(), current, ""));
-    priced
+    let mut ranked = Vec::with_capacity(priced.len() + 1);
+    ranked.push(row("Your settings", Vec::new(), current, ""));
+    // A selection of at most four: `min_by_key` keeps the first of equals, as a stable sort would, without
+    // a sort's code in the wasm for one call.
+    while let Some(i) = (0..priced.len()).min_by_key(|&i| {
+        let a = &priced[i];
+        (a.pods_without_ip, a.addresses_per_node, a.ec2_calls)
+    }) {
+        ranked.push(priced.remove(i));
+    }
+    ranked
 }
 
 fn apply(env: &CniEnv, edits: &Edits) -> CniEnv {

@@ -231,7 +231,7 @@ impl<'a> Ipamd<'a> {
         while self.waiting > 0 {
             let now = self.now;
             let got = match self.rng.take() {
-                None => self.ds.assign_pod_ip_in(now, &tight, |n| 0..n),
+                None => self.ds.assign_pod_ip_in(now, &tight, |n, full_below| full_below..n),
                 Some(mut rng) => {
                     let eni_order = rng.shuffled(self.ds.enis.len());
                     let got = self.ds.assign_pod_ip(now, &eni_order, |n| rng.shuffled(n));

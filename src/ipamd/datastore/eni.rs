@@ -69,6 +69,9 @@ pub struct Eni {
     /// Pod releases on this ENI that may still be cooling, oldest first, so a cooling count walks the
     /// few releases within the cooldown, not every address (see `Eni::cooling`).
     pub(super) releases: VecDeque<Release>,
+    /// Every CIDR before this index has all its addresses assigned (kept by assign, release and removal),
+    /// so tight packing starts its walk there.
+    pub(super) full_below: usize,
 }
 
 /// One address released at `at` in CIDR `cidr` of kind `kind` (0: /32, 1: /28).

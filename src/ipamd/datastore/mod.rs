@@ -99,6 +99,7 @@ impl DataStore {
             last_unassigned_at: None,
             version: 0,
             releases: Default::default(),
+            full_below: 0,
         });
     }
 
@@ -162,6 +163,9 @@ impl DataStore {
                 counts.add(c, 1);
             }
             debug_assert_eq!(counts, e.counts, "ENI counts drifted");
+            debug_assert!(e.cidrs[..e.full_below.min(e.cidrs.len())]
+                .iter()
+                .all(|c| c.assigned as usize == c.addrs.len()));
             for kind in [false, true] {
                 let walked: i64 = e
                     .cidrs
@@ -209,15 +213,17 @@ impl DataStore {
         eni_order: &[usize],
         cidr_order: impl FnMut(usize) -> Vec<usize>,
     ) -> Option<PodAddr> {
-        self.assign_pod_ip_in(now, eni_order, cidr_order)
+        let mut cidr_order = cidr_order;
+        self.assign_pod_ip_in(now, eni_order, |n, _| cidr_order(n))
     }
 
-    /// `assign_pod_ip` with any iterable CIDR order (tight packing walks `0..n` without allocating).
+    /// `assign_pod_ip` with any iterable CIDR order, which also gets the ENI's `full_below` (its CIDRs
+    /// before that index are full): tight packing walks `full_below..n`, not every CIDR, and allocates nothing.
     pub(in crate::ipamd) fn assign_pod_ip_in<I: IntoIterator<Item = usize>>(
         &mut self,
         now: i64,
         eni_order: &[usize],
-        mut cidr_order: impl FnMut(usize) -> I,
+        mut cidr_order: impl FnMut(usize, usize) -> I,
     ) -> Option<PodAddr> {
         let cooldown = self.cooldown;
         let k = usize::from(self.is_pd_enabled);
@@ -226,7 +232,7 @@ impl DataStore {
             if counts.assigned[k] == counts.addresses[k] {
                 continue;
             }
-            for ci in cidr_order(self.enis[ei].cidrs.len()) {
+            for ci in cidr_order(self.enis[ei].cidrs.len(), self.enis[ei].full_below) {
                 let eni_id = self.enis[ei].id;
                 let c = &mut self.enis[ei].cidrs[ci];
                 if c.is_prefix != self.is_pd_enabled || c.assigned as usize == c.addrs.len() {
@@ -239,9 +245,20 @@ impl DataStore {
                     self.totals.free_cidrs[k] -= i64::from(c.assigned == 0);
                     c.addrs[ai].assigned = true;
                     c.assigned += 1;
-                    let cidr = c.id;
-                    self.enis[ei].counts.assigned[k] += 1;
-                    self.enis[ei].version += 1;
+                    let (cidr, full) = (c.id, c.assigned as usize == c.addrs.len());
+                    let eni = &mut self.enis[ei];
+                    eni.counts.assigned[k] += 1;
+                    eni.version += 1;
+                    if full && ci == eni.full_below {
+                        eni.full_below += 1;
+                        while eni
+                            .cidrs
+                            .get(eni.full_below)
+                            .is_some_and(|c| c.assigned as usize == c.addrs.len())
+                        {
+                            eni.full_below += 1;
+                        }
+                    }
                     return Some(PodAddr {
                         eni: eni_id,
                         cidr,
@@ -259,7 +276,11 @@ impl DataStore {
             return;
         };
         let eni = &mut self.enis[ei];
-        if let Some(c) = eni.cidrs.iter_mut().find(|c| c.id == pod.cidr) {
+        let Some(ci) = eni.cidrs.iter().position(|c| c.id == pod.cidr) else {
+            return;
+        };
+        eni.full_below = eni.full_below.min(ci);
+        if let Some(c) = eni.cidrs.get_mut(ci) {
             if let Some(a) = c.addrs.get_mut(usize::from(pod.addr)) {
                 if a.assigned {
                     a.assigned = false;
@@ -302,6 +323,7 @@ impl DataStore {
                 self.totals.add(&c, -1);
                 eni.counts.add(&c, -1);
                 eni.releases.retain(|r| r.cidr != c.id);
+                eni.full_below = eni.full_below.min(ci);
                 eni.version += 1;
             }
         }

@@ -289,11 +289,10 @@ impl Ipamd<'_> {
         let pd = self.cfg.enable_prefix_delegation;
         self.ds.add_cidrs(idx, n, pd);
         let eni = self.eni_name(idx);
-        let text = self.text({
-            let eni = eni.clone();
-            move || format!("AssignPrivateIpAddresses {eni}: {}", cidrs_text(pd, n))
+        let text = self.text_on(&eni, move |eni| {
+            format!("AssignPrivateIpAddresses {eni}: {}", cidrs_text(pd, n))
         });
-        Some(Action::new(Api::AssignPrivateIpAddresses, &eni, n, self.unit(), text))
+        Some(Action::new(Api::AssignPrivateIpAddresses, eni, n, self.unit(), text))
     }
 
     /// Mirrors `GetENIResourcesToAllocate`.
@@ -324,14 +323,11 @@ impl Ipamd<'_> {
         } else {
             ""
         };
-        let text = self.text({
-            let eni = eni.clone();
-            move || {
-                format!(
-                    "CreateNetworkInterface {eni}{subnet}: primary IP + {}",
-                    cidrs_text(pd, n)
-                )
-            }
+        let text = self.text_on(&eni, move |eni| {
+            format!(
+                "CreateNetworkInterface {eni}{subnet}: primary IP + {}",
+                cidrs_text(pd, n)
+            )
         });
         let device = self.ds.enis.len() - 1;
         // AllocENI: createENI, attachENI, then ModifyNetworkInterfaceAttribute for DeleteOnTermination.
@@ -373,16 +369,13 @@ impl Ipamd<'_> {
             self.ds.remove_cidrs(idx, &cidrs);
             let eni = self.eni_name(idx);
             let pd = self.cfg.enable_prefix_delegation;
-            let text = self.text({
-                let eni = eni.clone();
-                move || {
-                    format!(
-                        "UnassignPrivateIpAddresses {eni}: {} back to the subnet",
-                        cidrs_text(pd, n)
-                    )
-                }
+            let text = self.text_on(&eni, move |eni| {
+                format!(
+                    "UnassignPrivateIpAddresses {eni}: {} back to the subnet",
+                    cidrs_text(pd, n)
+                )
             });
-            actions.push(Action::new(Api::UnassignPrivateIpAddresses, &eni, n, self.unit(), text));
+            actions.push(Action::new(Api::UnassignPrivateIpAddresses, eni, n, self.unit(), text));
             over -= n;
             if over <= 0 {
                 break;
@@ -419,15 +412,9 @@ impl Ipamd<'_> {
         ]
     }
 
-    /// An EC2 call on one ENI that moves no addresses: `"{api} {eni}: {what}"`, in every detail.
+    /// An EC2 call on one ENI that moves no addresses: `"{api} {eni}: {what}"` (no text under `Detail::Summary`).
     fn plain_call(&self, api: Api, eni: &str, what: impl Fn() -> String + Send + Sync + 'static) -> Action {
-        let name = eni.to_string();
-        Action::new(
-            api,
-            eni,
-            0,
-            Unit::None,
-            Text::later(move || format!("{api} {name}: {}", what())),
-        )
+        let text = self.text_on(eni, move |eni| format!("{api} {eni}: {}", what()));
+        Action::new(api, eni, 0, Unit::None, text)
     }
 }

@@ -32,6 +32,8 @@ pub(super) struct Ipamd<'a> {
     pub(super) warnings: Vec<Warning>,
     pub(super) snapshots: Snapshots,
     pub(super) detail: Detail,
+    /// ENI names by id (`eni_name`).
+    names: Vec<String>,
 }
 
 impl<'a> Ipamd<'a> {
@@ -61,6 +63,7 @@ impl<'a> Ipamd<'a> {
             warnings: Vec::new(),
             snapshots: Snapshots::default(),
             detail,
+            names: Vec::new(),
         }
     }
 
@@ -93,13 +96,28 @@ impl<'a> Ipamd<'a> {
         self.ds.enis.len() - 1
     }
 
-    pub(super) fn eni_name(&self, idx: usize) -> String {
-        format!("eni-{}", self.ds.enis[idx].id)
+    /// `eni-{id}`, formatted once per ENI.
+    pub(super) fn eni_name(&mut self, idx: usize) -> String {
+        let id = self.ds.enis[idx].id as usize;
+        if self.names.len() <= id {
+            self.names.extend((self.names.len()..=id).map(|i| format!("eni-{i}")));
+        }
+        self.names[id].clone()
     }
 
     /// Whether the trace records text (`Detail::Full`).
     pub(super) fn tells(&self) -> bool {
         self.detail == Detail::Full
+    }
+
+    /// `write(eni)` formatted when read for a call on ENI `eni`; under `Detail::Summary` the empty text,
+    /// without even a copy of the name.
+    pub(super) fn text_on(&self, eni: &str, write: impl Fn(&str) -> String + Send + Sync + 'static) -> Text {
+        if !self.tells() {
+            return Text::default();
+        }
+        let eni = eni.to_string();
+        Text::later(move || write(&eni))
     }
 
     /// `write()` formatted when read, or the empty text under `Detail::Summary`. `write` owns copies of

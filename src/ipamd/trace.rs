@@ -127,10 +127,10 @@ pub struct Action {
 impl Action {
     /// A call that moves `count` addresses of `unit` on `eni` (`0` and `Unit::None` when it moves none;
     /// `eni` empty when the call names none).
-    pub fn new(api: Api, eni: &str, count: i64, unit: Unit, text: impl Into<Text>) -> Action {
+    pub fn new(api: Api, eni: impl Into<String>, count: i64, unit: Unit, text: impl Into<Text>) -> Action {
         Action {
             api,
-            eni: eni.to_string(),
+            eni: eni.into(),
             count,
             unit,
             allocation: api.grows_pool(),

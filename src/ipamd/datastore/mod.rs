@@ -110,6 +110,7 @@ impl DataStore {
     /// `AddIPv4CidrToStore`, `n` times: `n` secondary /32s, or `n` /28 prefixes.
     pub fn add_cidrs(&mut self, eni_idx: usize, n: i64, is_prefix: bool) {
         let size = if is_prefix { IPS_PER_PREFIX as usize } else { 1 };
+        self.enis[eni_idx].cidrs.reserve(usize::try_from(n).unwrap_or(0));
         for _ in 0..n.max(0) {
             let id = self.next_cidr;
             self.next_cidr += 1;

@@ -25,6 +25,7 @@
 //!   - `ipamd::datastore`: mirrors `data_store.go`; `datastore::eni` its per-ENI records.
 //!   - `ipamd::pool`: the warm-pool decisions of `ipamd.go` (too low, too high, how many to add).
 //!   - `ipamd::trace`: the steps a run records (`Trace`, `Step`, `Action` with its `Api`, `Decision`).
+//!   - `ipamd::text`: the steps' sentences (`Text`), kept as numbers and formatted when first read.
 //! - `subnet`: CIDR parsing, AWS's reserved addresses, /28 blocks (`IPS_PER_PREFIX`), exhaustion.
 //! - `scenario`: the API boundary: the inputs (`Scenario`), `plan(&Scenario) -> Report`, `validate`.
 //! - `report`: the `Report` family and the builders that derive it from a run (re-exported by `scenario`).

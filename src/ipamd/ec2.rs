@@ -276,11 +276,13 @@ impl Ipamd<'_> {
     }
 
     pub(super) fn assign_on_first_allocatable(&mut self, max_entries: i64, to_allocate: i64) -> Option<Action> {
-        let order = self.fill_order(self.ds.enis.len());
-        let skip_primary = self.cfg.use_custom_networking;
-        let idx = order
-            .into_iter()
-            .find(|&i| self.ds.is_allocatable(i, max_entries, skip_primary))?;
+        // ENIs oldest first (tight packing, nothing allocated) or shuffled (random).
+        let (n, skip_primary, ds) = (self.ds.enis.len(), self.cfg.use_custom_networking, &self.ds);
+        let allocatable = |i: &usize| ds.is_allocatable(*i, max_entries, skip_primary);
+        let idx = match &mut self.rng {
+            None => (0..n).find(allocatable),
+            Some(rng) => rng.shuffled(n).into_iter().find(allocatable),
+        }?;
         let entries = self.ds.enis[idx].cidrs.len() as i64;
         // AllocIPAddresses clamps to IPv4Limit − 1.
         let n = (max_entries - entries)

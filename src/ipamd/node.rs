@@ -71,15 +71,6 @@ impl<'a> Ipamd<'a> {
         self.pods.len() as i64 + self.waiting
     }
 
-    /// ENIs oldest first (tight) or shuffled (random): for allocation and pod placement.
-    pub(super) fn fill_order(&mut self, n: usize) -> Vec<usize> {
-        let mut v: Vec<usize> = (0..n).collect();
-        if let Some(rng) = &mut self.rng {
-            rng.shuffle(&mut v);
-        }
-        v
-    }
-
     /// ENIs newest first (tight) or shuffled (random): for releasing IPs, prefixes and ENIs.
     pub(super) fn release_order(&mut self, n: usize) -> Vec<usize> {
         let mut v: Vec<usize> = (0..n).rev().collect();

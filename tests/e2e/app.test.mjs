@@ -244,7 +244,9 @@ test('issue 6 §1: a peak that does not fit is never "Fits", and peak and settle
   // The verdict (the page's first line) judges the peak: 480 > 251; a /23's 507 would hold it.
   const verdict = page.locator('[data-testid=verdict]');
   assert.doesNotMatch(await verdict.textContent(), /fits/);
-  assert.equal(await verdict.textContent(), '8 × m5.xlarge need 480 addresses at peak; 10.0.0.0/24 has 251: node 5 fails. Smallest fit: /23.');
+  // With a subnet the page is a one-group cluster, so the cluster's verdict leads (8 nodes are the desired
+  // count; 4 × 60 = 240 ≤ 251 < 5 × 60).
+  assert.equal(await verdict.textContent(), 'Does not fit: 10.0.0.0/24 (a) needs 480 addresses at desired beside 0 used, 251 usable; group-1 node 5 fails. Smallest fit: /23.');
   assert.match(await verdict.getAttribute('class'), /\bbad\b/);
   // 251 / 60 = 4 nodes fit at the peak, the 5th does not.
   assert.equal(await page.locator('[data-testid=peak-exhausts]').textContent(), '5 nodes');

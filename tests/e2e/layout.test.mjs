@@ -11,7 +11,9 @@ const open = (path, options) => env.open(path, options);
 // primary ENI's 14 free IPs already meet WARM_ENI_TARGET=1). 20 × 15 = 300 > 251 usable in a /24;
 // 16 × 15 = 240 fit, node 17 does not; a /23 holds 507 (tests/it/verdict.rs).
 const TIGHT = '/?type=m5.xlarge&pods=0&nodes=20&subnet=10.0.0.0/24';
-const TIGHT_VERDICT = '20 × m5.xlarge need 300 addresses at peak; 10.0.0.0/24 has 251: node 17 fails. Smallest fit: /23.';
+// The page with a subnet is a one-group cluster ("group-1"), so the cluster's verdict leads: 20 nodes × 15
+// addresses at peak = 300 > 251 usable; 16 × 15 = 240 fits, node 17 does not; a /23's 507 holds 300.
+const TIGHT_VERDICT = 'Does not fit: 10.0.0.0/24 (a) needs 300 addresses at desired beside 0 used, 251 usable; group-1 node 17 fails. Smallest fit: /23.';
 
 /** Whether the whole of `locator` lies within the first screen of `page` (scrolled to the top). */
 async function onFirstScreen(locator, height) {

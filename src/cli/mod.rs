@@ -90,13 +90,16 @@ pub fn run_os_with(args: &[std::ffi::OsString], files: &dyn Files) -> Result<Str
 /// An error message as one printable line: control characters (CR, LF, NEL, U+2028, …) escaped and the
 /// whole clipped to `MAX_ERROR_CHARS`, so no value a user typed can flood or forge the terminal.
 pub fn one_line(message: &str) -> String {
+    match message.char_indices().nth(MAX_ERROR_CHARS) {
+        Some((i, _)) => one_line_unclipped(&message[..i]) + "…",
+        None => one_line_unclipped(message),
+    }
+}
+
+fn one_line_unclipped(text: &str) -> String {
     let mut out = String::new();
-    for (n, c) in message.chars().enumerate() {
-        if n == MAX_ERROR_CHARS {
-            out.push('…');
-            break;
-        }
-        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') {
+    for c in text.chars() {
+        if unprintable(c) {
             out.extend(c.escape_unicode());
         } else {
             out.push(c);
@@ -105,13 +108,35 @@ pub fn one_line(message: &str) -> String {
     out
 }
 
+/// A character that moves or drives the terminal, or breaks a line.
+fn unprintable(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
+}
+
 /// Runs one command line (without the program name); it reads no files.
 pub fn run(args: &[String]) -> Result<String, String> {
     run_with(args, &no_files)
 }
 
 /// `run`, reading and writing files through `files`.
+///
+/// Control characters a file carries (an escape sequence in a variable's name) are printed escaped, as
+/// `\u{1b}`, as in `one_line`, so no output drives the terminal.
 pub fn run_with(args: &[String], files: &dyn Files) -> Result<String, String> {
+    let out = command(args, files)?;
+    if !out.chars().any(|c| unprintable(c) && c != '\n' && c != '\t') {
+        return Ok(out);
+    }
+    Ok(out
+        .split_inclusive('\n')
+        .map(|line| match line.strip_suffix('\n') {
+            Some(l) => one_line_unclipped(l) + "\n",
+            None => one_line_unclipped(line),
+        })
+        .collect())
+}
+
+fn command(args: &[String], files: &dyn Files) -> Result<String, String> {
     let Some((cmd, rest)) = args.split_first() else {
         return Ok(USAGE.to_string());
     };

@@ -1,6 +1,7 @@
 //! The importers (issue 11) over the hand-written fixtures in `tests/import/` (each says where its shape
 //! comes from): today's settings, `describe-instance-types` pages, and the kubectl node and pod lists.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use vpc_cni_calc::cli::{self, Files};
 use vpc_cni_calc::import::settings::{import, EnvValue, ImportedSettings};
@@ -763,4 +764,167 @@ proptest! {
             let _ = i.to_list();
         }
     }
+}
+
+// The reviewer's defects (issue 11 review): each input is built here, in the shape of the reviewer's file.
+
+/// `n` levels of aliases, each a list of nine of the level below: 9^n nodes once expanded ("billion laughs").
+fn alias_bomb(levels: usize) -> String {
+    let mut text = "l0: &l0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n".to_string();
+    for n in 1..levels {
+        let refs = vec![format!("*l{}", n - 1); 9].join(",");
+        let _ = writeln!(text, "l{n}: &l{n} [{refs}]");
+    }
+    text + "env:\n  WARM_IP_TARGET: \"1\"\n"
+}
+
+#[test]
+fn an_alias_bomb_is_refused_in_one_line_before_it_expands() {
+    // 9 levels: 9^9 = 387,420,489 "lol" nodes, far over the 200,000-node cap.
+    let err = import(&alias_bomb(9)).unwrap_err();
+    assert!(err.contains("more than 200000 YAML nodes"), "{err}");
+    // The same inside describe-addon's configurationValues (a JSON string).
+    let addon = serde_json::json!({"addon": {"addonName": "vpc-cni", "configurationValues": alias_bomb(9)}});
+    let err = import(&addon.to_string()).unwrap_err();
+    assert!(
+        err.starts_with("configurationValues: ") && err.contains("200000"),
+        "{err}"
+    );
+    // A few aliases within the cap still read: 9^3 = 729 nodes.
+    let ok = import(&alias_bomb(3)).unwrap();
+    assert_eq!(literals(&ok.env), owned(&[("WARM_IP_TARGET", "1")]));
+}
+
+#[test]
+fn yaml_nested_deeper_than_128_levels_is_refused_not_a_stack_overflow() {
+    // `- - - 1`: block sequences nested n deep (the reviewer's seq5000.yaml overflowed the stack, exit 134).
+    let seq = |n: usize| format!("\n{}1", "- ".repeat(n));
+    let err = import(&("x: ".to_string() + &seq(5000))).unwrap_err();
+    assert!(err.contains("nested more than 128 levels"), "{err}");
+    // Block mappings nested 300 deep (deepmap.yaml), each two spaces further in.
+    let deep: String = (0..300).map(|n| format!("{}k{n}:\n", "  ".repeat(n))).collect();
+    assert!(import(&deep).unwrap_err().contains("128 levels"));
+    // Inside configurationValues (addon-deep.json).
+    let addon = serde_json::json!({"addon": {"addonName": "vpc-cni", "configurationValues": seq(5000)}});
+    assert!(import(&addon.to_string()).unwrap_err().contains("128 levels"));
+    // 100 levels (within serde_json's and our limit of 128) still read, as env under them is not found.
+    let err = import(&("x: ".to_string() + &seq(100))).unwrap_err();
+    assert!(err.starts_with("no aws-node settings found"), "{err}");
+}
+
+#[test]
+fn helm_extra_env_follows_env_and_wins() {
+    // The chart's templates/daemonset.yaml renders `range .Values.env` then `toYaml .Values.extraEnv`, so the
+    // DaemonSet lists extraEnv after env and, for a name in both, the later (extraEnv) value is the pod's.
+    let text = "env:\n  ENABLE_PREFIX_DELEGATION: \"true\"\n  WARM_IP_TARGET: \"2\"\nextraEnv:\n  - name: WARM_IP_TARGET\n    value: \"5\"\n  - name: MINIMUM_IP_TARGET\n    value: \"40\"\n";
+    let got = import(text).unwrap();
+    assert_eq!(
+        literals(&got.env),
+        owned(&[
+            ("ENABLE_PREFIX_DELEGATION", "true"),
+            ("WARM_IP_TARGET", "2"),
+            ("WARM_IP_TARGET", "5"),
+            ("MINIMUM_IP_TARGET", "40"),
+        ])
+    );
+    let env = got.cni_env();
+    assert_eq!(env.get("WARM_IP_TARGET"), Some("5"));
+    assert_eq!(env.get("MINIMUM_IP_TARGET"), Some("40"));
+}
+
+#[test]
+fn helm_values_read_as_yaml_1_1_as_helm_does() {
+    // sigs.k8s.io/yaml (go-yaml v2, YAML 1.1) reads plain yes/on as true and no/off as false; the chart
+    // quotes them, so the env holds "true"/"false". A quoted "yes" stays a string.
+    let got = import("env:\n  ENABLE_PREFIX_DELEGATION: yes\n  AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG: on\n  AWS_VPC_K8S_CNI_EXTERNALSNAT: off\n  DISABLE_METRICS: \"yes\"\n").unwrap();
+    assert_eq!(
+        literals(&got.env),
+        owned(&[
+            ("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", "true"),
+            ("AWS_VPC_K8S_CNI_EXTERNALSNAT", "false"),
+            ("DISABLE_METRICS", "yes"),
+            ("ENABLE_PREFIX_DELEGATION", "true"),
+        ])
+    );
+    // A `<<` merge key brings the anchored map's keys in (helm-merge.yaml); the explicit key stays.
+    let got = import("defaults: &d\n  WARM_IP_TARGET: \"5\"\n  MINIMUM_IP_TARGET: \"10\"\nenv:\n  <<: *d\n  ENABLE_PREFIX_DELEGATION: \"false\"\n").unwrap();
+    assert_eq!(
+        literals(&got.env),
+        owned(&[
+            ("ENABLE_PREFIX_DELEGATION", "false"),
+            ("MINIMUM_IP_TARGET", "10"),
+            ("WARM_IP_TARGET", "5"),
+        ])
+    );
+}
+
+fn describe_addon(configuration_values: Option<&str>) -> String {
+    let mut addon = serde_json::json!({"addonName": "vpc-cni", "addonVersion": "v1.19.0-eksbuild.1"});
+    if let Some(v) = configuration_values {
+        addon["configurationValues"] = v.into();
+    }
+    serde_json::json!({ "addon": addon }).to_string()
+}
+
+fn codes(s: &ImportedSettings) -> Vec<&str> {
+    s.warnings.iter().map(|w| w.code).collect()
+}
+
+#[test]
+fn an_add_on_without_env_is_its_defaults_and_every_add_on_says_its_base_is_the_manifest() {
+    for values in [
+        None,
+        Some(r#"{"init":{"env":{"DISABLE_TCP_EARLY_DEMUX":"true"}}}"#),
+        Some(r#"{"enableNetworkPolicy":"true"}"#),
+    ] {
+        let got = import(&describe_addon(values)).unwrap();
+        assert!(got.env.is_empty() && !got.whole, "{values:?}");
+        assert_eq!(codes(&got), ["addon-defaults", "addon-base"], "{values:?}");
+        // No change: the manifest's settings.
+        assert_eq!(got.cni_env(), vpc_cni_calc::config::CniEnv::manifest());
+    }
+    let init = import(&describe_addon(Some(
+        r#"{"init":{"env":{"DISABLE_TCP_EARLY_DEMUX":"true"}}}"#,
+    )))
+    .unwrap();
+    assert_eq!(literals(&init.init_env), owned(&[("DISABLE_TCP_EARLY_DEMUX", "true")]));
+    let out = cli(&["settings", "import", "tests/import/describe-addon.json"]).unwrap();
+    assert!(
+        out.contains("# warning addon-base: ") && out.contains("IPv6 with prefix delegation"),
+        "{out}"
+    );
+}
+
+#[test]
+fn unknown_names_get_at_most_20_hints_and_settings_are_at_most_8_mib() {
+    // 1000 unknown names near a known one: only the first 20 are given a "did you mean".
+    let text: String = (0..1000).map(|n| format!("WARM_IP_TARGE{n}=1\n")).collect();
+    let got = import(&text).unwrap();
+    let hinted = got
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("did you mean"))
+        .count();
+    assert_eq!((got.warnings.len(), hinted), (1000, 20));
+    let big = "A=1\n".repeat((8 << 20) / 4 + 1);
+    assert_eq!(import(&big).unwrap_err(), "not read: settings are at most 8 MiB");
+}
+
+#[test]
+fn control_characters_from_a_file_are_printed_escaped() {
+    let ds = r#"{"kind":"DaemonSet","metadata":{"name":"aws-node"},"spec":{"template":{"spec":{"containers":[{"name":"aws-node","env":[{"name":"X\u001b]0;pwned\u0007","value":"1"}]}]}}}}"#;
+    let out = cli::run_with(
+        &["settings".into(), "import".into(), "ds.json".into()],
+        &Repo::with("ds.json", ds),
+    )
+    .unwrap();
+    assert!(out.contains("X\\u{1b}]0;pwned\\u{7}=1\n"), "{out}");
+    let list = "WARM_IP_TARGET=5\u{1b}[2J\u{7}\n";
+    let out = cli::run_with(
+        &["settings".into(), "import".into(), "e.list".into()],
+        &Repo::with("e.list", list),
+    )
+    .unwrap();
+    assert!(out.ends_with("WARM_IP_TARGET=5\\u{1b}[2J\\u{7}\n"), "{out}");
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'));
 }

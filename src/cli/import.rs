@@ -74,11 +74,15 @@ pub(super) fn data_cmd(args: &[String], files: &dyn Files) -> Result<String, Str
 
 /// `cluster`'s importer options, taken off its command line before the rest goes to `cluster::run`:
 /// `--from-kubectl NODES.json [PODS.json]` (node groups from the real cluster; a SPEC.json, given before it,
-/// supplies the subnets), `--settings-from FILE` (today's settings, the spec's own `settings` on top) and
-/// `--print-spec` (print the spec instead of planning it).
+/// supplies the subnets), `--settings-from FILE` (today's settings, the spec's own `settings` on top),
+/// `--instance-data FILE` (instance types for this run, as for `plan`) and `--print-spec` (print the spec
+/// instead of planning it). The planner places each group's nodes round-robin over its AZs from the first,
+/// so the printed spec lists a group's AZs by their node count, most first. Nodes left out (aws-node does
+/// not run there, or no instance type) are warned about after the plan's text.
 pub(super) fn cluster_cmd(args: &[String], files: &dyn Files) -> Result<String, String> {
     let mut rest = Vec::new();
     let (mut kubectl, mut settings_from, mut print_spec) = (Vec::new(), None, false);
+    let mut instance_files = Vec::new();
     let mut it = args.iter().peekable();
     while let Some(a) = it.next() {
         let mut value = |flag: &str| match a.strip_prefix(&format!("{flag}=")) {
@@ -87,6 +91,8 @@ pub(super) fn cluster_cmd(args: &[String], files: &dyn Files) -> Result<String, 
         };
         if a == "--print-spec" {
             print_spec = true;
+        } else if a == "--instance-data" || a.starts_with("--instance-data=") {
+            instance_files.push(value("--instance-data")?);
         } else if a == "--settings-from" || a.starts_with("--settings-from=") {
             settings_from = Some(value("--settings-from")?);
         } else if a == "--from-kubectl" || a.starts_with("--from-kubectl=") {
@@ -98,8 +104,9 @@ pub(super) fn cluster_cmd(args: &[String], files: &dyn Files) -> Result<String, 
             rest.push(a.clone());
         }
     }
+    let extra = instance_data(files, &instance_files)?;
     if kubectl.is_empty() && settings_from.is_none() && !print_spec {
-        return super::cluster::run(args, &|path: &str| files.read(path));
+        return super::cluster::run(&rest, &|path: &str| files.read(path), &extra);
     }
     let spec_path = rest.iter().find(|a| !a.starts_with('-')).cloned();
     let mut spec = match &spec_path {
@@ -107,13 +114,15 @@ pub(super) fn cluster_cmd(args: &[String], files: &dyn Files) -> Result<String, 
         None if kubectl.is_empty() => return Err("cluster needs a spec file: vpc-cni-calc cluster SPEC.json".into()),
         None => crate::cluster::ClusterSpec::default(),
     };
+    let mut warnings = Vec::new();
     if let Some((nodes, pods)) = kubectl.split_first() {
         let pods = match pods.first() {
             Some(p) => Some(files.read(p)?),
             None => None,
         };
-        let from = crate::import::kubectl::cluster_spec(&files.read(nodes)?, pods.as_deref())?;
+        let (from, w) = crate::import::kubectl::read_cluster(&files.read(nodes)?, pods.as_deref())?;
         spec.node_groups = from.node_groups;
+        warnings = w;
     }
     if let Some(path) = settings_from {
         let mut settings = settings_map(&import_file(files, &path)?.cni_env());
@@ -134,13 +143,23 @@ pub(super) fn cluster_cmd(args: &[String], files: &dyn Files) -> Result<String, 
     let name = spec_path.unwrap_or_else(|| "the spec from kubectl".to_string());
     let mut args: Vec<String> = rest.into_iter().filter(|a| a.starts_with('-')).collect();
     args.push(name.clone());
-    super::cluster::run(&args, &|path: &str| {
-        if path == name {
-            Ok(text.clone())
-        } else {
-            files.read(path)
+    let mut out = super::cluster::run(
+        &args,
+        &|path: &str| {
+            if path == name {
+                Ok(text.clone())
+            } else {
+                files.read(path)
+            }
+        },
+        &extra,
+    )?;
+    if !args.iter().any(|a| a == "--json") {
+        for w in &warnings {
+            let _ = writeln!(out, "warning [{}]: {}", w.code, w.message);
         }
-    })
+    }
+    Ok(out)
 }
 
 /// An environment as a cluster spec's `settings` (which overlay the manifest): what differs from the manifest.

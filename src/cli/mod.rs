@@ -34,8 +34,8 @@ USAGE:
   vpc-cni-calc instances [PREFIX] [--json]
   vpc-cni-calc settings import FILE [--json]
   vpc-cni-calc data import FILE... [--out DIR]
-  vpc-cni-calc cluster SPEC.json [--json] [--advise] [--settings-from FILE]
-  vpc-cni-calc cluster [SPEC.json] --from-kubectl NODES.json [PODS.json] [--print-spec]
+  vpc-cni-calc cluster SPEC.json [--json] [--advise] [--settings-from FILE] [--instance-data FILE]...
+  vpc-cni-calc cluster [SPEC.json] --from-kubectl NODES.json [PODS.json] [--print-spec] [--instance-data FILE]...
 
 Options take their value as --pods 5 or --pods=5. --max-pods-expression is nodeadm's maxPodsExpression
 (e.g. 'default_enis * (ips_per_eni - 1) + 2'), evaluated for the instance as kubelet's maxPods.

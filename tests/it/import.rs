@@ -928,3 +928,171 @@ fn control_characters_from_a_file_are_printed_escaped() {
     assert!(out.ends_with("WARM_IP_TARGET=5\\u{1b}[2J\\u{7}\n"), "{out}");
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'));
 }
+
+/// A `kubectl get nodes -o json` node with these labels.
+fn labelled_node(name: &str, labels: &[(&str, &str)]) -> serde_json::Value {
+    let labels: serde_json::Map<String, serde_json::Value> =
+        labels.iter().map(|(k, v)| (k.to_string(), (*v).into())).collect();
+    serde_json::json!({"kind": "Node", "metadata": {"name": name, "labels": labels}})
+}
+
+fn node_list(nodes: Vec<serde_json::Value>) -> String {
+    serde_json::json!({"kind": "List", "items": nodes}).to_string()
+}
+
+fn ng_node(name: &str, zone: &str) -> serde_json::Value {
+    labelled_node(
+        name,
+        &[
+            ("node.kubernetes.io/instance-type", "m5.large"),
+            ("topology.kubernetes.io/zone", zone),
+            ("kubernetes.io/os", "linux"),
+            ("eks.amazonaws.com/nodegroup", "ng"),
+        ],
+    )
+}
+
+#[test]
+fn a_group_s_azs_are_listed_by_node_count_so_round_robin_reproduces_the_spread() {
+    // 1 node in 2a, 2 in 2b: the planner places nodes round-robin from the first AZ, so 2b must come first
+    // for it to place 2 nodes in 2b and 1 in 2a (name order put 2 in 2a).
+    let nodes = node_list(vec![
+        ng_node("n1", "us-west-2a"),
+        ng_node("n2", "us-west-2b"),
+        ng_node("n3", "us-west-2b"),
+    ]);
+    let pods: Vec<serde_json::Value> = (0..10)
+        .map(|_| serde_json::json!({"spec": {"nodeName": "n2"}, "status": {"phase": "Running"}}))
+        .collect();
+    let pods = serde_json::json!({ "items": pods }).to_string();
+    let spec = cluster_spec(&nodes, Some(&pods)).unwrap();
+    assert_eq!(spec.node_groups[0].azs, ["us-west-2b", "us-west-2a"]);
+    // Ties keep name order: one node in each.
+    let tie = node_list(vec![ng_node("n1", "us-west-2b"), ng_node("n2", "us-west-2a")]);
+    assert_eq!(
+        cluster_spec(&tie, None).unwrap().node_groups[0].azs,
+        ["us-west-2a", "us-west-2b"]
+    );
+    // Planned against a /26 per AZ: m5.large (3 ENIs × 10 IPs) with 10 pods and WARM_ENI_TARGET=1 holds its
+    // 3 ENIs × 10 = 30 addresses, so 2a holds 1 node (30) and 2b 2 nodes (60).
+    let subnets = r#"{"subnets": [{"cidr": "10.0.0.0/26", "az": "us-west-2a"}, {"cidr": "10.0.1.0/26", "az": "us-west-2b"}], "node_groups": []}"#;
+    let repo = Repo {
+        extra: vec![
+            ("s.json".into(), subnets.into()),
+            ("n.json".into(), nodes),
+            ("p.json".into(), pods),
+        ],
+        ..Repo::default()
+    };
+    let args: Vec<String> = ["cluster", "s.json", "--from-kubectl", "n.json", "p.json"]
+        .map(String::from)
+        .to_vec();
+    let out = cli::run_with(&args, &repo).unwrap();
+    assert!(out.contains("10.0.0.0/26 (us-west-2a): 0 + 30 /"), "{out}");
+    assert!(out.contains("10.0.1.0/26 (us-west-2b): 0 + 60 /"), "{out}");
+}
+
+#[test]
+fn nodes_aws_node_never_runs_on_are_left_out_with_a_warning() {
+    // The manifest's nodeAffinity (tests/upstream/aws-k8s-cni-v1.23.1.yaml): kubernetes.io/os In [linux],
+    // kubernetes.io/arch In [amd64, arm64], eks.amazonaws.com/compute-type NotIn [fargate, hybrid, auto].
+    let with = |name: &str, extra: (&str, &str)| {
+        labelled_node(
+            name,
+            &[
+                ("node.kubernetes.io/instance-type", "m5.xlarge"),
+                ("topology.kubernetes.io/zone", "us-west-2a"),
+                extra,
+            ],
+        )
+    };
+    let nodes = node_list(vec![
+        ng_node("n1", "us-west-2a"),
+        with("win", ("kubernetes.io/os", "windows")),
+        with("auto1", ("eks.amazonaws.com/compute-type", "auto")),
+        with("mi-1", ("eks.amazonaws.com/compute-type", "hybrid")),
+        with("fg", ("eks.amazonaws.com/compute-type", "fargate")),
+        with("s390", ("kubernetes.io/arch", "s390x")),
+        // Only the pre-1.17 label: still read.
+        labelled_node(
+            "old",
+            &[
+                ("beta.kubernetes.io/instance-type", "c5.large"),
+                ("topology.kubernetes.io/zone", "us-west-2a"),
+            ],
+        ),
+        // No instance type at all: left out, said so.
+        labelled_node("bare", &[("topology.kubernetes.io/zone", "us-west-2a")]),
+    ]);
+    let (spec, warnings) = vpc_cni_calc::import::kubectl::read_cluster(&nodes, None).unwrap();
+    let groups: Vec<(&str, &str)> = spec
+        .node_groups
+        .iter()
+        .map(|g| (g.name.as_str(), g.instance_type.as_str()))
+        .collect();
+    assert_eq!(groups, [("c5.large", "c5.large"), ("ng", "m5.large")]);
+    let left_out: Vec<String> = warnings.iter().map(|w| format!("{} {}", w.code, w.message)).collect();
+    assert_eq!(left_out.len(), 6, "{left_out:?}");
+    for name in ["win", "auto1", "mi-1", "fg", "s390"] {
+        assert!(
+            left_out
+                .iter()
+                .any(|w| w.starts_with("node-without-aws-node") && w.contains(&format!("'{name}'"))),
+            "{name}"
+        );
+    }
+    assert!(left_out
+        .iter()
+        .any(|w| w.starts_with("node-without-instance-type") && w.contains("'bare'")));
+    // The CLI prints them after the plan.
+    let subnets = r#"{"subnets": [{"cidr": "10.0.0.0/24", "az": "us-west-2a"}], "node_groups": []}"#;
+    let repo = Repo {
+        extra: vec![("s.json".into(), subnets.into()), ("n.json".into(), nodes)],
+        ..Repo::default()
+    };
+    let args: Vec<String> = ["cluster", "s.json", "--from-kubectl", "n.json"]
+        .map(String::from)
+        .to_vec();
+    let out = cli::run_with(&args, &repo).unwrap();
+    assert!(
+        out.contains("warning [node-without-aws-node]: node 'win' left out"),
+        "{out}"
+    );
+}
+
+#[test]
+fn cluster_takes_instance_data_and_a_type_defined_twice_keeps_its_last_definition() {
+    // x9z.large exists only in describe-instance-types-1.json: 4 ENIs × 15 IPv4 (max pods 4 × 14 + 2 = 58).
+    let spec = r#"{"subnets": [{"cidr": "10.0.0.0/24", "az": "a"}], "node_groups": [{"name": "x", "instance_type": "x9z.large", "pods": 20, "nodes": 1}]}"#;
+    let repo = Repo::with("s.json", spec);
+    let run = |extra: &[&str]| {
+        let mut args: Vec<String> = ["cluster", "s.json", "--json"].map(String::from).to_vec();
+        args.extend(extra.iter().map(|a| a.to_string()));
+        cli::run_with(&args, &repo)
+    };
+    assert!(run(&[]).unwrap_err().contains("x9z.large"));
+    let out = run(&["--instance-data", "tests/import/describe-instance-types-1.json"]).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["node_groups"][0]["max_pods"], 58, "{out}");
+    // The same type twice (2 ENIs, then 4 ENIs of 10 IPs): both the run and `data import` keep the last,
+    // 4 × (10 − 1) + 2 = 38 max pods.
+    let def = |enis: u32| {
+        format!(
+            r#"{{"InstanceType":"m5.large","Hypervisor":"nitro","BareMetal":false,"VCpuInfo":{{"DefaultVCpus":2}},
+            "NetworkInfo":{{"MaximumNetworkInterfaces":{enis},"Ipv4AddressesPerInterface":10,"DefaultNetworkCardIndex":0,
+            "NetworkCards":[{{"NetworkCardIndex":0,"MaximumNetworkInterfaces":{enis}}}]}}}}"#
+        )
+    };
+    let page = format!(r#"{{"InstanceTypes":[{},{}]}}"#, def(2), def(4));
+    let types = instances::parse_page(&page).unwrap();
+    let used = vpc_cni_calc::vpc::lookup_in(&types, "m5.large").unwrap();
+    let kept = instances::table(types.clone());
+    assert_eq!(kept.len(), 1);
+    assert_eq!(used, &kept[0]);
+    let repo = Repo::with("t.json", &page);
+    let mp = cli::run_with(
+        &["max-pods", "--instance-type", "m5.large", "--instance-data", "t.json"].map(String::from),
+        &repo,
+    );
+    assert_eq!(mp.unwrap(), "38\n");
+}

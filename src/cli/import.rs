@@ -36,6 +36,34 @@ pub(super) fn settings_from(
     Ok((env, imported.warnings))
 }
 
+/// `snippet FORMAT --settings-from FILE [KEY=VALUE ...]`: the snippet of the imported settings, edits on top,
+/// saying in a comment which imported variables it does not carry. The add-on's `configurationValues`
+/// (`addon`, `eksctl`, `terraform`) replaces its whole configuration, so from add-on or Helm values that set
+/// such variables it would reset them: refused, in one line.
+pub(super) fn snippet_from(files: &dyn Files, fmt: &str, path: &str, edits: &[String]) -> Result<String, String> {
+    let imported = import_file(files, path)?;
+    let mut env = imported.cni_env();
+    for e in edits {
+        super::args::apply_setting(&mut env, e)?;
+    }
+    let snippet = super::snippet_for(fmt, &env)?;
+    let dropped = imported.not_carried();
+    if dropped.is_empty() {
+        return Ok(snippet);
+    }
+    let list = dropped.join(", ");
+    if !imported.whole && matches!(fmt, "addon" | "eksctl" | "terraform") {
+        return Err(format!(
+            "{path}: the {fmt} snippet's configurationValues replaces the add-on's whole configuration and \
+             carries only sizing settings, so it would reset {list}: use snippet kubectl or helm, or add them by hand"
+        ));
+    }
+    let comment = if fmt == "cdk" { "//" } else { "#" };
+    Ok(format!(
+        "{comment} Not carried from {path} (this snippet sets sizing settings only; they stay as they are): {list}\n{snippet}"
+    ))
+}
+
 fn import_file(files: &dyn Files, path: &str) -> Result<settings::ImportedSettings, String> {
     let text = files.read(path)?;
     settings::import(&text).map_err(|e| format!("{path}: {e}"))

@@ -269,16 +269,13 @@ fn snippet(args: &[String], files: &dyn Files) -> Result<String, String> {
         no_more_arguments("snippet max-pods N", &rest[1..])?;
         return Ok(snippets::max_pods_settings(n));
     }
-    let env = match settings_from {
-        Some(path) => import::settings_from(files, &path, rest)?.0,
-        None => {
-            let mut env = CniEnv::manifest();
-            for a in rest {
-                args::apply_setting(&mut env, a)?;
-            }
-            env
-        }
-    };
+    if let Some(path) = settings_from {
+        return import::snippet_from(files, fmt, &path, rest);
+    }
+    let mut env = CniEnv::manifest();
+    for a in rest {
+        args::apply_setting(&mut env, a)?;
+    }
     snippet_for(fmt, &env)
 }
 

@@ -67,6 +67,18 @@ impl ImportedSettings {
         env
     }
 
+    /// The imported literal variables a snippet does not carry, as `NAME=VALUE`: those that change no sizing
+    /// (the snippets set only the settings the calculator models) and the init container's (`init NAME=VALUE`).
+    pub fn not_carried(&self) -> Vec<String> {
+        let literal = |v: &EnvVar| match &v.value {
+            EnvValue::Value(x) => Some(format!("{}={x}", v.name)),
+            EnvValue::From(_) => None,
+        };
+        let env = self.env.iter().filter(|v| config::setting(&v.name).is_none());
+        let init = self.init_env.iter().filter_map(literal).map(|l| format!("init {l}"));
+        env.filter_map(literal).chain(init).collect()
+    }
+
     /// The import as `kubectl set env --list` prints it (`KEY=VALUE`, `# NAME from …`), one header per
     /// container, the warnings last as comments.
     pub fn to_list(&self) -> String {

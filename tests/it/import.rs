@@ -1096,3 +1096,47 @@ fn cluster_takes_instance_data_and_a_type_defined_twice_keeps_its_last_definitio
     );
     assert_eq!(mp.unwrap(), "38\n");
 }
+
+#[test]
+fn a_pasted_env_that_lacks_a_setting_is_planned_on_the_page_as_by_the_cli() {
+    use vpc_cni_calc::form::{Form, UNSET};
+    // PD on and no WARM_PREFIX_TARGET: the CLI plans ipamd's unset default (the variable absent), not the
+    // manifest's WARM_PREFIX_TARGET=1 that an empty field stands for.
+    let pasted = import("# DaemonSet aws-node, container aws-node\nENABLE_IPv4=true\nENABLE_PREFIX_DELEGATION=true\nWARM_ENI_TARGET=1\n").unwrap();
+    let cli_env = pasted.cni_env();
+    assert_eq!(cli_env.get("WARM_PREFIX_TARGET"), None);
+    // What the page's paste does (`Action::PasteSettings`): every setting field reset, then the changes.
+    let mut form = Form::initial();
+    form.reset_settings();
+    form.apply_edits(&cli_env.changes());
+    assert_eq!(form.warm_prefix_target, UNSET);
+    assert_eq!(form.env().get("WARM_PREFIX_TARGET"), None);
+    assert!(form.check().is_ok());
+    let (page, cli) = (form.scenario(), {
+        let mut s = vpc_cni_calc::scenario::Scenario::new(&form.scenario().instance_type);
+        s.pods = form.scenario().pods;
+        s.env = cli_env.clone();
+        s
+    });
+    let plan = |s: &vpc_cni_calc::scenario::Scenario| vpc_cni_calc::scenario::plan(s).unwrap().config;
+    assert_eq!(plan(&page), plan(&cli));
+    // Both resolve ipamd's default WARM_PREFIX_TARGET, 0, where the manifest says 1.
+    assert_eq!(plan(&page).warm_prefix_target, 0);
+    // The link carries the unset (the field's key with `-`) and restores it. (ENABLE_IPv6,
+    // AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG and ENABLE_POD_ENI, absent from the paste, stay the manifest's
+    // "false", which ipamd parses as it parses their absence: the plans above are equal.)
+    let (back, notices) = Form::from_query(&form.to_query());
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(back.env(), form.env());
+    // A paste without ENABLE_IPv4=true: the page shows the CLI's refusal (check_ip_families).
+    let no_ipv4 = import("WARM_ENI_TARGET=1\n").unwrap().cni_env();
+    let page_err = vpc_cni_calc::config::check_ip_families(&no_ipv4)
+        .unwrap_err()
+        .to_string();
+    let cli_err = cli::run_with(
+        &["plan", "m5.large", "--pods", "5", "--settings-from", "e.list"].map(String::from),
+        &Repo::with("e.list", "WARM_ENI_TARGET=1\n"),
+    )
+    .unwrap_err();
+    assert_eq!(cli_err, page_err);
+}

@@ -60,7 +60,8 @@ pub(super) fn snippet_from(files: &dyn Files, fmt: &str, path: &str, edits: &[St
     }
     let comment = if fmt == "cdk" { "//" } else { "#" };
     Ok(format!(
-        "{comment} Not carried from {path} (this snippet sets sizing settings only; they stay as they are): {list}\n{snippet}"
+        "{comment} Not carried from {path} (this snippet sets sizing settings only; they stay as they \
+         are): {list}\n{snippet}"
     ))
 }
 

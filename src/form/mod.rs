@@ -44,7 +44,8 @@ pub struct Form {
 }
 
 /// A setting field's value for "the variable is not in aws-node's env" (a pasted env without it): ipamd's
-/// own default applies, not the manifest's value an empty field stands for. A link carries it as `WARM_PREFIX_TARGET=-`.
+/// own default applies, not the manifest's value an empty field stands for. A link carries it as
+/// `WARM_PREFIX_TARGET=-`.
 pub const UNSET: &str = "-";
 
 /// A field that breaks its rule.

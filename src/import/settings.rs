@@ -328,8 +328,9 @@ fn from_addon(name: &str, addon: &Value) -> Result<ImportedSettings, String> {
 fn with_addon_base(mut hit: ImportedSettings) -> ImportedSettings {
     hit.warnings.push(Warning::new(
         "addon-base",
-        "the add-on's settings are taken as changes to the released manifest (IPv4); on an IPv6 cluster the \
-         add-on defaults to IPv6 with prefix delegation, so there set ENABLE_IPv4=false, ENABLE_IPv6=true and ENABLE_PREFIX_DELEGATION=true",
+        "the add-on's settings are taken as changes to the released manifest (IPv4); on an IPv6 cluster \
+         the add-on defaults to IPv6 with prefix delegation, so there set ENABLE_IPv4=false, \
+         ENABLE_IPv6=true and ENABLE_PREFIX_DELEGATION=true",
     ));
     hit
 }

@@ -31,6 +31,7 @@ fn spec(instance: &str, first_pods: u32, subnets: usize) -> ClusterSpec {
                 azs: vec![],
             })
             .collect(),
+        instance_data: vec![],
     }
 }
 

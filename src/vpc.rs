@@ -177,13 +177,14 @@ pub fn lookup(name: &str) -> Result<&'static InstanceTypeLimits, UnknownInstance
 }
 
 /// `lookup`, where `extra` (types from `--instance-data` or a pasted `describe-instance-types`) adds to the
-/// catalog and wins over a catalog row of the same name.
+/// catalog and wins over a catalog row of the same name. A name defined twice in `extra` takes its last
+/// definition, as `data import` does (a later page or file overrides an earlier one).
 pub fn lookup_in<'a>(
     extra: &'a [InstanceTypeLimits],
     name: &str,
 ) -> Result<&'a InstanceTypeLimits, UnknownInstanceType> {
     let wanted = name.trim();
-    match extra.iter().find(|t| t.name.eq_ignore_ascii_case(wanted)) {
+    match extra.iter().rev().find(|t| t.name.eq_ignore_ascii_case(wanted)) {
         Some(t) => Ok(t),
         None => lookup(name),
     }

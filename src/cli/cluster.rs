@@ -7,7 +7,8 @@ use crate::edit;
 use lexopt::{Arg, Parser};
 use std::fmt::Write as _;
 
-pub(super) fn run(args: &[String], read: ReadFile) -> Result<String, String> {
+/// `extra`: the run's own instance types (`--instance-data`), over the catalog.
+pub(super) fn run(args: &[String], read: ReadFile, extra: &[crate::vpc::InstanceTypeLimits]) -> Result<String, String> {
     let mut p = Parser::from_args(args);
     let (mut path, mut json, mut advise) = (None, false, false);
     while let Some(arg) = p.next().map_err(|e| e.to_string())? {
@@ -27,7 +28,8 @@ pub(super) fn run(args: &[String], read: ReadFile) -> Result<String, String> {
     }
     let path = path.ok_or("cluster needs a spec file: vpc-cni-calc cluster SPEC.json")?;
     let text = read(&path)?;
-    let spec = cluster::parse_json(&text).map_err(|e| format!("{path}: {e}"))?;
+    let mut spec = cluster::parse_json(&text).map_err(|e| format!("{path}: {e}"))?;
+    spec.instance_data = extra.to_vec();
     let (report, advice) = if advise {
         cluster::plan_and_advise(&spec).map(|(r, a)| (r, Some(a)))
     } else {

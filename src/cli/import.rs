@@ -36,6 +36,35 @@ pub(super) fn settings_from(
     Ok((env, imported.warnings))
 }
 
+/// `snippet FORMAT --settings-from FILE [KEY=VALUE ...]`: the snippet of the imported settings, edits on top,
+/// saying in a comment which imported variables it does not carry. The add-on's `configurationValues`
+/// (`addon`, `eksctl`, `terraform`) replaces its whole configuration, so from add-on or Helm values that set
+/// such variables it would reset them: refused, in one line.
+pub(super) fn snippet_from(files: &dyn Files, fmt: &str, path: &str, edits: &[String]) -> Result<String, String> {
+    let imported = import_file(files, path)?;
+    let mut env = imported.cni_env();
+    for e in edits {
+        super::args::apply_setting(&mut env, e)?;
+    }
+    let snippet = super::snippet_for(fmt, &env)?;
+    let dropped = imported.not_carried();
+    if dropped.is_empty() {
+        return Ok(snippet);
+    }
+    let list = dropped.join(", ");
+    if !imported.whole && matches!(fmt, "addon" | "eksctl" | "terraform") {
+        return Err(format!(
+            "{path}: the {fmt} snippet's configurationValues replaces the add-on's whole configuration and \
+             carries only sizing settings, so it would reset {list}: use snippet kubectl or helm, or add them by hand"
+        ));
+    }
+    let comment = if fmt == "cdk" { "//" } else { "#" };
+    Ok(format!(
+        "{comment} Not carried from {path} (this snippet sets sizing settings only; they stay as they \
+         are): {list}\n{snippet}"
+    ))
+}
+
 fn import_file(files: &dyn Files, path: &str) -> Result<settings::ImportedSettings, String> {
     let text = files.read(path)?;
     settings::import(&text).map_err(|e| format!("{path}: {e}"))
@@ -74,11 +103,15 @@ pub(super) fn data_cmd(args: &[String], files: &dyn Files) -> Result<String, Str
 
 /// `cluster`'s importer options, taken off its command line before the rest goes to `cluster::run`:
 /// `--from-kubectl NODES.json [PODS.json]` (node groups from the real cluster; a SPEC.json, given before it,
-/// supplies the subnets), `--settings-from FILE` (today's settings, the spec's own `settings` on top) and
-/// `--print-spec` (print the spec instead of planning it).
+/// supplies the subnets), `--settings-from FILE` (today's settings, the spec's own `settings` on top),
+/// `--instance-data FILE` (instance types for this run, as for `plan`) and `--print-spec` (print the spec
+/// instead of planning it). The planner places each group's nodes round-robin over its AZs from the first,
+/// so the printed spec lists a group's AZs by their node count, most first. Nodes left out (aws-node does
+/// not run there, or no instance type) are warned about after the plan's text.
 pub(super) fn cluster_cmd(args: &[String], files: &dyn Files) -> Result<String, String> {
     let mut rest = Vec::new();
     let (mut kubectl, mut settings_from, mut print_spec) = (Vec::new(), None, false);
+    let mut instance_files = Vec::new();
     let mut it = args.iter().peekable();
     while let Some(a) = it.next() {
         let mut value = |flag: &str| match a.strip_prefix(&format!("{flag}=")) {
@@ -87,6 +120,8 @@ pub(super) fn cluster_cmd(args: &[String], files: &dyn Files) -> Result<String, 
         };
         if a == "--print-spec" {
             print_spec = true;
+        } else if a == "--instance-data" || a.starts_with("--instance-data=") {
+            instance_files.push(value("--instance-data")?);
         } else if a == "--settings-from" || a.starts_with("--settings-from=") {
             settings_from = Some(value("--settings-from")?);
         } else if a == "--from-kubectl" || a.starts_with("--from-kubectl=") {
@@ -98,8 +133,9 @@ pub(super) fn cluster_cmd(args: &[String], files: &dyn Files) -> Result<String, 
             rest.push(a.clone());
         }
     }
+    let extra = instance_data(files, &instance_files)?;
     if kubectl.is_empty() && settings_from.is_none() && !print_spec {
-        return super::cluster::run(args, &|path: &str| files.read(path));
+        return super::cluster::run(&rest, &|path: &str| files.read(path), &extra);
     }
     let spec_path = rest.iter().find(|a| !a.starts_with('-')).cloned();
     let mut spec = match &spec_path {
@@ -107,13 +143,15 @@ pub(super) fn cluster_cmd(args: &[String], files: &dyn Files) -> Result<String, 
         None if kubectl.is_empty() => return Err("cluster needs a spec file: vpc-cni-calc cluster SPEC.json".into()),
         None => crate::cluster::ClusterSpec::default(),
     };
+    let mut warnings = Vec::new();
     if let Some((nodes, pods)) = kubectl.split_first() {
         let pods = match pods.first() {
             Some(p) => Some(files.read(p)?),
             None => None,
         };
-        let from = crate::import::kubectl::cluster_spec(&files.read(nodes)?, pods.as_deref())?;
+        let (from, w) = crate::import::kubectl::read_cluster(&files.read(nodes)?, pods.as_deref())?;
         spec.node_groups = from.node_groups;
+        warnings = w;
     }
     if let Some(path) = settings_from {
         let mut settings = settings_map(&import_file(files, &path)?.cni_env());
@@ -134,13 +172,23 @@ pub(super) fn cluster_cmd(args: &[String], files: &dyn Files) -> Result<String, 
     let name = spec_path.unwrap_or_else(|| "the spec from kubectl".to_string());
     let mut args: Vec<String> = rest.into_iter().filter(|a| a.starts_with('-')).collect();
     args.push(name.clone());
-    super::cluster::run(&args, &|path: &str| {
-        if path == name {
-            Ok(text.clone())
-        } else {
-            files.read(path)
+    let mut out = super::cluster::run(
+        &args,
+        &|path: &str| {
+            if path == name {
+                Ok(text.clone())
+            } else {
+                files.read(path)
+            }
+        },
+        &extra,
+    )?;
+    if !args.iter().any(|a| a == "--json") {
+        for w in &warnings {
+            let _ = writeln!(out, "warning [{}]: {}", w.code, w.message);
         }
-    })
+    }
+    Ok(out)
 }
 
 /// An environment as a cluster spec's `settings` (which overlay the manifest): what differs from the manifest.

@@ -34,8 +34,8 @@ USAGE:
   vpc-cni-calc instances [PREFIX] [--json]
   vpc-cni-calc settings import FILE [--json]
   vpc-cni-calc data import FILE... [--out DIR]
-  vpc-cni-calc cluster SPEC.json [--json] [--advise] [--settings-from FILE]
-  vpc-cni-calc cluster [SPEC.json] --from-kubectl NODES.json [PODS.json] [--print-spec]
+  vpc-cni-calc cluster SPEC.json [--json] [--advise] [--settings-from FILE] [--instance-data FILE]...
+  vpc-cni-calc cluster [SPEC.json] --from-kubectl NODES.json [PODS.json] [--print-spec] [--instance-data FILE]...
 
 Options take their value as --pods 5 or --pods=5. --max-pods-expression is nodeadm's maxPodsExpression
 (e.g. 'default_enis * (ips_per_eni - 1) + 2'), evaluated for the instance as kubelet's maxPods.
@@ -90,13 +90,16 @@ pub fn run_os_with(args: &[std::ffi::OsString], files: &dyn Files) -> Result<Str
 /// An error message as one printable line: control characters (CR, LF, NEL, U+2028, …) escaped and the
 /// whole clipped to `MAX_ERROR_CHARS`, so no value a user typed can flood or forge the terminal.
 pub fn one_line(message: &str) -> String {
+    match message.char_indices().nth(MAX_ERROR_CHARS) {
+        Some((i, _)) => one_line_unclipped(&message[..i]) + "…",
+        None => one_line_unclipped(message),
+    }
+}
+
+fn one_line_unclipped(text: &str) -> String {
     let mut out = String::new();
-    for (n, c) in message.chars().enumerate() {
-        if n == MAX_ERROR_CHARS {
-            out.push('…');
-            break;
-        }
-        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') {
+    for c in text.chars() {
+        if unprintable(c) {
             out.extend(c.escape_unicode());
         } else {
             out.push(c);
@@ -105,13 +108,35 @@ pub fn one_line(message: &str) -> String {
     out
 }
 
+/// A character that moves or drives the terminal, or breaks a line.
+fn unprintable(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
+}
+
 /// Runs one command line (without the program name); it reads no files.
 pub fn run(args: &[String]) -> Result<String, String> {
     run_with(args, &no_files)
 }
 
 /// `run`, reading and writing files through `files`.
+///
+/// Control characters a file carries (an escape sequence in a variable's name) are printed escaped, as
+/// `\u{1b}`, as in `one_line`, so no output drives the terminal.
 pub fn run_with(args: &[String], files: &dyn Files) -> Result<String, String> {
+    let out = command(args, files)?;
+    if !out.chars().any(|c| unprintable(c) && c != '\n' && c != '\t') {
+        return Ok(out);
+    }
+    Ok(out
+        .split_inclusive('\n')
+        .map(|line| match line.strip_suffix('\n') {
+            Some(l) => one_line_unclipped(l) + "\n",
+            None => one_line_unclipped(line),
+        })
+        .collect())
+}
+
+fn command(args: &[String], files: &dyn Files) -> Result<String, String> {
     let Some((cmd, rest)) = args.split_first() else {
         return Ok(USAGE.to_string());
     };
@@ -244,16 +269,13 @@ fn snippet(args: &[String], files: &dyn Files) -> Result<String, String> {
         no_more_arguments("snippet max-pods N", &rest[1..])?;
         return Ok(snippets::max_pods_settings(n));
     }
-    let env = match settings_from {
-        Some(path) => import::settings_from(files, &path, rest)?.0,
-        None => {
-            let mut env = CniEnv::manifest();
-            for a in rest {
-                args::apply_setting(&mut env, a)?;
-            }
-            env
-        }
-    };
+    if let Some(path) = settings_from {
+        return import::snippet_from(files, fmt, &path, rest);
+    }
+    let mut env = CniEnv::manifest();
+    for a in rest {
+        args::apply_setting(&mut env, a)?;
+    }
     snippet_for(fmt, &env)
 }
 

@@ -30,12 +30,18 @@ pub(super) struct NodePlans(BTreeMap<(String, u32), Vec<(CniConfig, NodePlan)>>)
 
 /// Plans every group's node, one simulation per distinct (instance type, pods, resolved settings) not
 /// already in `done`. A group that does not plan is refused with its name.
-pub(super) fn plan_nodes(groups: &[Group], env: &CniEnv, done: &mut NodePlans) -> Result<Vec<NodePlan>, PlanError> {
+/// `extra` are the run's own instance types (`ClusterSpec::instance_data`).
+pub(super) fn plan_nodes(
+    groups: &[Group],
+    env: &CniEnv,
+    extra: &[crate::vpc::InstanceTypeLimits],
+    done: &mut NodePlans,
+) -> Result<Vec<NodePlan>, PlanError> {
     let mut out = Vec::with_capacity(groups.len());
     for g in groups {
         let key = (g.instance_type.clone(), g.pods);
         // A type or settings that do not resolve go to `plan_summary` for its refusal.
-        let cfg = crate::vpc::lookup(&g.instance_type)
+        let cfg = crate::vpc::lookup_in(extra, &g.instance_type)
             .ok()
             .and_then(|i| config::resolve(env, i).ok())
             .map(|(cfg, _)| cfg);
@@ -47,6 +53,7 @@ pub(super) fn plan_nodes(groups: &[Group], env: &CniEnv, done: &mut NodePlans) -
         let mut s = Scenario::new(&g.instance_type);
         s.pods = g.pods;
         s.env = env.clone();
+        s.instance_data = extra.to_vec();
         let report = plan_summary(&s).map_err(|e| {
             input(
                 "node_groups",

@@ -38,7 +38,7 @@ fn planned(
     done: &mut cost::NodePlans,
 ) -> Result<(ClusterReport, Vec<cost::NodePlan>), PlanError> {
     let mut r = resolve::resolve(spec, env)?;
-    let plans = cost::plan_nodes(&r.groups, &r.env, done)?;
+    let plans = cost::plan_nodes(&r.groups, &r.env, &spec.instance_data, done)?;
     let mut warnings = Vec::new();
     if plans.iter().any(|p| p.pod_subnet.is_some()) {
         resolve::check_pod_subnets(&r)?;

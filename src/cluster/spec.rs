@@ -18,6 +18,10 @@ pub struct ClusterSpec {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pod_subnets: Vec<SubnetSpec>,
     pub node_groups: Vec<NodeGroupSpec>,
+    /// Instance types for this run only (`cluster --instance-data FILE`), over the built-in catalog as
+    /// `vpc::lookup_in` reads them. Not part of the spec file.
+    #[serde(skip)]
+    pub instance_data: Vec<crate::vpc::InstanceTypeLimits>,
 }
 
 /// One subnet: its CIDR, its AZ (any label, e.g. `a` or `us-east-1a`) and the addresses other things

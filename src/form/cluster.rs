@@ -239,6 +239,7 @@ impl Form {
             subnets,
             pod_subnets,
             node_groups,
+            instance_data: Vec::new(),
         })
     }
 }

@@ -43,6 +43,11 @@ pub struct Form {
     pub seed: String,
 }
 
+/// A setting field's value for "the variable is not in aws-node's env" (a pasted env without it): ipamd's
+/// own default applies, not the manifest's value an empty field stands for. A link carries it as
+/// `WARM_PREFIX_TARGET=-`.
+pub const UNSET: &str = "-";
+
 /// A field that breaks its rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
@@ -179,13 +184,18 @@ impl Form {
                 set("ENABLE_PREFIX_DELEGATION", "true");
             }
         }
+        let mut unset = Vec::new();
         // Every field that edits a setting, text or tick box alike: an empty or unticked one leaves the
-        // manifest's value.
+        // manifest's value; `UNSET` removes the variable (a pasted env that lacks it), as `KEY-` does.
         for field in Field::ALL {
             let (Some(setting), Ok(())) = (field.setting(), self.applies(field)) else {
                 continue;
             };
             let v = self.get(field);
+            if v.trim() == UNSET {
+                unset.push(setting.name);
+                continue;
+            }
             let on = match setting.kind {
                 Kind::Bool { .. } => v == "true",
                 Kind::Int { .. } | Kind::Text { .. } | Kind::EniLimit { .. } => !v.trim().is_empty(),
@@ -193,6 +203,9 @@ impl Form {
             if on {
                 set(setting.name, v.trim());
             }
+        }
+        for name in unset {
+            let _ = env.unset(name);
         }
         env
     }
@@ -207,9 +220,15 @@ impl Form {
     }
 
     /// Applies setting edits (as the advisor proposes them) to the fields that express them.
+    /// An edit that removes a variable the manifest sets (`WARM_PREFIX_TARGET-`) puts `UNSET` in its field.
     pub fn apply_edits(&mut self, edits: &[crate::edit::Edit]) {
+        let manifest = CniEnv::manifest();
         for e in edits {
-            let v = e.value.clone().unwrap_or_default();
+            let v = match &e.value {
+                Some(v) => v.clone(),
+                None if manifest.get(&e.name).is_some() => UNSET.to_string(),
+                None => String::new(),
+            };
             match e.name.as_str() {
                 "ENABLE_PREFIX_DELEGATION" if v == "true" && self.mode == Mode::SecondaryIp => {
                     self.mode = Mode::PrefixDelegation
@@ -255,6 +274,7 @@ impl Form {
         let v = v.trim();
         let whole = |min: u64, max: u64, rule: &str| rows::whole(v, min, max, rule).map(|_| ());
         let optional = |r: Result<(), String>| if v.is_empty() { Ok(()) } else { r };
+        let setting = |r: Result<(), String>| if v == UNSET { Ok(()) } else { optional(r) };
         let pods_rule = format!("must be a whole number from 0 to {MAX_PODS_INPUT}");
         match f {
             // The selected group's cells and the first subnet rows' follow the cluster editor's rules.
@@ -268,13 +288,13 @@ impl Form {
                 &format!("The scale target {pods_rule}, or empty"),
             )),
             Field::WarmEniTarget | Field::WarmIpTarget | Field::MinimumIpTarget | Field::WarmPrefixTarget => {
-                optional(whole(
+                setting(whole(
                     0,
                     100_000,
                     &format!("{} must be a whole number ≥ 0 (at most 100000)", f.label()),
                 ))
             }
-            Field::MaxEni => optional(whole(1, 100, "MAX_ENI must be a whole number from 1 to 100")),
+            Field::MaxEni => setting(whole(1, 100, "MAX_ENI must be a whole number from 1 to 100")),
             // A maxPods above the most pods the form takes changes nothing but the time to plan. Text that is
             // not a number is a nodeadm maxPodsExpression (AL2023), evaluated for the instance type.
             Field::MaxPods => {

@@ -4,10 +4,17 @@
 //! (`topology.kubernetes.io/zone`), with the pods of its busiest node. Subnets are left for the user.
 
 use crate::cluster::{ClusterSpec, NodeGroupSpec, Surge};
+use crate::warning::Warning;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 const INSTANCE_TYPE: &str = "node.kubernetes.io/instance-type";
+/// The label before Kubernetes 1.17, still on nodes that joined long ago.
+const BETA_INSTANCE_TYPE: &str = "beta.kubernetes.io/instance-type";
+const OS: &str = "kubernetes.io/os";
+const BETA_OS: &str = "beta.kubernetes.io/os";
+const ARCH: &str = "kubernetes.io/arch";
+const COMPUTE_TYPE: &str = "eks.amazonaws.com/compute-type";
 const ZONE: &str = "topology.kubernetes.io/zone";
 const NODE_GROUP: &str = "eks.amazonaws.com/nodegroup";
 const NODE_POOL: &str = "karpenter.sh/nodepool";
@@ -21,18 +28,32 @@ struct Node {
 }
 
 /// The cluster spec the nodes (and pods, if given) describe: `subnets` empty, `settings` the shipped ones.
+/// `read_cluster` with its warnings dropped.
+pub fn cluster_spec(nodes_json: &str, pods_json: Option<&str>) -> Result<ClusterSpec, String> {
+    read_cluster(nodes_json, pods_json).map(|(spec, _)| spec)
+}
+
+/// The cluster spec the nodes (and pods, if given) describe, and a warning for each node left out.
 ///
-/// - A node with no instance-type label (a Fargate node: its pods take no address through ipamd) is left out.
+/// - A node aws-node never runs on is left out with a warning: the released manifest's nodeAffinity
+///   requires `kubernetes.io/os` in (linux), `kubernetes.io/arch` in (amd64, arm64) and
+///   `eks.amazonaws.com/compute-type` not in (fargate, hybrid, auto). A node without an os or arch label
+///   (hand-written, or old enough to have only the `beta.` os label) is taken to be linux on a supported arch.
+/// - The instance type is `node.kubernetes.io/instance-type`, else `beta.kubernetes.io/instance-type`; a node
+///   with neither is left out with a warning.
 /// - A group whose nodes are of several instance types (a Karpenter pool) becomes one group per type,
 ///   named `group/type`, since a group has one type.
 /// - Pods count when they need a VPC IP (not `hostNetwork`), are bound to a node (`spec.nodeName`) and are
 ///   not finished (phase not `Succeeded` or `Failed`). Each group takes its busiest node's count; with no pod
 ///   list every group has 0 pods.
-/// - AZs are listed in name order, so the round-robin placement starts from the first.
-pub fn cluster_spec(nodes_json: &str, pods_json: Option<&str>) -> Result<ClusterSpec, String> {
-    let nodes = nodes(&list(nodes_json, "nodes")?)?;
+/// - AZs are listed by their node count, most first (ties by name): the planner places a group's nodes
+///   round-robin from its first AZ, so this order reproduces the real spread as closely as round-robin can
+///   (1 node in 2a and 2 in 2b is planned as 2 in 2b and 1 in 2a, not the other way round).
+pub fn read_cluster(nodes_json: &str, pods_json: Option<&str>) -> Result<(ClusterSpec, Vec<Warning>), String> {
+    let mut warnings = Vec::new();
+    let nodes = nodes(&list(nodes_json, "nodes")?, &mut warnings)?;
     if nodes.is_empty() {
-        return Err("nodes: no node with a node.kubernetes.io/instance-type label".to_string());
+        return Err("nodes: no node aws-node runs on with an instance-type label".to_string());
     }
     let pod_items = match pods_json {
         Some(text) => list(text, "pods")?,
@@ -43,8 +64,9 @@ pub fn cluster_spec(nodes_json: &str, pods_json: Option<&str>) -> Result<Cluster
     for n in &nodes {
         types_per_group.entry(&n.group).or_default().insert(&n.instance_type);
     }
-    // (group name, instance type) → (nodes, busiest node's pods, zones).
-    let mut groups: BTreeMap<(String, String), (u32, u32, BTreeSet<String>)> = BTreeMap::new();
+    // (group name, instance type) → (nodes, busiest node's pods, nodes per zone).
+    type Zones = BTreeMap<String, u32>;
+    let mut groups: BTreeMap<(String, String), (u32, u32, Zones)> = BTreeMap::new();
     for n in &nodes {
         let name = if types_per_group[n.group.as_str()].len() > 1 {
             format!("{}/{}", n.group, n.instance_type)
@@ -54,9 +76,16 @@ pub fn cluster_spec(nodes_json: &str, pods_json: Option<&str>) -> Result<Cluster
         let g = groups.entry((name, n.instance_type.clone())).or_default();
         g.0 = g.0.saturating_add(1);
         g.1 = g.1.max(pods.get(n.name.as_str()).copied().unwrap_or(0));
-        g.2.insert(n.zone.clone());
+        let z = g.2.entry(n.zone.clone()).or_default();
+        *z = z.saturating_add(1);
     }
-    Ok(ClusterSpec {
+    let by_count = |zones: Zones| {
+        let mut zones: Vec<(String, u32)> = zones.into_iter().collect();
+        // Stable: equal counts keep the map's name order.
+        zones.sort_by_key(|z| std::cmp::Reverse(z.1));
+        zones.into_iter().map(|(z, _)| z).collect()
+    };
+    let spec = ClusterSpec {
         node_groups: groups
             .into_iter()
             .map(|((name, instance_type), (nodes, pods, zones))| NodeGroupSpec {
@@ -66,11 +95,12 @@ pub fn cluster_spec(nodes_json: &str, pods_json: Option<&str>) -> Result<Cluster
                 nodes,
                 max_nodes: None,
                 surge: Surge::default(),
-                azs: zones.into_iter().collect(),
+                azs: by_count(zones),
             })
             .collect(),
         ..ClusterSpec::default()
-    })
+    };
+    Ok((spec, warnings))
 }
 
 /// The `items` of a `kubectl get … -o json` list.
@@ -88,7 +118,7 @@ fn text<'a>(v: &'a Value, pointer: &str) -> Option<&'a str> {
     v.pointer(pointer).and_then(Value::as_str)
 }
 
-fn nodes(items: &[Value]) -> Result<Vec<Node>, String> {
+fn nodes(items: &[Value], warnings: &mut Vec<Warning>) -> Result<Vec<Node>, String> {
     let mut out = Vec::new();
     for item in items {
         let name = text(item, "/metadata/name").unwrap_or_default().to_string();
@@ -97,11 +127,29 @@ fn nodes(items: &[Value]) -> Result<Vec<Node>, String> {
                 .and_then(|l| l.get(key))
                 .and_then(Value::as_str)
         };
-        let Some(instance_type) = label(INSTANCE_TYPE) else {
+        let clipped = crate::suggest::clip(&name);
+        let os = label(OS).or_else(|| label(BETA_OS));
+        let excluded = match (os, label(ARCH), label(COMPUTE_TYPE)) {
+            (Some(os), _, _) if os != "linux" => Some(format!("{OS}={os}")),
+            (_, Some(arch), _) if !matches!(arch, "amd64" | "arm64") => Some(format!("{ARCH}={arch}")),
+            (_, _, Some(t @ ("fargate" | "hybrid" | "auto"))) => Some(format!("{COMPUTE_TYPE}={t}")),
+            _ => None,
+        };
+        if let Some(why) = excluded {
+            warnings.push(Warning::new(
+                "node-without-aws-node",
+                format!("node '{clipped}' left out: aws-node does not run on {why} (the manifest's nodeAffinity)"),
+            ));
+            continue;
+        }
+        let Some(instance_type) = label(INSTANCE_TYPE).or_else(|| label(BETA_INSTANCE_TYPE)) else {
+            warnings.push(Warning::new(
+                "node-without-instance-type",
+                format!("node '{clipped}' left out: it has no {INSTANCE_TYPE} (or {BETA_INSTANCE_TYPE}) label"),
+            ));
             continue;
         };
-        let zone =
-            label(ZONE).ok_or_else(|| format!("nodes: node '{}' has no {ZONE} label", crate::suggest::clip(&name)))?;
+        let zone = label(ZONE).ok_or_else(|| format!("nodes: node '{clipped}' has no {ZONE} label"))?;
         let group = label(NODE_GROUP).or_else(|| label(NODE_POOL)).unwrap_or(instance_type);
         out.push(Node {
             group: group.to_string(),

@@ -67,6 +67,18 @@ impl ImportedSettings {
         env
     }
 
+    /// The imported literal variables a snippet does not carry, as `NAME=VALUE`: those that change no sizing
+    /// (the snippets set only the settings the calculator models) and the init container's (`init NAME=VALUE`).
+    pub fn not_carried(&self) -> Vec<String> {
+        let literal = |v: &EnvVar| match &v.value {
+            EnvValue::Value(x) => Some(format!("{}={x}", v.name)),
+            EnvValue::From(_) => None,
+        };
+        let env = self.env.iter().filter(|v| config::setting(&v.name).is_none());
+        let init = self.init_env.iter().filter_map(literal).map(|l| format!("init {l}"));
+        env.filter_map(literal).chain(init).collect()
+    }
+
     /// The import as `kubectl set env --list` prints it (`KEY=VALUE`, `# NAME from …`), one header per
     /// container, the warnings last as comments.
     pub fn to_list(&self) -> String {
@@ -103,9 +115,20 @@ fn list_lines(out: &mut String, vars: &[EnvVar]) {
     }
 }
 
+/// The largest settings input read: the released manifest is 30 KiB, a whole `kubectl get ds -o yaml` a few.
+pub const MAX_SETTINGS_BYTES: usize = 8 << 20;
+/// Unknown names given a "did you mean" hint; the rest are warned about without one, so a long list stays fast.
+const MAX_HINTS: usize = 20;
+
 /// Reads `text` in any of the accepted formats. In wasm (the page) only `--list` output: the JSON and YAML
 /// readers are native-only, for the page's size budget.
 pub fn import(text: &str) -> Result<ImportedSettings, String> {
+    if text.len() > MAX_SETTINGS_BYTES {
+        return Err(format!(
+            "not read: settings are at most {} MiB",
+            MAX_SETTINGS_BYTES >> 20
+        ));
+    }
     let trimmed = text.trim_start_matches('\u{feff}').trim();
     if trimmed.is_empty() {
         return Err("no settings: the input is empty".to_string());
@@ -121,8 +144,12 @@ pub fn import(text: &str) -> Result<ImportedSettings, String> {
         .filter(|v| !known::is_known(&v.name))
         .map(|v| v.name.clone())
         .collect();
-    for name in unknown {
-        let hint = crate::suggest::nearest(&name, known::AWS_NODE_ENV.iter().copied(), 1);
+    for (n, name) in unknown.into_iter().enumerate() {
+        let hint = if n < MAX_HINTS {
+            crate::suggest::nearest(&name, known::AWS_NODE_ENV.iter().copied(), 1)
+        } else {
+            Vec::new()
+        };
         let hint = hint
             .first()
             .map(|h| format!(" (did you mean {h}?)"))
@@ -259,13 +286,11 @@ fn find(v: &Value, hits: &mut Vec<ImportedSettings>) -> Result<(), String> {
         }
     } else if let Some(addon) = v.get("addon").filter(|a| a.is_object()) {
         find(addon, hits)?;
+    } else if let Some(name) = v.get("addonName").and_then(Value::as_str) {
+        hits.push(from_addon(name, v)?);
     } else if let Some(values) = v.get("configurationValues").and_then(Value::as_str) {
-        let name = v.get("addonName").and_then(Value::as_str).unwrap_or("vpc-cni");
         for d in documents(values).map_err(|e| format!("configurationValues: {e}"))? {
-            if let Some(mut hit) = from_values(&d, "add-on configurationValues") {
-                hit.source = format!("{name} add-on configurationValues");
-                hits.push(hit);
-            }
+            hits.extend(from_values(&d, "add-on configurationValues").map(with_addon_base));
         }
     } else if let Some(hit) = from_daemon_set(v) {
         hits.push(hit);
@@ -273,6 +298,41 @@ fn find(v: &Value, hits: &mut Vec<ImportedSettings>) -> Result<(), String> {
         hits.push(hit);
     }
     Ok(())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// `aws eks describe-addon` output: its `configurationValues` (a JSON or YAML string), which may be absent or
+/// hold no `env` (the add-on's defaults: aws-node's env unchanged).
+fn from_addon(name: &str, addon: &Value) -> Result<ImportedSettings, String> {
+    let source = format!("{name} add-on configurationValues");
+    let values = match addon.get("configurationValues").and_then(Value::as_str) {
+        Some(text) => documents(text).map_err(|e| format!("configurationValues: {e}"))?,
+        None => Vec::new(),
+    };
+    let mut hit = values
+        .iter()
+        .find_map(|d| from_values(d, &source))
+        .unwrap_or_else(|| imported(&source, false));
+    if hit.env.is_empty() {
+        hit.warnings.push(Warning::new(
+            "addon-defaults",
+            "add-on defaults: no change to aws-node's env",
+        ));
+    }
+    Ok(with_addon_base(hit))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// Says that an add-on's changes are taken over the released manifest, which is not what the add-on starts
+/// from on every cluster.
+fn with_addon_base(mut hit: ImportedSettings) -> ImportedSettings {
+    hit.warnings.push(Warning::new(
+        "addon-base",
+        "the add-on's settings are taken as changes to the released manifest (IPv4); on an IPv6 cluster \
+         the add-on defaults to IPv6 with prefix delegation, so there set ENABLE_IPv4=false, \
+         ENABLE_IPv6=true and ENABLE_PREFIX_DELEGATION=true",
+    ));
+    hit
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -343,10 +403,17 @@ fn value_from(from: &Value) -> String {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-/// Add-on `configurationValues` or Helm values: `env:` (aws-node) and `init.env:` maps. Helm renders a
-/// map's keys in sorted order (`range $key, $value := .Values.env`), and so the DaemonSet lists them.
+/// Add-on `configurationValues` or Helm values: `env:` (aws-node) and `init.env:` maps, and the chart's
+/// `extraEnv:` list. Helm renders a map's keys in sorted order (`range $key, $value := .Values.env`), and so
+/// the DaemonSet lists them; the chart's `templates/daemonset.yaml` appends `extraEnv` after them, so a name
+/// in both takes the `extraEnv` value (the later entry wins).
 fn from_values(v: &Value, source: &str) -> Option<ImportedSettings> {
-    let env = v.get("env").and_then(Value::as_object)?;
+    let env = v.get("env").and_then(Value::as_object);
+    let extra = v.get("extraEnv").filter(|e| e.is_array());
+    let init = v.pointer("/init/env").and_then(Value::as_object);
+    if env.is_none() && extra.is_none() && init.is_none() {
+        return None;
+    }
     let mut out = imported(source, false);
     let vars = |m: &serde_json::Map<String, Value>| {
         let mut vars: Vec<EnvVar> = m
@@ -359,10 +426,11 @@ fn from_values(v: &Value, source: &str) -> Option<ImportedSettings> {
         vars.sort_by(|a, b| a.name.cmp(&b.name));
         vars
     };
-    out.env = vars(env);
-    if let Some(init) = v.pointer("/init/env").and_then(Value::as_object) {
-        out.init_env = vars(init);
+    out.env = env.map(vars).unwrap_or_default();
+    if let Some(extra) = extra {
+        out.env.extend(env_list(&serde_json::json!({ "env": extra })));
     }
+    out.init_env = init.map(vars).unwrap_or_default();
     Some(out)
 }
 

@@ -82,6 +82,7 @@ fn three_groups_across_three_azs() {
             group("api", "m5.large", 20, 4, 10, Surge::Percent(50), &["b", "c"]),
             group("batch", "c5.xlarge", 10, 5, 5, Surge::Nodes(1), &["c", "a"]),
         ],
+        instance_data: Vec::new(),
     };
     let r = plan(&spec);
     let per_node: Vec<(i64, i64)> = r
@@ -129,6 +130,7 @@ fn prefix_delegation_on_a_26_with_the_reservation() {
         subnets: vec![subnet_spec("10.0.0.0/26", "a", 0)],
         pod_subnets: vec![],
         node_groups: vec![group("pd", "m5.large", 10, 1, 1, Surge::Nodes(0), &[])],
+        instance_data: Vec::new(),
     };
     let r = plan(&spec);
     assert_eq!(r.node_groups[0].node_subnet_cost, NodeCost { single: 1, prefixes: 2 });
@@ -203,6 +205,7 @@ fn custom_networking_with_a_100_64_pod_cidr() {
             subnet_spec("100.64.128.0/17", "b", 0),
         ],
         node_groups: vec![group("cn", "m5.large", 10, 100, 200, Surge::Nodes(0), &[])],
+        instance_data: Vec::new(),
     };
     let r = plan(&spec);
     let g = &r.node_groups[0];
@@ -254,6 +257,7 @@ fn a_surge_tips_the_subnet_over() {
         subnets: vec![subnet_spec("10.0.0.0/24", "a", 31)],
         pod_subnets: vec![],
         node_groups: vec![group("general", "m5.large", 20, 6, 8, Surge::Nodes(0), &["a"])],
+        instance_data: Vec::new(),
     };
     let r = plan(&spec);
     assert!(r.fits);
@@ -290,6 +294,7 @@ fn the_chart_series_marks_exhaustion() {
         subnets: vec![subnet_spec("10.0.0.0/24", "a", 31)],
         pod_subnets: vec![],
         node_groups: vec![group("general", "m5.large", 20, 6, 8, Surge::Nodes(1), &["a"])],
+        instance_data: Vec::new(),
     };
     let r = plan(&spec);
     let s = cluster::series(&r, 0).unwrap();
@@ -557,6 +562,7 @@ fn any_spec() -> impl Strategy<Value = ClusterSpec> {
                 })
                 .collect(),
             subnets,
+            instance_data: Vec::new(),
         }
     })
 }
@@ -744,6 +750,7 @@ fn advise_reprices_every_fix_over_the_cluster() {
             subnet_spec("100.64.128.0/17", "b", 0),
         ],
         node_groups: vec![group("general", "m5.large", 20, 6, 12, Surge::Nodes(1), &[])],
+        instance_data: Vec::new(),
     };
     let current = plan(&spec);
     let rows = cluster::advise(&spec).unwrap();
@@ -827,6 +834,7 @@ fn advise_offers_few_cluster_wide_candidates() {
         node_groups: (0..20)
             .map(|p| group(&format!("g{p}"), "m5.large", p, 1, 1, Surge::Nodes(0), &[]))
             .collect(),
+        instance_data: Vec::new(),
     };
     let rows = cluster::advise(&spec).unwrap();
     assert!(rows.len() <= 5, "{}", rows.len());
@@ -862,6 +870,7 @@ fn the_verdict_names_the_group_that_tips_the_subnet() {
             group("big", "m5.large", 20, 10, 10, Surge::Nodes(0), &[]),
             group("tiny", "m5.large", 1, 1, 1, Surge::Nodes(0), &[]),
         ],
+        instance_data: Vec::new(),
     };
     let r = plan(&spec);
     let per_node: Vec<i64> = r.node_groups.iter().map(|g| g.peak_addresses_per_node).collect();
@@ -900,6 +909,7 @@ fn fits_says_which_pods_do_not_run() {
         subnets: vec![subnet_spec("10.0.0.0/24", "a", 0)],
         pod_subnets: vec![],
         node_groups: vec![group("g", "m5.large", pods, 3, 3, Surge::Nodes(0), &[])],
+        instance_data: Vec::new(),
     };
     let pending = one(BTreeMap::new(), 40);
     let r = plan(&pending);
@@ -1009,6 +1019,7 @@ fn mixed_modes_are_reported_per_group() {
             group("xen", "m4.large", 10, 1, 1, Surge::Nodes(0), &[]),
             group("nitro", "m5.large", 20, 1, 1, Surge::Nodes(0), &[]),
         ],
+        instance_data: Vec::new(),
     };
     let r = plan(&spec);
     let modes: Vec<String> = r.node_groups.iter().map(|g| g.mode.to_string()).collect();

@@ -1,6 +1,7 @@
 //! The importers (issue 11) over the hand-written fixtures in `tests/import/` (each says where its shape
 //! comes from): today's settings, `describe-instance-types` pages, and the kubectl node and pod lists.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use vpc_cni_calc::cli::{self, Files};
 use vpc_cni_calc::import::settings::{import, EnvValue, ImportedSettings};
@@ -763,4 +764,379 @@ proptest! {
             let _ = i.to_list();
         }
     }
+}
+
+// The reviewer's defects (issue 11 review): each input is built here, in the shape of the reviewer's file.
+
+/// `n` levels of aliases, each a list of nine of the level below: 9^n nodes once expanded ("billion laughs").
+fn alias_bomb(levels: usize) -> String {
+    let mut text = "l0: &l0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n".to_string();
+    for n in 1..levels {
+        let refs = vec![format!("*l{}", n - 1); 9].join(",");
+        let _ = writeln!(text, "l{n}: &l{n} [{refs}]");
+    }
+    text + "env:\n  WARM_IP_TARGET: \"1\"\n"
+}
+
+#[test]
+fn an_alias_bomb_is_refused_in_one_line_before_it_expands() {
+    // 9 levels: 9^9 = 387,420,489 "lol" nodes, far over the 200,000-node cap.
+    let err = import(&alias_bomb(9)).unwrap_err();
+    assert!(err.contains("more than 200000 YAML nodes"), "{err}");
+    // The same inside describe-addon's configurationValues (a JSON string).
+    let addon = serde_json::json!({"addon": {"addonName": "vpc-cni", "configurationValues": alias_bomb(9)}});
+    let err = import(&addon.to_string()).unwrap_err();
+    assert!(
+        err.starts_with("configurationValues: ") && err.contains("200000"),
+        "{err}"
+    );
+    // A few aliases within the cap still read: 9^3 = 729 nodes.
+    let ok = import(&alias_bomb(3)).unwrap();
+    assert_eq!(literals(&ok.env), owned(&[("WARM_IP_TARGET", "1")]));
+}
+
+#[test]
+fn yaml_nested_deeper_than_128_levels_is_refused_not_a_stack_overflow() {
+    // `- - - 1`: block sequences nested n deep (the reviewer's seq5000.yaml overflowed the stack, exit 134).
+    let seq = |n: usize| format!("\n{}1", "- ".repeat(n));
+    let err = import(&("x: ".to_string() + &seq(5000))).unwrap_err();
+    assert!(err.contains("nested more than 128 levels"), "{err}");
+    // Block mappings nested 300 deep (deepmap.yaml), each two spaces further in.
+    let deep: String = (0..300).map(|n| format!("{}k{n}:\n", "  ".repeat(n))).collect();
+    assert!(import(&deep).unwrap_err().contains("128 levels"));
+    // Inside configurationValues (addon-deep.json).
+    let addon = serde_json::json!({"addon": {"addonName": "vpc-cni", "configurationValues": seq(5000)}});
+    assert!(import(&addon.to_string()).unwrap_err().contains("128 levels"));
+    // 100 levels (within serde_json's and our limit of 128) still read, as env under them is not found.
+    let err = import(&("x: ".to_string() + &seq(100))).unwrap_err();
+    assert!(err.starts_with("no aws-node settings found"), "{err}");
+}
+
+#[test]
+fn helm_extra_env_follows_env_and_wins() {
+    // The chart's templates/daemonset.yaml renders `range .Values.env` then `toYaml .Values.extraEnv`, so the
+    // DaemonSet lists extraEnv after env and, for a name in both, the later (extraEnv) value is the pod's.
+    let text = "env:\n  ENABLE_PREFIX_DELEGATION: \"true\"\n  WARM_IP_TARGET: \"2\"\nextraEnv:\n  - name: WARM_IP_TARGET\n    value: \"5\"\n  - name: MINIMUM_IP_TARGET\n    value: \"40\"\n";
+    let got = import(text).unwrap();
+    assert_eq!(
+        literals(&got.env),
+        owned(&[
+            ("ENABLE_PREFIX_DELEGATION", "true"),
+            ("WARM_IP_TARGET", "2"),
+            ("WARM_IP_TARGET", "5"),
+            ("MINIMUM_IP_TARGET", "40"),
+        ])
+    );
+    let env = got.cni_env();
+    assert_eq!(env.get("WARM_IP_TARGET"), Some("5"));
+    assert_eq!(env.get("MINIMUM_IP_TARGET"), Some("40"));
+}
+
+#[test]
+fn helm_values_read_as_yaml_1_1_as_helm_does() {
+    // sigs.k8s.io/yaml (go-yaml v2, YAML 1.1) reads plain yes/on as true and no/off as false; the chart
+    // quotes them, so the env holds "true"/"false". A quoted "yes" stays a string.
+    let got = import("env:\n  ENABLE_PREFIX_DELEGATION: yes\n  AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG: on\n  AWS_VPC_K8S_CNI_EXTERNALSNAT: off\n  DISABLE_METRICS: \"yes\"\n").unwrap();
+    assert_eq!(
+        literals(&got.env),
+        owned(&[
+            ("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", "true"),
+            ("AWS_VPC_K8S_CNI_EXTERNALSNAT", "false"),
+            ("DISABLE_METRICS", "yes"),
+            ("ENABLE_PREFIX_DELEGATION", "true"),
+        ])
+    );
+    // A `<<` merge key brings the anchored map's keys in (helm-merge.yaml); the explicit key stays.
+    let got = import("defaults: &d\n  WARM_IP_TARGET: \"5\"\n  MINIMUM_IP_TARGET: \"10\"\nenv:\n  <<: *d\n  ENABLE_PREFIX_DELEGATION: \"false\"\n").unwrap();
+    assert_eq!(
+        literals(&got.env),
+        owned(&[
+            ("ENABLE_PREFIX_DELEGATION", "false"),
+            ("MINIMUM_IP_TARGET", "10"),
+            ("WARM_IP_TARGET", "5"),
+        ])
+    );
+}
+
+fn describe_addon(configuration_values: Option<&str>) -> String {
+    let mut addon = serde_json::json!({"addonName": "vpc-cni", "addonVersion": "v1.19.0-eksbuild.1"});
+    if let Some(v) = configuration_values {
+        addon["configurationValues"] = v.into();
+    }
+    serde_json::json!({ "addon": addon }).to_string()
+}
+
+fn codes(s: &ImportedSettings) -> Vec<&str> {
+    s.warnings.iter().map(|w| w.code).collect()
+}
+
+#[test]
+fn an_add_on_without_env_is_its_defaults_and_every_add_on_says_its_base_is_the_manifest() {
+    for values in [
+        None,
+        Some(r#"{"init":{"env":{"DISABLE_TCP_EARLY_DEMUX":"true"}}}"#),
+        Some(r#"{"enableNetworkPolicy":"true"}"#),
+    ] {
+        let got = import(&describe_addon(values)).unwrap();
+        assert!(got.env.is_empty() && !got.whole, "{values:?}");
+        assert_eq!(codes(&got), ["addon-defaults", "addon-base"], "{values:?}");
+        // No change: the manifest's settings.
+        assert_eq!(got.cni_env(), vpc_cni_calc::config::CniEnv::manifest());
+    }
+    let init = import(&describe_addon(Some(
+        r#"{"init":{"env":{"DISABLE_TCP_EARLY_DEMUX":"true"}}}"#,
+    )))
+    .unwrap();
+    assert_eq!(literals(&init.init_env), owned(&[("DISABLE_TCP_EARLY_DEMUX", "true")]));
+    let out = cli(&["settings", "import", "tests/import/describe-addon.json"]).unwrap();
+    assert!(
+        out.contains("# warning addon-base: ") && out.contains("IPv6 with prefix delegation"),
+        "{out}"
+    );
+}
+
+#[test]
+fn unknown_names_get_at_most_20_hints_and_settings_are_at_most_8_mib() {
+    // 1000 unknown names near a known one: only the first 20 are given a "did you mean".
+    let text: String = (0..1000).map(|n| format!("WARM_IP_TARGE{n}=1\n")).collect();
+    let got = import(&text).unwrap();
+    let hinted = got
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("did you mean"))
+        .count();
+    assert_eq!((got.warnings.len(), hinted), (1000, 20));
+    let big = "A=1\n".repeat((8 << 20) / 4 + 1);
+    assert_eq!(import(&big).unwrap_err(), "not read: settings are at most 8 MiB");
+}
+
+#[test]
+fn control_characters_from_a_file_are_printed_escaped() {
+    let ds = r#"{"kind":"DaemonSet","metadata":{"name":"aws-node"},"spec":{"template":{"spec":{"containers":[{"name":"aws-node","env":[{"name":"X\u001b]0;pwned\u0007","value":"1"}]}]}}}}"#;
+    let out = cli::run_with(
+        &["settings".into(), "import".into(), "ds.json".into()],
+        &Repo::with("ds.json", ds),
+    )
+    .unwrap();
+    assert!(out.contains("X\\u{1b}]0;pwned\\u{7}=1\n"), "{out}");
+    let list = "WARM_IP_TARGET=5\u{1b}[2J\u{7}\n";
+    let out = cli::run_with(
+        &["settings".into(), "import".into(), "e.list".into()],
+        &Repo::with("e.list", list),
+    )
+    .unwrap();
+    assert!(out.ends_with("WARM_IP_TARGET=5\\u{1b}[2J\\u{7}\n"), "{out}");
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'));
+}
+
+/// A `kubectl get nodes -o json` node with these labels.
+fn labelled_node(name: &str, labels: &[(&str, &str)]) -> serde_json::Value {
+    let labels: serde_json::Map<String, serde_json::Value> =
+        labels.iter().map(|(k, v)| (k.to_string(), (*v).into())).collect();
+    serde_json::json!({"kind": "Node", "metadata": {"name": name, "labels": labels}})
+}
+
+fn node_list(nodes: Vec<serde_json::Value>) -> String {
+    serde_json::json!({"kind": "List", "items": nodes}).to_string()
+}
+
+fn ng_node(name: &str, zone: &str) -> serde_json::Value {
+    labelled_node(
+        name,
+        &[
+            ("node.kubernetes.io/instance-type", "m5.large"),
+            ("topology.kubernetes.io/zone", zone),
+            ("kubernetes.io/os", "linux"),
+            ("eks.amazonaws.com/nodegroup", "ng"),
+        ],
+    )
+}
+
+#[test]
+fn a_group_s_azs_are_listed_by_node_count_so_round_robin_reproduces_the_spread() {
+    // 1 node in 2a, 2 in 2b: the planner places nodes round-robin from the first AZ, so 2b must come first
+    // for it to place 2 nodes in 2b and 1 in 2a (name order put 2 in 2a).
+    let nodes = node_list(vec![
+        ng_node("n1", "us-west-2a"),
+        ng_node("n2", "us-west-2b"),
+        ng_node("n3", "us-west-2b"),
+    ]);
+    let pods: Vec<serde_json::Value> = (0..10)
+        .map(|_| serde_json::json!({"spec": {"nodeName": "n2"}, "status": {"phase": "Running"}}))
+        .collect();
+    let pods = serde_json::json!({ "items": pods }).to_string();
+    let spec = cluster_spec(&nodes, Some(&pods)).unwrap();
+    assert_eq!(spec.node_groups[0].azs, ["us-west-2b", "us-west-2a"]);
+    // Ties keep name order: one node in each.
+    let tie = node_list(vec![ng_node("n1", "us-west-2b"), ng_node("n2", "us-west-2a")]);
+    assert_eq!(
+        cluster_spec(&tie, None).unwrap().node_groups[0].azs,
+        ["us-west-2a", "us-west-2b"]
+    );
+    // Planned against a /26 per AZ: m5.large (3 ENIs × 10 IPs) with 10 pods and WARM_ENI_TARGET=1 holds its
+    // 3 ENIs × 10 = 30 addresses, so 2a holds 1 node (30) and 2b 2 nodes (60).
+    let subnets = r#"{"subnets": [{"cidr": "10.0.0.0/26", "az": "us-west-2a"}, {"cidr": "10.0.1.0/26", "az": "us-west-2b"}], "node_groups": []}"#;
+    let repo = Repo {
+        extra: vec![
+            ("s.json".into(), subnets.into()),
+            ("n.json".into(), nodes),
+            ("p.json".into(), pods),
+        ],
+        ..Repo::default()
+    };
+    let args: Vec<String> = ["cluster", "s.json", "--from-kubectl", "n.json", "p.json"]
+        .map(String::from)
+        .to_vec();
+    let out = cli::run_with(&args, &repo).unwrap();
+    assert!(out.contains("10.0.0.0/26 (us-west-2a): 0 + 30 /"), "{out}");
+    assert!(out.contains("10.0.1.0/26 (us-west-2b): 0 + 60 /"), "{out}");
+}
+
+#[test]
+fn nodes_aws_node_never_runs_on_are_left_out_with_a_warning() {
+    // The manifest's nodeAffinity (tests/upstream/aws-k8s-cni-v1.23.1.yaml): kubernetes.io/os In [linux],
+    // kubernetes.io/arch In [amd64, arm64], eks.amazonaws.com/compute-type NotIn [fargate, hybrid, auto].
+    let with = |name: &str, extra: (&str, &str)| {
+        labelled_node(
+            name,
+            &[
+                ("node.kubernetes.io/instance-type", "m5.xlarge"),
+                ("topology.kubernetes.io/zone", "us-west-2a"),
+                extra,
+            ],
+        )
+    };
+    let nodes = node_list(vec![
+        ng_node("n1", "us-west-2a"),
+        with("win", ("kubernetes.io/os", "windows")),
+        with("auto1", ("eks.amazonaws.com/compute-type", "auto")),
+        with("mi-1", ("eks.amazonaws.com/compute-type", "hybrid")),
+        with("fg", ("eks.amazonaws.com/compute-type", "fargate")),
+        with("s390", ("kubernetes.io/arch", "s390x")),
+        // Only the pre-1.17 label: still read.
+        labelled_node(
+            "old",
+            &[
+                ("beta.kubernetes.io/instance-type", "c5.large"),
+                ("topology.kubernetes.io/zone", "us-west-2a"),
+            ],
+        ),
+        // No instance type at all: left out, said so.
+        labelled_node("bare", &[("topology.kubernetes.io/zone", "us-west-2a")]),
+    ]);
+    let (spec, warnings) = vpc_cni_calc::import::kubectl::read_cluster(&nodes, None).unwrap();
+    let groups: Vec<(&str, &str)> = spec
+        .node_groups
+        .iter()
+        .map(|g| (g.name.as_str(), g.instance_type.as_str()))
+        .collect();
+    assert_eq!(groups, [("c5.large", "c5.large"), ("ng", "m5.large")]);
+    let left_out: Vec<String> = warnings.iter().map(|w| format!("{} {}", w.code, w.message)).collect();
+    assert_eq!(left_out.len(), 6, "{left_out:?}");
+    for name in ["win", "auto1", "mi-1", "fg", "s390"] {
+        assert!(
+            left_out
+                .iter()
+                .any(|w| w.starts_with("node-without-aws-node") && w.contains(&format!("'{name}'"))),
+            "{name}"
+        );
+    }
+    assert!(left_out
+        .iter()
+        .any(|w| w.starts_with("node-without-instance-type") && w.contains("'bare'")));
+    // The CLI prints them after the plan.
+    let subnets = r#"{"subnets": [{"cidr": "10.0.0.0/24", "az": "us-west-2a"}], "node_groups": []}"#;
+    let repo = Repo {
+        extra: vec![("s.json".into(), subnets.into()), ("n.json".into(), nodes)],
+        ..Repo::default()
+    };
+    let args: Vec<String> = ["cluster", "s.json", "--from-kubectl", "n.json"]
+        .map(String::from)
+        .to_vec();
+    let out = cli::run_with(&args, &repo).unwrap();
+    assert!(
+        out.contains("warning [node-without-aws-node]: node 'win' left out"),
+        "{out}"
+    );
+}
+
+#[test]
+fn cluster_takes_instance_data_and_a_type_defined_twice_keeps_its_last_definition() {
+    // x9z.large exists only in describe-instance-types-1.json: 4 ENIs × 15 IPv4 (max pods 4 × 14 + 2 = 58).
+    let spec = r#"{"subnets": [{"cidr": "10.0.0.0/24", "az": "a"}], "node_groups": [{"name": "x", "instance_type": "x9z.large", "pods": 20, "nodes": 1}]}"#;
+    let repo = Repo::with("s.json", spec);
+    let run = |extra: &[&str]| {
+        let mut args: Vec<String> = ["cluster", "s.json", "--json"].map(String::from).to_vec();
+        args.extend(extra.iter().map(|a| a.to_string()));
+        cli::run_with(&args, &repo)
+    };
+    assert!(run(&[]).unwrap_err().contains("x9z.large"));
+    let out = run(&["--instance-data", "tests/import/describe-instance-types-1.json"]).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["node_groups"][0]["max_pods"], 58, "{out}");
+    // The same type twice (2 ENIs, then 4 ENIs of 10 IPs): both the run and `data import` keep the last,
+    // 4 × (10 − 1) + 2 = 38 max pods.
+    let def = |enis: u32| {
+        format!(
+            r#"{{"InstanceType":"m5.large","Hypervisor":"nitro","BareMetal":false,"VCpuInfo":{{"DefaultVCpus":2}},
+            "NetworkInfo":{{"MaximumNetworkInterfaces":{enis},"Ipv4AddressesPerInterface":10,"DefaultNetworkCardIndex":0,
+            "NetworkCards":[{{"NetworkCardIndex":0,"MaximumNetworkInterfaces":{enis}}}]}}}}"#
+        )
+    };
+    let page = format!(r#"{{"InstanceTypes":[{},{}]}}"#, def(2), def(4));
+    let types = instances::parse_page(&page).unwrap();
+    let used = vpc_cni_calc::vpc::lookup_in(&types, "m5.large").unwrap();
+    let kept = instances::table(types.clone());
+    assert_eq!(kept.len(), 1);
+    assert_eq!(used, &kept[0]);
+    let repo = Repo::with("t.json", &page);
+    let mp = cli::run_with(
+        &["max-pods", "--instance-type", "m5.large", "--instance-data", "t.json"].map(String::from),
+        &repo,
+    );
+    assert_eq!(mp.unwrap(), "38\n");
+}
+
+#[test]
+fn a_pasted_env_that_lacks_a_setting_is_planned_on_the_page_as_by_the_cli() {
+    use vpc_cni_calc::form::{Form, UNSET};
+    // PD on and no WARM_PREFIX_TARGET: the CLI plans ipamd's unset default (the variable absent), not the
+    // manifest's WARM_PREFIX_TARGET=1 that an empty field stands for.
+    let pasted = import("# DaemonSet aws-node, container aws-node\nENABLE_IPv4=true\nENABLE_PREFIX_DELEGATION=true\nWARM_ENI_TARGET=1\n").unwrap();
+    let cli_env = pasted.cni_env();
+    assert_eq!(cli_env.get("WARM_PREFIX_TARGET"), None);
+    // What the page's paste does (`Action::PasteSettings`): every setting field reset, then the changes.
+    let mut form = Form::initial();
+    form.reset_settings();
+    form.apply_edits(&cli_env.changes());
+    assert_eq!(form.warm_prefix_target, UNSET);
+    assert_eq!(form.env().get("WARM_PREFIX_TARGET"), None);
+    assert!(form.check().is_ok());
+    let (page, cli) = (form.scenario(), {
+        let mut s = vpc_cni_calc::scenario::Scenario::new(&form.scenario().instance_type);
+        s.pods = form.scenario().pods;
+        s.env = cli_env.clone();
+        s
+    });
+    let plan = |s: &vpc_cni_calc::scenario::Scenario| vpc_cni_calc::scenario::plan(s).unwrap().config;
+    assert_eq!(plan(&page), plan(&cli));
+    // Both resolve ipamd's default WARM_PREFIX_TARGET, 0, where the manifest says 1.
+    assert_eq!(plan(&page).warm_prefix_target, 0);
+    // The link carries the unset (the field's key with `-`) and restores it. (ENABLE_IPv6,
+    // AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG and ENABLE_POD_ENI, absent from the paste, stay the manifest's
+    // "false", which ipamd parses as it parses their absence: the plans above are equal.)
+    let (back, notices) = Form::from_query(&form.to_query());
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(back.env(), form.env());
+    // A paste without ENABLE_IPv4=true: the page shows the CLI's refusal (check_ip_families).
+    let no_ipv4 = import("WARM_ENI_TARGET=1\n").unwrap().cni_env();
+    let page_err = vpc_cni_calc::config::check_ip_families(&no_ipv4)
+        .unwrap_err()
+        .to_string();
+    let cli_err = cli::run_with(
+        &["plan", "m5.large", "--pods", "5", "--settings-from", "e.list"].map(String::from),
+        &Repo::with("e.list", "WARM_ENI_TARGET=1\n"),
+    )
+    .unwrap_err();
+    assert_eq!(cli_err, page_err);
 }

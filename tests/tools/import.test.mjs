@@ -61,3 +61,30 @@ test('add-on configurationValues and Helm values: the sizing settings they chang
   });
   assert.match(cli('settings', 'import', fixture('helm-values.yaml')), /^AWS_VPC_K8S_CNI_EXTERNALSNAT=true$/m);
 });
+
+test('a snippet from imported settings says which non-sizing variables it does not carry; the add-on snippet refuses', () => {
+  // The released DaemonSet with two changes: WARM_IP_TARGET=4 (sizing) and AWS_VPC_K8S_CNI_LOGLEVEL=INFO (not).
+  const dir = tmpdir('import-nonsizing');
+  const ds = daemonSet();
+  const env = ds.spec.template.spec.containers.find((c) => c.name === 'aws-node').env;
+  env.find((e) => e.name === 'AWS_VPC_K8S_CNI_LOGLEVEL').value = 'INFO';
+  env.push({ name: 'WARM_IP_TARGET', value: '4' });
+  const file = path.join(dir, 'ds.json');
+  fs.writeFileSync(file, JSON.stringify(ds));
+  const snippet = cli('snippet', 'kubectl', '--settings-from', file);
+  assert.match(snippet.split('\n')[0], /^# Not carried from .*AWS_VPC_K8S_CNI_LOGLEVEL=INFO/);
+  // Replayed with the real kubectl on the manifest: the sizing change arrives, LOGLEVEL stays the manifest's
+  // DEBUG, as the comment says.
+  const replayed = roundTrip(file);
+  assert.equal(replayed.WARM_IP_TARGET, '4');
+  assert.equal(replayed.AWS_VPC_K8S_CNI_LOGLEVEL, 'DEBUG');
+  // helm-values.yaml sets AWS_VPC_K8S_CNI_EXTERNALSNAT=true and init DISABLE_TCP_EARLY_DEMUX=true: an add-on
+  // snippet (configurationValues replaces the whole configuration) would reset them, so it is refused in one line.
+  for (const fmt of ['addon', 'eksctl', 'terraform']) {
+    const r = run(BIN, ['snippet', fmt, '--settings-from', fixture('helm-values.yaml')], { ok: false });
+    assert.equal(r.status, 2, fmt);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^vpc-cni-calc: .*would reset AWS_VPC_K8S_CNI_EXTERNALSNAT=true, init DISABLE_TCP_EARLY_DEMUX=true: .*\n$/);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+});

@@ -44,7 +44,13 @@ pub fn Paste(props: &PasteProps) -> Html {
             let Some(area) = text.cast::<HtmlTextAreaElement>() else {
                 return;
             };
-            match import(&area.value()) {
+            // The page models exactly the pasted env: a variable it lacks is unset (ipamd's default, a `-`
+            // in its field), and one without ENABLE_IPv4=true or ENABLE_IPv6=true gets the CLI's refusal.
+            let read = import(&area.value()).and_then(|i| {
+                crate::config::check_ip_families(&i.cni_env()).map_err(|e| e.to_string())?;
+                Ok(i)
+            });
+            match read {
                 Ok(i) => {
                     message.set(Some(Ok(outcome(&i))));
                     on_action.emit(Action::PasteSettings(i.cni_env().changes()));
@@ -58,7 +64,7 @@ pub fn Paste(props: &PasteProps) -> Html {
             <summary>{"Paste your current config"}</summary>
             <label for="f-paste-settings">{"Output of kubectl set env daemonset/aws-node -n kube-system --list"}</label>
             <textarea id="f-paste-settings" ref={text} rows="4" spellcheck="false" />
-            <p class="hint">{"The page reads this format only; for the DaemonSet's JSON or YAML, add-on configurationValues or Helm values use the CLI: vpc-cni-calc settings import FILE. Nothing is sent anywhere: it is read in your browser."}</p>
+            <p class="hint">{"A setting the paste does not set shows as - (unset: ipamd's default applies). The page reads this format only; for the DaemonSet's JSON or YAML, add-on configurationValues or Helm values use the CLI: vpc-cni-calc settings import FILE. Nothing is sent anywhere: it is read in your browser."}</p>
             <button type="button" onclick={on_fill}>{"Fill the settings"}</button>
             {
                 match &*message {

@@ -32,6 +32,7 @@ fn spec(instance: &str, first_pods: u32, subnets: usize) -> ClusterSpec {
             })
             .collect(),
         instance_data: vec![],
+        unset: vec![],
     }
 }
 

@@ -92,3 +92,15 @@ pub fn smallest_fit(r: &Report) -> Option<u8> {
     };
     LENGTHS.rev().find(|&len| fits(cost, sb.nodes, len))
 }
+
+/// The answer for several node groups before any subnet is named: the single-group sentence would size a
+/// subnet for the selected group alone, so it is not given; `groups` counts the editor's node groups.
+pub fn groups_without_subnet(groups: usize) -> Verdict {
+    Verdict {
+        text: format!(
+            "{groups} node groups: add a subnet for each AZ to see what the cluster needs and the smallest subnet that \
+             holds it. The step-by-step view below is the selected group's node."
+        ),
+        fits: None,
+    }
+}

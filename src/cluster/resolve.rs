@@ -57,6 +57,10 @@ pub(super) fn env(spec: &ClusterSpec) -> Result<CniEnv, PlanError> {
         env.set(name, value)
             .map_err(|e| input("settings", format!("settings: {e}")))?;
     }
+    for name in &spec.unset {
+        env.unset(name)
+            .map_err(|e| input("settings", format!("settings: {e}")))?;
+    }
     Ok(env)
 }
 

@@ -22,6 +22,11 @@ pub struct ClusterSpec {
     /// `vpc::lookup_in` reads them. Not part of the spec file.
     #[serde(skip)]
     pub instance_data: Vec<crate::vpc::InstanceTypeLimits>,
+    /// Manifest settings removed from the environment (the page's `KEY-`, a pasted env that lacks them), so
+    /// ipamd's own default applies rather than the manifest's value. Applied after `settings`. Not part of the
+    /// spec file, whose `settings` overlay the manifest.
+    #[serde(skip)]
+    pub unset: Vec<String>,
 }
 
 /// One subnet: its CIDR, its AZ (any label, e.g. `a` or `us-east-1a`) and the addresses other things

@@ -228,18 +228,17 @@ impl Form {
                 azs: az_list(&g.azs).into_iter().map(String::from).collect(),
             })
             .collect();
-        let settings = self
-            .env()
-            .changes()
-            .into_iter()
-            .filter_map(|e| Some((e.name, e.value?)))
-            .collect();
+        // A removed setting (`KEY-`) is unset, not the manifest's value: ipamd's own default applies.
+        let (set, removed): (Vec<_>, Vec<_>) = self.env().changes().into_iter().partition(|e| e.value.is_some());
+        let settings = set.into_iter().filter_map(|e| Some((e.name, e.value?))).collect();
+        let unset = removed.into_iter().map(|e| e.name).collect();
         Ok(ClusterSpec {
             settings,
             subnets,
             pod_subnets,
             node_groups,
             instance_data: Vec::new(),
+            unset,
         })
     }
 }

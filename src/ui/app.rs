@@ -67,6 +67,9 @@ pub fn App() -> Html {
                 text: format!("Cluster: {e}"),
                 fits: Some(false),
             },
+            (None, Ok(_)) if state.form.groups.len() > 1 => {
+                crate::verdict::groups_without_subnet(state.form.groups.len())
+            }
             (None, Ok(r)) => crate::verdict::verdict(r),
             (None, Err(e)) => crate::verdict::Verdict {
                 text: e.to_string(),

@@ -83,6 +83,7 @@ fn three_groups_across_three_azs() {
             group("batch", "c5.xlarge", 10, 5, 5, Surge::Nodes(1), &["c", "a"]),
         ],
         instance_data: Vec::new(),
+        unset: Vec::new(),
     };
     let r = plan(&spec);
     let per_node: Vec<(i64, i64)> = r
@@ -131,6 +132,7 @@ fn prefix_delegation_on_a_26_with_the_reservation() {
         pod_subnets: vec![],
         node_groups: vec![group("pd", "m5.large", 10, 1, 1, Surge::Nodes(0), &[])],
         instance_data: Vec::new(),
+        unset: Vec::new(),
     };
     let r = plan(&spec);
     assert_eq!(r.node_groups[0].node_subnet_cost, NodeCost { single: 1, prefixes: 2 });
@@ -206,6 +208,7 @@ fn custom_networking_with_a_100_64_pod_cidr() {
         ],
         node_groups: vec![group("cn", "m5.large", 10, 100, 200, Surge::Nodes(0), &[])],
         instance_data: Vec::new(),
+        unset: Vec::new(),
     };
     let r = plan(&spec);
     let g = &r.node_groups[0];
@@ -258,6 +261,7 @@ fn a_surge_tips_the_subnet_over() {
         pod_subnets: vec![],
         node_groups: vec![group("general", "m5.large", 20, 6, 8, Surge::Nodes(0), &["a"])],
         instance_data: Vec::new(),
+        unset: Vec::new(),
     };
     let r = plan(&spec);
     assert!(r.fits);
@@ -295,6 +299,7 @@ fn the_chart_series_marks_exhaustion() {
         pod_subnets: vec![],
         node_groups: vec![group("general", "m5.large", 20, 6, 8, Surge::Nodes(1), &["a"])],
         instance_data: Vec::new(),
+        unset: Vec::new(),
     };
     let r = plan(&spec);
     let s = cluster::series(&r, 0).unwrap();
@@ -563,6 +568,7 @@ fn any_spec() -> impl Strategy<Value = ClusterSpec> {
                 .collect(),
             subnets,
             instance_data: Vec::new(),
+            unset: Vec::new(),
         }
     })
 }
@@ -751,6 +757,7 @@ fn advise_reprices_every_fix_over_the_cluster() {
         ],
         node_groups: vec![group("general", "m5.large", 20, 6, 12, Surge::Nodes(1), &[])],
         instance_data: Vec::new(),
+        unset: Vec::new(),
     };
     let current = plan(&spec);
     let rows = cluster::advise(&spec).unwrap();
@@ -835,6 +842,7 @@ fn advise_offers_few_cluster_wide_candidates() {
             .map(|p| group(&format!("g{p}"), "m5.large", p, 1, 1, Surge::Nodes(0), &[]))
             .collect(),
         instance_data: Vec::new(),
+        unset: Vec::new(),
     };
     let rows = cluster::advise(&spec).unwrap();
     assert!(rows.len() <= 5, "{}", rows.len());
@@ -871,6 +879,7 @@ fn the_verdict_names_the_group_that_tips_the_subnet() {
             group("tiny", "m5.large", 1, 1, 1, Surge::Nodes(0), &[]),
         ],
         instance_data: Vec::new(),
+        unset: Vec::new(),
     };
     let r = plan(&spec);
     let per_node: Vec<i64> = r.node_groups.iter().map(|g| g.peak_addresses_per_node).collect();
@@ -910,6 +919,7 @@ fn fits_says_which_pods_do_not_run() {
         pod_subnets: vec![],
         node_groups: vec![group("g", "m5.large", pods, 3, 3, Surge::Nodes(0), &[])],
         instance_data: Vec::new(),
+        unset: Vec::new(),
     };
     let pending = one(BTreeMap::new(), 40);
     let r = plan(&pending);
@@ -1020,6 +1030,7 @@ fn mixed_modes_are_reported_per_group() {
             group("nitro", "m5.large", 20, 1, 1, Surge::Nodes(0), &[]),
         ],
         instance_data: Vec::new(),
+        unset: Vec::new(),
     };
     let r = plan(&spec);
     let modes: Vec<String> = r.node_groups.iter().map(|g| g.mode.to_string()).collect();

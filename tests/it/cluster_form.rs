@@ -224,3 +224,19 @@ proptest! {
         prop_assert_eq!(back, f);
     }
 }
+
+/// A removed setting (`KEY-`, as a pasted env that lacks it) is unset in the cluster too, not the manifest's
+/// value. m5.large with prefixes, 20 pods: WARM_PREFIX_TARGET unset is ipamd's 0 (`getWarmPrefixTarget`), so
+/// 20 pods take 2 /28s = 32 addresses + the ENI's primary = 33 per node; the manifest's 1 would add a third /28
+/// (49). Three nodes: 99, not 147, as `cluster … --settings-from` and the single-node view say.
+#[test]
+fn a_removed_setting_is_unset_in_the_cluster_not_the_manifest_value() {
+    let (f, notices) =
+        Form::from_query("type=m5.large&pods=20&nodes=3&subnet=10.0.0.0/24&mode=pd&WARM_PREFIX_TARGET=-");
+    assert!(notices.is_empty(), "{notices:?}");
+    let spec = f.cluster().unwrap();
+    assert_eq!(spec.unset, vec!["WARM_PREFIX_TARGET".to_string()]);
+    let r = vpc_cni_calc::cluster::plan(&spec).unwrap();
+    assert_eq!(r.node_groups[0].peak_addresses_per_node, 33);
+    assert_eq!(r.totals.addresses, 99);
+}

@@ -118,3 +118,17 @@ fn a_full_node_subnet_fails_the_verdict_under_custom_networking() {
     );
     assert_eq!(v.fits, Some(false));
 }
+
+/// Several node groups and no subnet yet: no single-group sizing stands in for the cluster's (a 10-node and a
+/// 30-node group sized as 10 nodes would ask for a subnet 4× too small).
+#[test]
+fn several_groups_without_a_subnet_get_no_single_group_sizing() {
+    let v = vpc_cni_calc::verdict::groups_without_subnet(2);
+    assert_eq!(v.fits, None);
+    assert!(
+        v.text.starts_with("2 node groups: add a subnet for each AZ"),
+        "{}",
+        v.text
+    );
+    assert!(!v.text.contains("Smallest fit"), "{}", v.text);
+}

@@ -17,14 +17,20 @@ pub struct ChartProps {
     pub report: Rc<ClusterReport>,
 }
 
-/// `spec` with `edits` applied to its settings (an unset removes the spec's value).
+/// `spec` with `edits` applied to its settings (an unset removes the variable: ipamd's default applies).
 pub fn with_edits(spec: &ClusterSpec, edits: &[Edit]) -> ClusterSpec {
     let mut s = spec.clone();
     for e in edits {
+        s.unset.retain(|n| *n != e.name);
         match &e.value {
-            Some(v) => s.settings.insert(e.name.clone(), v.clone()),
-            None => s.settings.remove(&e.name),
-        };
+            Some(v) => {
+                s.settings.insert(e.name.clone(), v.clone());
+            }
+            None => {
+                s.settings.remove(&e.name);
+                s.unset.push(e.name.clone());
+            }
+        }
     }
     s
 }

@@ -121,10 +121,14 @@ pub fn run(args: &[String]) -> Result<String, String> {
 /// `run`, reading and writing files through `files`.
 ///
 /// Control characters a file carries (an escape sequence in a variable's name) are printed escaped, as
-/// `\u{1b}`, as in `one_line`, so no output drives the terminal.
+/// `\u{1b}`, as in `one_line`, so no output drives the terminal. A snippet is the exception: it is config
+/// to apply, so every value reaches it byte for byte, quoted by its own format's rules (`snippets::quote`;
+/// `tests/tools/` feeds control characters through each real tool), and escaping it here would change
+/// the value applied.
 pub fn run_with(args: &[String], files: &dyn Files) -> Result<String, String> {
     let out = command(args, files)?;
-    if !out.chars().any(|c| unprintable(c) && c != '\n' && c != '\t') {
+    let snippet = args.first().is_some_and(|c| c == "snippet");
+    if snippet || !out.chars().any(|c| unprintable(c) && c != '\n' && c != '\t') {
         return Ok(out);
     }
     Ok(out

@@ -171,7 +171,7 @@ pub fn lookup(name: &str) -> Result<&'static InstanceTypeLimits, UnknownInstance
         Ok(idx) => Ok(&CATALOG[idx]),
         Err(_) => Err(UnknownInstanceType {
             name: name.trim().to_string(),
-            suggestions: crate::suggest::nearest(&wanted, CATALOG.iter().map(|r| r.name.as_str()), 3),
+            suggestions: crate::suggest::nearest(&wanted, &mut names() as &mut dyn Iterator<Item = &str>, 3),
         }),
     }
 }
@@ -189,6 +189,12 @@ pub fn lookup_in<'a>(
     }
 }
 
+/// Every type's name, in name order. Callers pass it to `suggest::nearest` as `&mut dyn Iterator`, as every
+/// caller does, so the page's wasm holds one copy of `nearest` and its sort rather than one per iterator type.
+fn names() -> impl Iterator<Item = &'static str> {
+    CATALOG.iter().map(|r| r.name.as_str())
+}
+
 /// Types whose name starts with `prefix` (case-insensitive), in name order.
 pub fn with_prefix(prefix: &str) -> impl Iterator<Item = &'static InstanceTypeLimits> {
     let prefix = prefix.trim().to_ascii_lowercase();
@@ -204,7 +210,7 @@ pub fn search(query: &str, limit: usize) -> Vec<&'static InstanceTypeLimits> {
     }
     let mut out: Vec<&'static InstanceTypeLimits> =
         CATALOG.iter().filter(|r| r.name.starts_with(&q)).take(limit).collect();
-    out.sort_by_key(|r| (r.name != q, r.name.len()));
+    crate::order::sort_by_key(&mut out, |r| (r.name != q, r.name.len()));
     for r in CATALOG
         .iter()
         .filter(|r| !r.name.starts_with(&q) && r.name.contains(&q))
@@ -214,7 +220,7 @@ pub fn search(query: &str, limit: usize) -> Vec<&'static InstanceTypeLimits> {
         }
         out.push(r);
     }
-    for name in crate::suggest::nearest(&q, CATALOG.iter().map(|r| r.name.as_str()), limit) {
+    for name in crate::suggest::nearest(&q, &mut names() as &mut dyn Iterator<Item = &str>, limit) {
         if out.len() >= limit {
             break;
         }

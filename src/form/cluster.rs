@@ -4,6 +4,7 @@
 use super::rows::{self, az_list, Cell, Col, Group, List, SubnetRow, DEFAULT_TYPE, MAX_ROWS};
 use super::{Field, Form};
 use crate::cluster::{ClusterSpec, NodeGroupSpec, SubnetSpec, Surge};
+use std::collections::BTreeMap;
 
 impl Form {
     /// The selected node group: the one the single-node views (stepper, node view, max pods) show.
@@ -228,12 +229,13 @@ impl Form {
                 azs: az_list(&g.azs).into_iter().map(String::from).collect(),
             })
             .collect();
-        let settings = self
-            .env()
-            .changes()
-            .into_iter()
-            .filter_map(|e| Some((e.name, e.value?)))
-            .collect();
+        // Inserted one by one: `collect` into a `BTreeMap` sorts first, a sort the page's wasm would carry.
+        let mut settings = BTreeMap::new();
+        for e in self.env().changes() {
+            if let Some(v) = e.value {
+                settings.insert(e.name, v);
+            }
+        }
         Ok(ClusterSpec {
             settings,
             subnets,

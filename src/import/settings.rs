@@ -122,7 +122,11 @@ pub fn import(text: &str) -> Result<ImportedSettings, String> {
         .map(|v| v.name.clone())
         .collect();
     for name in unknown {
-        let hint = crate::suggest::nearest(&name, known::AWS_NODE_ENV.iter().copied(), 1);
+        let hint = crate::suggest::nearest(
+            &name,
+            &mut known::AWS_NODE_ENV.iter().copied() as &mut dyn Iterator<Item = &str>,
+            1,
+        );
         let hint = hint
             .first()
             .map(|h| format!(" (did you mean {h}?)"))

@@ -8,8 +8,7 @@ use super::SharedReport;
 use crate::form::{presets, Cell, Field, Form};
 use crate::ipamd::Arrival;
 use crate::mode::Mode;
-use crate::ui::state::Action;
-use std::collections::HashMap;
+use crate::ui::state::{Action, FieldErrors};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -17,7 +16,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct InputsProps {
     pub form: Form,
-    pub errors: Rc<HashMap<Field, String>>,
+    pub errors: Rc<FieldErrors>,
     /// The cluster editor's cell errors.
     pub cells: Rc<Vec<(Cell, String)>>,
     pub report: SharedReport,

@@ -50,6 +50,7 @@
 //!   which `src/main.rs` implements on the disk.
 //! - `warning`: `Warning`, with a stable code, which every layer reports instead of failing.
 //! - `suggest`: "did you mean".
+//! - `order`: a stable insertion sort for short lists (one small sort instead of a driftsort per call site).
 //! - `words`: numbers as a person reads them (counts with their noun; IPv6's pool said, not printed).
 //! - `api`: `plan`, `cluster` and `snippet` on plain data with the CLI's answers and messages, for the
 //!   JavaScript API (`ui::api`, feature `js-api`, exports them from their own wasm,
@@ -106,6 +107,7 @@ pub mod ipamd;
 pub mod max_pods;
 pub mod mode;
 pub mod nodeadm;
+pub mod order;
 pub mod report;
 pub mod scenario;
 pub mod snippets;

@@ -5,7 +5,8 @@
 
 use std::sync::LazyLock;
 
-/// `name,enis,ipv4_per_eni,hypervisor,bare_metal,default_card,cards,vcpus,trunking_compatible` (see build.rs).
+/// `P suffix,enis,ipv4_per_eni,hypervisor,bare_metal,default_card,cards,vcpus,trunking_compatible`, names
+/// front-coded against the previous row's (see build.rs).
 const CATALOG_CSV: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.csv"));
 
 /// One row of the limits table, joined with its vCPU count. Read from JSON (a cluster spec's
@@ -171,7 +172,7 @@ pub fn lookup(name: &str) -> Result<&'static InstanceTypeLimits, UnknownInstance
         Ok(idx) => Ok(&CATALOG[idx]),
         Err(_) => Err(UnknownInstanceType {
             name: name.trim().to_string(),
-            suggestions: crate::suggest::nearest(&wanted, CATALOG.iter().map(|r| r.name.as_str()), 3),
+            suggestions: crate::suggest::nearest(&wanted, &mut names() as &mut dyn Iterator<Item = &str>, 3),
         }),
     }
 }
@@ -190,6 +191,12 @@ pub fn lookup_in<'a>(
     }
 }
 
+/// Every type's name, in name order. Callers pass it to `suggest::nearest` as `&mut dyn Iterator`, as every
+/// caller does, so the page's wasm holds one copy of `nearest` and its sort rather than one per iterator type.
+fn names() -> impl Iterator<Item = &'static str> {
+    CATALOG.iter().map(|r| r.name.as_str())
+}
+
 /// Types whose name starts with `prefix` (case-insensitive), in name order.
 pub fn with_prefix(prefix: &str) -> impl Iterator<Item = &'static InstanceTypeLimits> {
     let prefix = prefix.trim().to_ascii_lowercase();
@@ -205,7 +212,7 @@ pub fn search(query: &str, limit: usize) -> Vec<&'static InstanceTypeLimits> {
     }
     let mut out: Vec<&'static InstanceTypeLimits> =
         CATALOG.iter().filter(|r| r.name.starts_with(&q)).take(limit).collect();
-    out.sort_by_key(|r| (r.name != q, r.name.len()));
+    crate::order::sort_by_key(&mut out, |r| (r.name != q, r.name.len()));
     for r in CATALOG
         .iter()
         .filter(|r| !r.name.starts_with(&q) && r.name.contains(&q))
@@ -215,7 +222,7 @@ pub fn search(query: &str, limit: usize) -> Vec<&'static InstanceTypeLimits> {
         }
         out.push(r);
     }
-    for name in crate::suggest::nearest(&q, CATALOG.iter().map(|r| r.name.as_str()), limit) {
+    for name in crate::suggest::nearest(&q, &mut names() as &mut dyn Iterator<Item = &str>, limit) {
         if out.len() >= limit {
             break;
         }
@@ -231,26 +238,46 @@ pub fn search(query: &str, limit: usize) -> Vec<&'static InstanceTypeLimits> {
 /// Reads build.rs's table. Every field was checked when the crate was built, so a bad field here is
 /// unreachable; it reads as 0 rather than panicking.
 fn parse_catalog(table: &str) -> Vec<InstanceTypeLimits> {
+    let mut prev = String::new();
     table
         .lines()
         .map(|line| {
             let f: Vec<&str> = line.split(',').collect();
             let field = |i: usize| f.get(i).copied().unwrap_or_default();
             let num = |i: usize| field(i).parse::<u32>().unwrap_or_default();
-            InstanceTypeLimits {
-                name: field(0).to_string(),
-                eni_limit: num(1),
-                ipv4_limit: num(2),
-                hypervisor: field(3).to_string(),
-                bare_metal: field(4) == "1",
-                default_network_card_index: num(5),
-                network_cards: field(6)
+            // The first character is '0' plus the length of the prefix shared with the previous name.
+            let head = field(0);
+            let shared = usize::from(head.bytes().next().unwrap_or(b'0').saturating_sub(b'0'));
+            let name = format!(
+                "{}{}",
+                prev.get(..shared).unwrap_or_default(),
+                head.get(1..).unwrap_or_default()
+            );
+            prev.clone_from(&name);
+            let (eni_limit, default_network_card_index) = (num(1), num(5));
+            let network_cards = match field(6) {
+                "" => vec![(default_network_card_index, eni_limit)],
+                cards => cards
                     .split(';')
                     .filter_map(|card| {
                         let (i, n) = card.split_once(':')?;
                         Some((i.parse().ok()?, n.parse().ok()?))
                     })
                     .collect(),
+            };
+            InstanceTypeLimits {
+                name,
+                eni_limit,
+                ipv4_limit: num(2),
+                hypervisor: match field(3) {
+                    "n" => "nitro",
+                    "x" => "xen",
+                    _ => "unknown",
+                }
+                .to_string(),
+                bare_metal: field(4) == "1",
+                default_network_card_index,
+                network_cards,
                 vcpus: field(7).parse().ok(),
                 trunking_compatible: field(8) == "1",
             }

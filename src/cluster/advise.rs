@@ -38,7 +38,7 @@ pub(super) fn advise(spec: &ClusterSpec) -> Result<(ClusterReport, Vec<ClusterAl
         })
         .collect();
     // A stable sort of candidates in a fixed order: ties do not depend on the groups' order.
-    rows.sort_by_key(|a| {
+    crate::order::sort_by_key(&mut rows, |a| {
         (
             !a.fits,
             a.pods_without_ip + a.pods_pending,

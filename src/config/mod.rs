@@ -53,10 +53,13 @@ impl std::fmt::Display for UnknownSetting {
 impl CniEnv {
     /// The shipped manifest's environment (`WARM_ENI_TARGET=1`, `WARM_PREFIX_TARGET=1`, `ENABLE_IPv4=true`, …).
     pub fn manifest() -> CniEnv {
-        let vars = SETTINGS
-            .iter()
-            .filter_map(|s| Some((s.name, s.manifest?.to_string())))
-            .collect();
+        // Inserted one by one: `collect` into a `BTreeMap` sorts first, a sort the page's wasm would carry.
+        let mut vars = BTreeMap::new();
+        for s in SETTINGS {
+            if let Some(v) = s.manifest {
+                vars.insert(s.name, v.to_string());
+            }
+        }
         CniEnv { vars }
     }
 
@@ -111,7 +114,11 @@ impl CniEnv {
 fn known(name: &str) -> Result<&'static Setting, UnknownSetting> {
     setting(name).ok_or_else(|| UnknownSetting {
         name: name.to_string(),
-        suggestions: crate::suggest::nearest(name, SETTINGS.iter().map(|s| s.name), 1),
+        suggestions: crate::suggest::nearest(
+            name,
+            &mut SETTINGS.iter().map(|s| s.name) as &mut dyn Iterator<Item = &str>,
+            1,
+        ),
     })
 }
 

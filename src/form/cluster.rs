@@ -4,6 +4,7 @@
 use super::rows::{self, az_list, Cell, Col, Group, List, SubnetRow, DEFAULT_TYPE, MAX_ROWS};
 use super::{Field, Form};
 use crate::cluster::{ClusterSpec, NodeGroupSpec, SubnetSpec, Surge};
+use std::collections::BTreeMap;
 
 impl Form {
     /// The selected node group: the one the single-node views (stepper, node view, max pods) show.
@@ -229,9 +230,17 @@ impl Form {
             })
             .collect();
         // A removed setting (`KEY-`) is unset, not the manifest's value: ipamd's own default applies.
-        let (set, removed): (Vec<_>, Vec<_>) = self.env().changes().into_iter().partition(|e| e.value.is_some());
-        let settings = set.into_iter().filter_map(|e| Some((e.name, e.value?))).collect();
-        let unset = removed.into_iter().map(|e| e.name).collect();
+        // Inserted one by one: `collect` into a `BTreeMap` sorts first, a sort the page's wasm would carry.
+        let mut settings = BTreeMap::new();
+        let mut unset = Vec::new();
+        for e in self.env().changes() {
+            match e.value {
+                Some(v) => {
+                    settings.insert(e.name, v);
+                }
+                None => unset.push(e.name),
+            }
+        }
         Ok(ClusterSpec {
             settings,
             subnets,

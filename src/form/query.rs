@@ -158,7 +158,7 @@ pub fn changed_keys(a: &str, b: &str) -> Vec<String> {
         .map(|(k, _)| k.clone())
         .filter(|k| value(&a, k) != value(&b, k))
         .collect();
-    keys.sort();
+    crate::order::sort_by(&mut keys, String::cmp);
     keys.dedup();
     keys
 }

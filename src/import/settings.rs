@@ -146,7 +146,11 @@ pub fn import(text: &str) -> Result<ImportedSettings, String> {
         .collect();
     for (n, name) in unknown.into_iter().enumerate() {
         let hint = if n < MAX_HINTS {
-            crate::suggest::nearest(&name, known::AWS_NODE_ENV.iter().copied(), 1)
+            crate::suggest::nearest(
+                &name,
+                &mut known::AWS_NODE_ENV.iter().copied() as &mut dyn Iterator<Item = &str>,
+                1,
+            )
         } else {
             Vec::new()
         };

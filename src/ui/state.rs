@@ -6,7 +6,6 @@ use crate::config::CniEnv;
 use crate::form::{load_preset, presets, Cell, Field, Form, List};
 use crate::scenario::Scenario;
 use crate::ui::browser::measure;
-use std::collections::HashMap;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -14,7 +13,7 @@ use yew::Reducible;
 pub struct State {
     pub form: Form,
     /// Each field that breaks its rule, with the message.
-    pub errors: Rc<HashMap<Field, String>>,
+    pub errors: Rc<FieldErrors>,
     /// What the result shows: the newest form that passed every rule.
     pub last_valid: Scenario,
     /// The form came from the address bar (a link just opened, back/forward) rather than from an edit:
@@ -34,6 +33,26 @@ pub struct State {
     pub before: Option<CniEnv>,
     /// The open snippet tab's name (empty: the first).
     pub tab: String,
+}
+
+/// Each field that breaks its rule, with the message, in the order `Form::check` reports them. A list, not
+/// a `HashMap`: the page's wasm then carries no hash table or hasher of its own for a dozen fields.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FieldErrors(pub Vec<(Field, String)>);
+
+impl FieldErrors {
+    /// The message for `field`; the last one reported, as a map built from the list would keep.
+    pub fn get(&self, field: &Field) -> Option<&String> {
+        self.0.iter().rev().find(|(f, _)| f == field).map(|(_, m)| m)
+    }
+
+    pub fn contains_key(&self, field: &Field) -> bool {
+        self.get(field).is_some()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// Where the stepper moves.
@@ -147,13 +166,13 @@ pub fn form_from_query(query: &str) -> (Form, Vec<String>) {
 }
 
 /// The scenario if the form passes every rule, and the message for each field that does not.
-fn check(form: &Form) -> (Option<Scenario>, Rc<HashMap<Field, String>>) {
+fn check(form: &Form) -> (Option<Scenario>, Rc<FieldErrors>) {
     let _m = measure("vpc:check");
     match form.check() {
         Ok(s) => (Some(s), Rc::default()),
         Err(errors) => (
             None,
-            Rc::new(errors.into_iter().map(|e| (e.field, e.message)).collect()),
+            Rc::new(FieldErrors(errors.into_iter().map(|e| (e.field, e.message)).collect())),
         ),
     }
 }

@@ -193,3 +193,35 @@ fn trunk_table_rows_are_well_formed() {
         assert!(f[1] == "true" || branches == 0, "{row}");
     }
 }
+
+/// The embedded table (front-coded by build.rs) reads back as `data/`'s rows, field by field: every name,
+/// limit, hypervisor, bare-metal flag and network card of the limits table, every vCPU count of the vCPU
+/// table, and trunk compatibility false exactly where the resource controller's table says so.
+#[test]
+fn the_embedded_table_is_the_data_tables() {
+    let limits = include_str!("../../data/ec2-instance-network-limits.csv");
+    let vcpus = include_str!("../../data/ec2-instance-vcpus.csv");
+    let trunk = include_str!("../../data/trunk-compatibility.csv");
+    let rows: Vec<Vec<&str>> = limits
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split(',').collect())
+        .collect();
+    assert_eq!(rows.len(), vpc::catalog().len());
+    for f in rows {
+        let r = vpc::lookup(f[0]).unwrap();
+        assert_eq!(r.name, f[0]);
+        assert_eq!(r.eni_limit.to_string(), f[1], "{}", f[0]);
+        assert_eq!(r.ipv4_limit.to_string(), f[2], "{}", f[0]);
+        assert_eq!(r.hypervisor, f[3], "{}", f[0]);
+        assert_eq!(r.bare_metal.to_string(), f[4], "{}", f[0]);
+        assert_eq!(r.default_network_card_index.to_string(), f[5], "{}", f[0]);
+        let cards: Vec<String> = r.network_cards.iter().map(|(i, n)| format!("{i}:{n}")).collect();
+        assert_eq!(cards.join(";"), f[6], "{}", f[0]);
+        let v = vcpus.lines().find_map(|l| l.strip_prefix(&format!("{},", f[0])));
+        assert_eq!(r.vcpus.map(|v| v.to_string()).as_deref(), v, "{}", f[0]);
+        let not_trunk = trunk.lines().any(|l| l.starts_with(&format!("{},false,", f[0])));
+        assert_eq!(r.trunking_compatible, !not_trunk, "{}", f[0]);
+    }
+}

@@ -255,3 +255,16 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// `order::sort_by_key` (the page's small sort) orders exactly as the standard library's stable sort,
+    /// equal keys kept in their order.
+    #[test]
+    fn the_small_sort_is_the_stable_sort(v in prop::collection::vec((0u8..4, any::<u16>()), 0..40)) {
+        let mut ours = v.clone();
+        vpc_cni_calc::order::sort_by_key(&mut ours, |&(k, _)| k);
+        let mut std = v;
+        std.sort_by_key(|&(k, _)| k);
+        prop_assert_eq!(ours, std);
+    }
+}

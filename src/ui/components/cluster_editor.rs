@@ -3,25 +3,17 @@
 
 use crate::form::{Cell, Form, List, MAX_ROWS};
 use crate::ui::state::Action;
-use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct ClusterEditorProps {
-    pub form: Form,
-    pub cells: Rc<Vec<(Cell, String)>>,
-    pub on_action: Callback<Action>,
-}
 
 /// The element id of a cell (`c-type`, `c-g1-type`).
 pub fn id(c: Cell) -> String {
     format!("c-{}", c.key().replace('.', "-"))
 }
 
-#[component]
-pub fn ClusterEditor(props: &ClusterEditorProps) -> Html {
-    let ClusterEditorProps { form, cells, on_action } = props;
+/// The editor, drawn by the inputs panel: a plain function rather than a component, which would cost the
+/// page's wasm its own lifecycle code.
+pub fn cluster_editor(form: &Form, cells: &[(Cell, String)], on_action: &Callback<Action>) -> Html {
     let list_html = |list: List, legend: &str, noun: &str, hint: &str| {
         if !form.list_applies(list) {
             return html! {};

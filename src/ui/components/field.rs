@@ -6,20 +6,15 @@ use crate::ui::state::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct FieldProps {
+pub struct FieldProps<'a> {
     pub field: Field,
     pub value: String,
     /// What ipamd uses when the field is empty.
-    #[prop_or_default]
     pub placeholder: String,
-    #[prop_or_default]
-    pub error: Option<String>,
-    #[prop_or_default]
+    pub error: Option<&'a String>,
     pub disabled: Option<&'static str>,
-    #[prop_or_default]
     pub numeric: bool,
-    pub on_action: Callback<Action>,
+    pub on_action: &'a Callback<Action>,
 }
 
 /// The element id for a field.
@@ -27,8 +22,9 @@ pub fn id(field: Field) -> String {
     format!("f-{}", field.key().to_ascii_lowercase())
 }
 
-#[component]
-pub fn TextField(props: &FieldProps) -> Html {
+/// A plain function rather than a component: a component of its own costs the page's wasm its lifecycle
+/// code, and the inputs panel re-renders its fields together anyway.
+pub fn text_field(props: FieldProps) -> Html {
     let FieldProps {
         field,
         value,
@@ -38,7 +34,6 @@ pub fn TextField(props: &FieldProps) -> Html {
         numeric,
         on_action,
     } = props;
-    let field = *field;
     let id = id(field);
     let help_id = format!("{id}-help");
     let err_id = format!("{id}-err");
@@ -58,8 +53,8 @@ pub fn TextField(props: &FieldProps) -> Html {
                 inputmode={numeric.then_some("numeric")}
                 autocomplete="off"
                 spellcheck="false"
-                value={value.clone()}
-                placeholder={placeholder.clone()}
+                value={value}
+                placeholder={placeholder}
                 disabled={disabled.is_some()}
                 aria-invalid={error.is_some().then_some("true")}
                 aria-describedby={described}
@@ -69,7 +64,7 @@ pub fn TextField(props: &FieldProps) -> Html {
                 { disabled.map_or(field.help().to_string(), |why| format!("Disabled: {why}.")) }
             </small>
             if let Some(e) = error {
-                <p class="error" id={err_id} role="alert">{e}</p>
+                <p class="error" id={err_id} role="alert">{e.clone()}</p>
             }
         </div>
     }

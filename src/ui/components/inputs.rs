@@ -1,15 +1,14 @@
 //! The input panel: presets, the workload, the subnet and the CNI settings. Each field shows the value
 //! ipamd uses when it is empty, and why it is disabled in the chosen mode.
 
-use super::cluster_editor::ClusterEditor;
-use super::field::TextField;
+use super::cluster_editor::cluster_editor;
+use super::field::{text_field, FieldProps};
 use super::instance_picker::InstancePicker;
 use super::SharedReport;
 use crate::form::{presets, Cell, Field, Form};
 use crate::ipamd::Arrival;
 use crate::mode::Mode;
-use crate::ui::state::Action;
-use std::collections::HashMap;
+use crate::ui::state::{Action, FieldErrors};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -17,7 +16,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct InputsProps {
     pub form: Form,
-    pub errors: Rc<HashMap<Field, String>>,
+    pub errors: Rc<FieldErrors>,
     /// The cluster editor's cell errors.
     pub cells: Rc<Vec<(Cell, String)>>,
     pub report: SharedReport,
@@ -35,10 +34,15 @@ pub fn Inputs(props: &InputsProps) -> Html {
     } = props;
     let report = report.ok();
     let text = |field: Field, placeholder: String, numeric: bool| {
-        html! {
-            <TextField field={field} value={form.get(field)} placeholder={placeholder} numeric={numeric}
-                error={errors.get(&field).cloned()} disabled={form.applies(field).err()} on_action={on_action.clone()} />
-        }
+        text_field(FieldProps {
+            field,
+            value: form.get(field),
+            placeholder,
+            numeric,
+            error: errors.get(&field),
+            disabled: form.applies(field).err(),
+            on_action,
+        })
     };
     // A setting's placeholder is what ipamd uses when it is empty, from the `SETTINGS` table.
     let setting = |field: Field| text(field, field.default_text().unwrap_or_default(), true);
@@ -62,7 +66,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
                     { for presets().iter().enumerate().map(|(i, p)| html! { <option value={i.to_string()}>{p.name}</option> }) }
                 </select>
             </div>
-            <ClusterEditor form={form.clone()} cells={cells.clone()} on_action={on_action.clone()} />
+            { cluster_editor(form, cells, on_action) }
             <fieldset>
                 <legend>{"Selected node group"}</legend>
                 <InstancePicker value={form.get(Field::InstanceType)} error={errors.get(&Field::InstanceType).cloned()} on_action={on_action.clone()} />

@@ -30,8 +30,17 @@ pub fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>, limi
             }
         })
         .collect();
-    scored.sort_by_key(|&(d, _)| d);
-    scored.into_iter().take(limit).map(|(_, c)| c.to_string()).collect()
+    // The `limit` nearest, ties in candidate order: picking the first minimum `limit` times gives what a
+    // stable sort then `take(limit)` gives, without a sort's code in the page's wasm (up to 1391 candidates,
+    // so not `order::sort_by`'s quadratic insertion).
+    let mut out = Vec::with_capacity(limit.min(scored.len()));
+    while out.len() < limit {
+        let Some(i) = (0..scored.len()).min_by_key(|&i| scored[i].0) else {
+            break;
+        };
+        out.push(scored.remove(i).1.to_string());
+    }
+    out
 }
 
 /// Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps.

@@ -225,3 +225,21 @@ fn the_embedded_table_is_the_data_tables() {
         assert_eq!(r.trunking_compatible, !not_trunk, "{}", f[0]);
     }
 }
+
+/// `suggest::nearest` keeps the `limit` nearest, closest first and ties in candidate order (what a stable
+/// sort by distance then `take` gives). "m5.large" against: "m5.larg" (1 deletion), "m5.larga" (1
+/// substitution), "m5.largest" (2 insertions), "c5.larga" (2 substitutions), "m5.largb" (1 substitution).
+#[test]
+fn nearest_is_closest_first_with_ties_in_candidate_order() {
+    let names = ["m5.largest", "m5.larg", "c5.larga", "m5.larga", "m5.largb"];
+    let pick = |limit| {
+        vpc_cni_calc::suggest::nearest(
+            "m5.large",
+            &mut names.iter().copied() as &mut dyn Iterator<Item = &str>,
+            limit,
+        )
+    };
+    assert_eq!(pick(3), ["m5.larg", "m5.larga", "m5.largb"]);
+    assert_eq!(pick(5), ["m5.larg", "m5.larga", "m5.largb", "m5.largest", "c5.larga"]);
+    assert_eq!(pick(0), Vec::<String>::new());
+}

@@ -153,6 +153,18 @@ pub fn parse_json(text: &str) -> Result<ClusterSpec, String> {
 }
 
 impl ClusterSpec {
+    /// This cluster under `env`'s cluster-wide settings: its changes from the shipped manifest as
+    /// `settings`, and a removed setting (`KEY-`) as `unset`, so ipamd's own default applies rather than
+    /// the manifest's value (the page's settings, or its "before" settings).
+    pub fn with_env(&self, env: &crate::config::CniEnv) -> ClusterSpec {
+        let (set, removed): (Vec<_>, Vec<_>) = env.changes().into_iter().partition(|e| e.value.is_some());
+        ClusterSpec {
+            settings: set.into_iter().filter_map(|e| Some((e.name, e.value?))).collect(),
+            unset: removed.into_iter().map(|e| e.name).collect(),
+            ..self.clone()
+        }
+    }
+
     /// Refuses, in one line naming the field, any string of the spec (setting names and values, CIDRs,
     /// AZs, group names, instance types) holding a control character or a line or bidirectional-text
     /// mark: printed raw, a `\r`, ESC or U+202E forges the verdict line, and a `\n` splits it.

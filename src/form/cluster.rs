@@ -229,16 +229,12 @@ impl Form {
             })
             .collect();
         // A removed setting (`KEY-`) is unset, not the manifest's value: ipamd's own default applies.
-        let (set, removed): (Vec<_>, Vec<_>) = self.env().changes().into_iter().partition(|e| e.value.is_some());
-        let settings = set.into_iter().filter_map(|e| Some((e.name, e.value?))).collect();
-        let unset = removed.into_iter().map(|e| e.name).collect();
         Ok(ClusterSpec {
-            settings,
             subnets,
             pod_subnets,
             node_groups,
-            instance_data: Vec::new(),
-            unset,
-        })
+            ..ClusterSpec::default()
+        }
+        .with_env(&self.env()))
     }
 }

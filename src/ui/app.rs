@@ -48,11 +48,19 @@ pub fn App() -> Html {
         };
         (now, compare::plan_before(b, s))
     });
-    // The cluster the editor describes, once it names a subnet.
-    let cluster = use_memo(state.last_cluster.clone(), |c| {
+    // The cluster the editor describes, once it names a subnet, and under the "before" settings if any.
+    let clusters = use_memo((state.last_cluster.clone(), state.before.clone()), |(c, b)| {
         let _m = browser::measure("vpc:cluster");
-        (!c.subnets.is_empty()).then(|| crate::cluster::plan(c).map(std::rc::Rc::new))
+        let now = (!c.subnets.is_empty()).then(|| crate::cluster::plan(c).map(std::rc::Rc::new));
+        (now, compare::plan_before_cluster(b, c))
     });
+    let cluster = &clusters.0;
+    // The selected group's name, as the cluster names it: the per-node panels are that group's.
+    let group_name = state
+        .last_cluster
+        .node_groups
+        .get(state.form.selected)
+        .map_or(String::new(), |g| g.name.clone());
     let report = plans.0.clone();
     // The answer first: the cluster's verdict once the editor names a subnet, else the node group's.
     // Cheap enough for every render (a sentence and a dozen subnet sizes), so not memoised: a hook costs wasm.
@@ -125,7 +133,12 @@ pub fn App() -> Html {
                     if let Some(note) = crate::form::doc_note(&state.form) {
                         <p class="note docs-vs-code"><strong>{"AWS's docs vs the code: "}</strong>{note}</p>
                     }
-                    { compare::compare(state.before.as_ref().zip(plans.1.as_ref()), (&state.last_valid.env, r), &on_action) }
+                    { compare::compare(
+                        state.before.as_ref().zip(plans.1.as_ref()).map(|(e, p)| (e, p, clusters.1.as_ref().map(Result::as_ref))),
+                        (&state.last_valid.env, r, cluster.as_ref().map(Result::as_deref)),
+                        &group_name,
+                        &on_action,
+                    ) }
                     if let Some(Ok(c)) = cluster.as_ref() {
                         <SubnetTable report={c.clone()} />
                         <Chart spec={state.last_cluster.clone()} report={c.clone()} />

@@ -203,3 +203,40 @@ test('custom networking: the pod (ENIConfig) subnets and the node subnets are se
   assert.equal(await rows.count(), 1);
   await context.close();
 });
+
+// The issue 10 review's two-group link: web in a and b, batch in b, over a /24 (20 used) and a /25.
+const U2 = '/?name=web&type=m5.xlarge&pods=20&nodes=5&max_nodes=8&surge=2&azs=a,b&g1.name=batch&g1.type=c5.large'
+  + '&g1.pods=10&g1.nodes=3&g1.max_nodes=6&g1.surge=50%25&g1.azs=b&subnet=10.0.0.0/24&az=a&used=20&s1.subnet=10.0.1.0/25&s1.az=b';
+const U2_SPEC = {
+  subnets: [{ cidr: '10.0.0.0/24', az: 'a', used: 20 }, { cidr: '10.0.1.0/25', az: 'b' }],
+  node_groups: [
+    { name: 'web', instance_type: 'm5.xlarge', pods: 20, nodes: 5, max_nodes: 8, surge: 2, azs: ['a', 'b'] },
+    { name: 'batch', instance_type: 'c5.large', pods: 10, nodes: 3, max_nodes: 6, surge: '50%', azs: ['b'] },
+  ],
+};
+
+test('review §1: before and after compare the whole cluster at max + surge and its fit; per-node rows name the group', async () => {
+  const { context, page } = await open(U2);
+  // web runs 20 pods, so "MINIMUM_IP_TARGET at the pod count" is 20 on the page.
+  await page.getByRole('button', { name: /^Apply: WARM_IP_TARGET=2 with MINIMUM_IP_TARGET at the pod count/ }).click();
+  const compare = page.locator('[data-testid=compare]');
+  await compare.waitFor();
+  const cell = (name, side) => compare.getByRole('row', { name: new RegExp(`^${name}`) }).locator(`[data-side=${side}]`);
+  const before = cli(U2_SPEC).json;
+  const after = cli({ ...U2_SPEC, settings: { WARM_IP_TARGET: '2', MINIMUM_IP_TARGET: '20' } }).json;
+  // The CLI's --advise row for these settings: 720 → 447 addresses at max + surge, neither fits.
+  assert.equal(before.totals.addresses_at_max, 720);
+  assert.equal(after.totals.addresses_at_max, 447);
+  assert.equal(await cell('Cluster at max \\+ surge', 'before').textContent(), '720');
+  assert.equal(await cell('Cluster at max \\+ surge', 'after').textContent(), '447');
+  assert.equal(await cell('Cluster fits', 'before').textContent(), 'does not fit');
+  assert.equal(await cell('Cluster fits', 'after').textContent(), 'does not fit');
+  assert.equal(await cell('Settings', 'after').textContent(), 'WARM_IP_TARGET=2 MINIMUM_IP_TARGET=20');
+  // The per-node rows are web's, and say so.
+  const web = (j) => j.node_groups.find((g) => g.name === 'web');
+  assert.equal(await cell('Addresses per node \\(web\\)', 'before').textContent(), String(web(before).addresses_per_node));
+  assert.equal(await cell('Addresses per node \\(web\\)', 'after').textContent(), String(web(after).addresses_per_node));
+  assert.equal(await cell('At peak, per node \\(web\\)', 'after').textContent(), String(web(after).peak_addresses_per_node));
+  assert.equal(await compare.getByText('Fits the subnet').count(), 0);
+  await context.close();
+});

@@ -3,8 +3,17 @@
 
 use super::browser;
 use super::components::{
-    advice::Advice, chart::Chart, compare, inputs::Inputs, node_view::NodeView, paste::Paste, snippets::Snippets,
-    stepper::Stepper, subnet_table::SubnetTable, summary::Summary, verdict, SharedReport,
+    advice::Advice,
+    chart::{self, Chart},
+    compare,
+    inputs::Inputs,
+    node_view::NodeView,
+    paste::Paste,
+    snippets::Snippets,
+    stepper::Stepper,
+    subnet_table::SubnetTable,
+    summary::Summary,
+    verdict, SharedReport,
 };
 use super::state::{form_from_query, Action, State};
 use crate::scenario::plan;
@@ -55,6 +64,25 @@ pub fn App() -> Html {
         (now, compare::plan_before_cluster(b, c))
     });
     let cluster = &clusters.0;
+    // Every advisor fix re-priced over the whole cluster, for the chart's proposed line and the
+    // Alternatives' cluster columns (one memo for both). Very many pods per node: on demand only.
+    let asked = use_state(|| false);
+    let auto = state
+        .last_cluster
+        .node_groups
+        .iter()
+        .map(|g| u64::from(g.pods))
+        .sum::<u64>()
+        <= chart::AUTO_MAX_PODS;
+    let cluster_alts = use_memo((state.last_cluster.clone(), auto || *asked), |(spec, want)| {
+        let _m = browser::measure("vpc:cluster-advise");
+        let rows = (*want && !spec.subnets.is_empty()).then(|| crate::cluster::advise(spec).ok());
+        Rc::new(rows.flatten().unwrap_or_default())
+    });
+    let ask = (!auto && !*asked).then(|| {
+        let asked = asked.clone();
+        Callback::from(move |_: MouseEvent| asked.set(true))
+    });
     // The selected group's name, as the cluster names it: the per-node panels are that group's.
     let group_name = state
         .last_cluster
@@ -141,12 +169,13 @@ pub fn App() -> Html {
                     ) }
                     if let Some(Ok(c)) = cluster.as_ref() {
                         <SubnetTable report={c.clone()} />
-                        <Chart spec={state.last_cluster.clone()} report={c.clone()} />
+                        <Chart spec={state.last_cluster.clone()} report={c.clone()} alternatives={(*cluster_alts).clone()} ask={ask.clone()} />
                     }
                     <Stepper report={shared.clone()} index={idx} playing={state.playing} on_action={on_action.clone()} />
                     <NodeView report={shared.clone()} index={idx} />
                     <Summary report={shared.clone()} />
-                    <Advice report={shared.clone()} scenario={state.last_valid.clone()} on_action={on_action.clone()} />
+                    <Advice report={shared.clone()} scenario={state.last_valid.clone()} on_action={on_action.clone()} group={group_name.clone()}
+                        cluster={cluster.as_ref().is_some_and(|c| c.is_ok()).then(|| (*cluster_alts).clone())} />
                     <Snippets env={state.last_valid.env.clone()} report={shared.clone()} tab={state.tab.clone()} on_action={on_action.clone()} />
                 </section>
             }

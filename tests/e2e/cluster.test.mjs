@@ -240,3 +240,24 @@ test('review §1: before and after compare the whole cluster at max + surge and 
   assert.equal(await compare.getByText('Fits the subnet').count(), 0);
   await context.close();
 });
+
+test('review §2: the Alternatives name the group their per-node columns price, and carry the cluster\'s total and fit per row', async () => {
+  const { context, page } = await open(U2);
+  const table = page.locator('[data-testid=alternatives]');
+  await table.waitFor();
+  assert.equal(await table.locator('h2').textContent(), 'Alternatives for one node of web');
+  assert.equal(await table.getByRole('columnheader', { name: 'web alone runs out at' }).count(), 1);
+  // The same totals as the CLI's --advise rows with the same settings: 720 as they are, 447 under
+  // WARM_IP_TARGET=2 MINIMUM_IP_TARGET=20 (web's pod count), neither fits.
+  const advice = JSON.parse(execFileSync('cargo', ['run', '-q', '--bin', 'vpc-cni-calc', '--', 'cluster', specFile(U2_SPEC), '--advise', '--json'], { encoding: 'utf8' })).advice;
+  const atMost = advice.find((a) => JSON.stringify(a.edits) === '[["WARM_IP_TARGET","2"],["MINIMUM_IP_TARGET","20"]]');
+  assert.equal(advice[0].totals.addresses_at_max, 720);
+  assert.equal(atMost.totals.addresses_at_max, 447);
+  const row = (title) => table.getByRole('row', { name: new RegExp(`^${title}`) });
+  assert.equal(await row('Your settings').locator('[data-col=cluster]').textContent(), '720');
+  assert.equal(await row('Your settings').locator('[data-col=cluster-fits]').textContent(), 'does not fit');
+  const min = row('WARM_IP_TARGET=2 with MINIMUM_IP_TARGET at the pod count');
+  assert.equal(await min.locator('[data-col=cluster]').textContent(), '447');
+  assert.equal(await min.locator('[data-col=cluster-fits]').textContent(), 'does not fit');
+  await context.close();
+});

@@ -15,6 +15,11 @@ use yew::prelude::*;
 pub struct ChartProps {
     pub spec: ClusterSpec,
     pub report: Rc<ClusterReport>,
+    /// `cluster::advise`'s rows, "Your settings" first (worked out by the page, shared with the
+    /// Alternatives); empty until asked for when there are very many pods.
+    pub alternatives: Rc<Vec<ClusterAlternative>>,
+    /// Asks for the alternatives, when they wait for a click.
+    pub ask: Option<Callback<MouseEvent>>,
 }
 
 /// `spec` with `edits` applied to its settings (an unset removes the variable: ipamd's default applies).
@@ -41,7 +46,7 @@ pub fn first_failing(r: &ClusterReport) -> usize {
 }
 
 /// The most pods per node, summed over the groups, for which the proposed line is computed on every edit.
-const AUTO_MAX_PODS: u64 = 2_000;
+pub const AUTO_MAX_PODS: u64 = 2_000;
 
 /// The SVG's view box and its margins, in whole units (integer arithmetic keeps float formatting out of
 /// the wasm).
@@ -144,17 +149,15 @@ fn line_words(name: &str, s: &Series, total: u64) -> String {
 
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
-    let ChartProps { spec, report } = props;
+    let ChartProps {
+        spec,
+        report,
+        alternatives,
+        ask,
+    } = props;
     let index = use_state(|| first_failing(report));
     let picked = use_state(|| None::<usize>);
     let as_table = use_state(|| false);
-    // As the Advice panel does, a cluster of very many pods per node gets its alternatives on demand only.
-    let asked = use_state(|| false);
-    let auto = spec.node_groups.iter().map(|g| u64::from(g.pods)).sum::<u64>() <= AUTO_MAX_PODS;
-    let alternatives = use_memo((spec.clone(), auto || *asked), |(spec, want)| {
-        let _m = measure("vpc:cluster-advise");
-        want.then(|| cluster::advise(spec).ok()).flatten().unwrap_or_default()
-    });
     // The best alternative is the advisor's first after "Your settings".
     let alt_index = picked.unwrap_or(1).min(alternatives.len().saturating_sub(1));
     let alt: Option<ClusterAlternative> = alternatives.get(alt_index).filter(|_| alt_index > 0).cloned();
@@ -246,9 +249,8 @@ pub fn Chart(props: &ChartProps) -> Html {
                         }) }
                     </select>
                 }
-                if !auto && !*asked {
-                    <button type="button" onclick={{ let asked = asked.clone(); Callback::from(move |_: MouseEvent| asked.set(true)) }}>
-                        {"Propose a setting (slow with this many pods)"}</button>
+                if let Some(ask) = ask {
+                    <button type="button" onclick={ask.clone()}>{"Propose a setting (slow with this many pods)"}</button>
                 }
                 if alternatives.len() > 1 {
                     <label for="chart-alt">{"Proposed"}</label>

@@ -89,6 +89,13 @@ pub fn App() -> Html {
         .node_groups
         .get(state.form.selected)
         .map_or(String::new(), |g| g.name.clone());
+    // With more than one group or subnet, the per-node summary is the selected group alone in subnet 1.
+    let alone = match (cluster.as_ref(), &state.last_valid.subnet) {
+        (Some(Ok(c)), Some(sub)) if c.node_groups.len() > 1 || c.subnets.len() > 1 => {
+            Some(format!("if {group_name} were alone in {sub}"))
+        }
+        _ => None,
+    };
     let report = plans.0.clone();
     // The answer first: the cluster's verdict once the editor names a subnet, else the node group's.
     // Cheap enough for every render (a sentence and a dozen subnet sizes), so not memoised: a hook costs wasm.
@@ -173,7 +180,7 @@ pub fn App() -> Html {
                     }
                     <Stepper report={shared.clone()} index={idx} playing={state.playing} on_action={on_action.clone()} />
                     <NodeView report={shared.clone()} index={idx} />
-                    <Summary report={shared.clone()} />
+                    <Summary report={shared.clone()} alone={alone} />
                     <Advice report={shared.clone()} scenario={state.last_valid.clone()} on_action={on_action.clone()} group={group_name.clone()}
                         cluster={cluster.as_ref().is_some_and(|c| c.is_ok()).then(|| (*cluster_alts).clone())} />
                     <Snippets env={state.last_valid.env.clone()} report={shared.clone()} tab={state.tab.clone()} on_action={on_action.clone()} />

@@ -261,3 +261,17 @@ test('review §2: the Alternatives name the group their per-node columns price, 
   assert.equal(await min.locator('[data-col=cluster-fits]').textContent(), 'does not fit');
   await context.close();
 });
+
+test('review §3: with two groups the subnet burn says it is one group alone in subnet 1, and its subnet-only warnings go', async () => {
+  const { context, page } = await open(U2);
+  const burn = page.locator('.summary h2', { hasText: 'Subnet burn' });
+  assert.equal(await burn.textContent(), 'Subnet burn if web were alone in 10.0.0.0/24');
+  assert.equal(await page.locator('.summary code', { hasText: /^(no-room-to-replace|subnet-exhausted)$/ }).count(), 0);
+  await context.close();
+  // One group in one subnet keeps the block as it was: 5 × 45 addresses beside 20 used in 251 usable
+  // leaves 6 free, less than a 45-address node, so there is room for 0 more nodes.
+  const one = await open('/?name=web&type=m5.xlarge&pods=20&nodes=5&subnet=10.0.0.0/24&used=20');
+  assert.equal(await one.page.locator('.summary h2', { hasText: 'Subnet burn' }).textContent(), 'Subnet burn');
+  await one.page.locator('.summary code', { hasText: 'no-room-to-replace' }).waitFor();
+  await one.context.close();
+});

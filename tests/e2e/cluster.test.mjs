@@ -275,3 +275,18 @@ test('review §3: with two groups the subnet burn says it is one group alone in 
   await one.page.locator('.summary code', { hasText: 'no-room-to-replace' }).waitFor();
   await one.context.close();
 });
+
+test('review §5: the chart says its node counts are the whole cluster\'s, unlike the table\'s "node N of a group"', async () => {
+  const { context, page } = await open(U2);
+  const { json } = cli(U2_SPEC);
+  // 10.0.1.0/25 does not fit, so the chart opens on it; the table says where web alone runs out there.
+  const b = json.subnets.find((s) => s.cidr === '10.0.1.0/25');
+  assert.equal(b.fits, false);
+  const web = b.runs_out.find((r) => r.group === 'web');
+  assert.match(await page.locator('.subnet-table .runs-out').nth(1).textContent(), new RegExp(`node ${web.at_nodes} of web`));
+  const sentence = 'Nodes here are the whole cluster\'s, all groups grown together; the subnet table\'s “node N of a group” grows that group alone, the others at desired.';
+  assert.ok((await page.locator('svg.chart desc').textContent()).endsWith(sentence));
+  assert.ok((await page.locator('.chart-card p.hint').textContent()).endsWith(sentence));
+  assert.ok(await page.locator('.chart-card p.hint').isVisible());
+  await context.close();
+});

@@ -183,8 +183,10 @@ pub fn Chart(props: &ChartProps) -> Html {
     });
 
     let total = current.points.last().map_or(0, |p| p.nodes);
+    // The table's "node N of web" counts other nodes: say which, so the two are not read as two answers.
     let desc = format!(
-        "Addresses {} holds as the cluster grows from 0 to {total} nodes (max + surge), against its room of {} (usable − used). {}.{}",
+        "Addresses {} holds as the cluster grows from 0 to {total} nodes (max + surge), against its room of {} (usable − used). {}.{} \
+         Nodes here are the whole cluster's, all groups grown together; the subnet table's \u{201c}node N of a group\u{201d} grows that group alone, the others at desired.",
         current.cidr,
         current.capacity,
         line_words("With the current settings it", &current, total),

@@ -176,7 +176,7 @@ pub fn App() -> Html {
                     ) }
                     if let Some(Ok(c)) = cluster.as_ref() {
                         <SubnetTable report={c.clone()} />
-                        <Chart spec={state.last_cluster.clone()} report={c.clone()} alternatives={(*cluster_alts).clone()} ask={ask.clone()} />
+                        <Chart spec={state.last_cluster.clone()} report={c.clone()} alternatives={(*cluster_alts).clone()} ask={ask.clone()} on_action={on_action.clone()} />
                     }
                     <Stepper report={shared.clone()} index={idx} playing={state.playing} on_action={on_action.clone()} />
                     <NodeView report={shared.clone()} index={idx} />

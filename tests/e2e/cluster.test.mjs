@@ -290,3 +290,21 @@ test('review §5: the chart says its node counts are the whole cluster\'s, unlik
   assert.ok(await page.locator('.chart-card p.hint').isVisible());
   await context.close();
 });
+
+test('review §2: the chart\'s proposed cluster setting can be applied, and before and after show the cluster\'s totals', async () => {
+  const { context, page } = await open(U2);
+  const title = 'WARM_IP_TARGET=2 with MINIMUM_IP_TARGET at the fewest pods a node runs';
+  await page.locator('#chart-alt').selectOption({ label: title });
+  await page.getByRole('button', { name: 'Apply proposed' }).click();
+  const compare = page.locator('[data-testid=compare]');
+  await compare.waitFor();
+  // The CLI's --advise row with that title: WARM_IP_TARGET=2 MINIMUM_IP_TARGET=10, 366 at max + surge.
+  const advice = JSON.parse(execFileSync('cargo', ['run', '-q', '--bin', 'vpc-cni-calc', '--', 'cluster', specFile(U2_SPEC), '--advise', '--json'], { encoding: 'utf8' })).advice;
+  const row = advice.find((a) => a.title === title);
+  assert.equal(row.totals.addresses_at_max, 366);
+  const cell = (name, side) => compare.getByRole('row', { name: new RegExp(`^${name}`) }).locator(`[data-side=${side}]`);
+  assert.equal(await cell('Settings', 'after').textContent(), row.edits.map(([k, v]) => `${k}=${v}`).join(' '));
+  assert.equal(await cell('Cluster at max \\+ surge', 'before').textContent(), '720');
+  assert.equal(await cell('Cluster at max \\+ surge', 'after').textContent(), '366');
+  await context.close();
+});

@@ -2,11 +2,12 @@
 //! and one proposed setting (the best alternative, or the one picked) as lines, the subnet's room
 //! (usable − used) as a horizontal line and the exhaustion points marked. The same numbers as a table
 //! on request; a `<title>` and a `<desc>` sentence for screen readers. The series are the core's
-//! (`cluster::series`).
+//! (`cluster::series`). "Apply proposed" applies the proposed setting, as the Alternatives' buttons do.
 
 use crate::cluster::{self, ClusterAlternative, ClusterReport, ClusterSpec, Series};
 use crate::edit::Edit;
 use crate::ui::browser::measure;
+use crate::ui::state::Action;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -20,6 +21,7 @@ pub struct ChartProps {
     pub alternatives: Rc<Vec<ClusterAlternative>>,
     /// Asks for the alternatives, when they wait for a click.
     pub ask: Option<Callback<MouseEvent>>,
+    pub on_action: Callback<Action>,
 }
 
 /// `spec` with `edits` applied to its settings (an unset removes the variable: ipamd's default applies).
@@ -154,6 +156,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         report,
         alternatives,
         ask,
+        on_action,
     } = props;
     let index = use_state(|| first_failing(report));
     let picked = use_state(|| None::<usize>);
@@ -261,6 +264,11 @@ pub fn Chart(props: &ChartProps) -> Html {
                             <option value={k.to_string()} selected={k == alt_index}>{a.title}</option>
                         }) }
                     </select>
+                }
+                if let Some(a) = &alt {
+                    <button type="button" class="apply" data-testid="chart-apply"
+                        onclick={{ let edits = a.edits.clone(); on_action.reform(move |_: MouseEvent| Action::ApplyEdits(edits.clone())) }}>
+                        {"Apply proposed"}</button>
                 }
                 <button type="button" aria-pressed={(*as_table).to_string()} onclick={toggle}>{"Show as a table"}</button>
             </div>

@@ -87,10 +87,13 @@ pub fn Advice(props: &AdviceProps) -> Html {
         group,
         cluster,
     } = props;
+    // With a cluster the per-node columns name the group they price; its columns wait for its rows.
+    let named = cluster.is_some();
     let cluster = cluster.as_ref().filter(|c| !c.is_empty());
-    let heading = match cluster {
-        Some(_) => format!("Alternatives for one node of {group}"),
-        None => "Alternatives".to_string(),
+    let heading = if named {
+        format!("Alternatives for one node of {group}")
+    } else {
+        "Alternatives".to_string()
     };
     // The alternatives with the report they were worked out for, and the report they were asked for.
     let done = use_state(|| None::<(SharedReport, Rc<Vec<Alternative>>)>);
@@ -153,13 +156,13 @@ pub fn Advice(props: &AdviceProps) -> Html {
             <p class="dim">{"The same workload under each usual fix, in addresses one node takes. Pod subnet: your subnet, \
                 where pods draw their addresses (the ENIConfig subnet under custom networking). Node subnet: where each \
                 node's primary ENI lives; without custom networking it is the same subnet."}
-                if cluster.is_some() { {format!(" Per-node columns: one node of {group}, run out as if {group} were alone in {}. Cluster columns: every group re-planned under the same edits, at max + surge.", scenario.subnet.as_deref().unwrap_or("subnet 1"))} }</p>
+                if named { {format!(" Per-node columns: one node of {group}, run out as if {group} were alone in {}. Cluster columns (once worked out): every group re-planned under the same edits, at max + surge.", scenario.subnet.as_deref().unwrap_or("subnet 1"))} }</p>
             <div class="table-wrap">
             <table>
                 <thead><tr>
                     <th scope="col">{"Option"}</th><th scope="col">{"Pod subnet"}</th><th scope="col">{"Peak"}</th>
                     <th scope="col">{"Node subnet"}</th>
-                    <th scope="col">{if cluster.is_some() { format!("{group} alone runs out at") } else { "Your subnet runs out at".to_string() }}</th>
+                    <th scope="col">{if named { format!("{group} alone runs out at") } else { "Your subnet runs out at".to_string() }}</th>
                     if cluster.is_some() { <th scope="col">{"Cluster at max + surge"}</th><th scope="col">{"Cluster fits"}</th> }
                     <th scope="col">{"EC2 calls"}</th><th scope="col"><span class="sr-only">{"Apply"}</span></th>
                 </tr></thead>

@@ -153,6 +153,28 @@ pub fn parse_json(text: &str) -> Result<ClusterSpec, String> {
 }
 
 impl ClusterSpec {
+    /// This cluster under `env`'s cluster-wide settings: its changes from the shipped manifest as
+    /// `settings`, and a removed setting (`KEY-`) as `unset`, so ipamd's own default applies rather than
+    /// the manifest's value (the page's settings, or its "before" settings).
+    pub fn with_env(&self, env: &crate::config::CniEnv) -> ClusterSpec {
+        // Inserted one by one: `collect` into a `BTreeMap` sorts first, a sort the page's wasm would carry.
+        let mut settings = BTreeMap::new();
+        let mut unset = Vec::new();
+        for e in env.changes() {
+            match e.value {
+                Some(v) => {
+                    settings.insert(e.name, v);
+                }
+                None => unset.push(e.name),
+            }
+        }
+        ClusterSpec {
+            settings,
+            unset,
+            ..self.clone()
+        }
+    }
+
     /// Refuses, in one line naming the field, any string of the spec (setting names and values, CIDRs,
     /// AZs, group names, instance types) holding a control character or a line or bidirectional-text
     /// mark: printed raw, a `\r`, ESC or U+202E forges the verdict line, and a `\n` splits it.

@@ -4,7 +4,6 @@
 use super::rows::{self, az_list, Cell, Col, Group, List, SubnetRow, DEFAULT_TYPE, MAX_ROWS};
 use super::{Field, Form};
 use crate::cluster::{ClusterSpec, NodeGroupSpec, SubnetSpec, Surge};
-use std::collections::BTreeMap;
 
 impl Form {
     /// The selected node group: the one the single-node views (stepper, node view, max pods) show.
@@ -230,24 +229,12 @@ impl Form {
             })
             .collect();
         // A removed setting (`KEY-`) is unset, not the manifest's value: ipamd's own default applies.
-        // Inserted one by one: `collect` into a `BTreeMap` sorts first, a sort the page's wasm would carry.
-        let mut settings = BTreeMap::new();
-        let mut unset = Vec::new();
-        for e in self.env().changes() {
-            match e.value {
-                Some(v) => {
-                    settings.insert(e.name, v);
-                }
-                None => unset.push(e.name),
-            }
-        }
         Ok(ClusterSpec {
-            settings,
             subnets,
             pod_subnets,
             node_groups,
-            instance_data: Vec::new(),
-            unset,
-        })
+            ..ClusterSpec::default()
+        }
+        .with_env(&self.env()))
     }
 }

@@ -1,7 +1,7 @@
 //! The URL query round trip: a shareable link holds the fields that differ from a blank form, and a
 //! tampered link falls back field by field with a notice.
 
-use super::{Cell, Col, Field, Form, List};
+use super::{Cell, Col, Field, Form, List, MAX_ROWS};
 
 impl Form {
     /// The query string for a shareable link: only values that differ from a blank form. The first group
@@ -54,6 +54,8 @@ impl Form {
         let mut given: Vec<(Field, String)> = Vec::new();
         let mut cells: Vec<(Cell, String)> = Vec::new();
         let mut selected = None;
+        // Rows past `MAX_ROWS` in the link, per list: the lowest and highest row named.
+        let mut beyond: Vec<(List, usize, usize)> = Vec::new();
         for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let (k, v) = (decode(k), decode(v));
@@ -71,7 +73,14 @@ impl Form {
                         cells.retain(|(x, _)| *x != c);
                         cells.push((c, v));
                     }
-                    None => notices.push(format!("Ignored unknown link parameter '{}'.", echo(&k))),
+                    None => match past_max_rows(&k) {
+                        // One notice per list, after the loop, naming the rule.
+                        Some((list, row)) => match beyond.iter_mut().find(|(l, _, _)| *l == list) {
+                            Some((_, lo, hi)) => (*lo, *hi) = ((*lo).min(row), (*hi).max(row)),
+                            None => beyond.push((list, row, row)),
+                        },
+                        None => notices.push(format!("Ignored unknown link parameter '{}'.", echo(&k))),
+                    },
                 }
                 continue;
             };
@@ -88,6 +97,20 @@ impl Form {
             }
             given.retain(|(f, _)| *f != field);
             given.push((field, v));
+        }
+        for (list, lo, hi) in beyond {
+            // Rows count from 1 on the page (`g20` is the 21st group).
+            let (one, many) = match list {
+                List::Groups => ("node group", "node groups"),
+                List::Subnets => ("subnet", "subnets"),
+                List::NodeSubnets => ("node subnet", "node subnets"),
+            };
+            let rows = if lo == hi {
+                format!("{one} {}", lo + 1)
+            } else {
+                format!("{many} {}–{}", lo + 1, hi + 1)
+            };
+            notices.push(format!("Ignored {rows} from the link: at most {MAX_ROWS} {many}."));
         }
         if given.is_empty() && cells.is_empty() {
             return (Form::initial(), notices);
@@ -118,6 +141,21 @@ impl Form {
         }
         (form, notices)
     }
+}
+
+/// A key of a row past `MAX_ROWS` (`g20.type`): its list and row, when the same column of row 1 is a
+/// cell's key.
+fn past_max_rows(key: &str) -> Option<(List, usize)> {
+    let (head, col) = key.split_once('.')?;
+    let mut chars = head.chars();
+    let letter = chars.next()?;
+    let digits = chars.as_str();
+    if digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let row: usize = digits.parse().ok()?;
+    let cell = Cell::from_key(&format!("{letter}1.{col}"))?;
+    (row >= MAX_ROWS).then_some((cell.list, row))
 }
 
 /// The link key of the selected group's index.

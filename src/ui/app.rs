@@ -3,8 +3,17 @@
 
 use super::browser;
 use super::components::{
-    advice::Advice, chart::Chart, compare, inputs::Inputs, node_view::NodeView, paste::Paste, snippets::Snippets,
-    stepper::Stepper, subnet_table::SubnetTable, summary::Summary, verdict, SharedReport,
+    advice::Advice,
+    chart::{self, Chart},
+    compare,
+    inputs::Inputs,
+    node_view::NodeView,
+    paste::Paste,
+    snippets::Snippets,
+    stepper::Stepper,
+    subnet_table::SubnetTable,
+    summary::Summary,
+    verdict, SharedReport,
 };
 use super::state::{form_from_query, Action, State};
 use crate::scenario::plan;
@@ -48,11 +57,45 @@ pub fn App() -> Html {
         };
         (now, compare::plan_before(b, s))
     });
-    // The cluster the editor describes, once it names a subnet.
-    let cluster = use_memo(state.last_cluster.clone(), |c| {
+    // The cluster the editor describes, once it names a subnet, and under the "before" settings if any.
+    let clusters = use_memo((state.last_cluster.clone(), state.before.clone()), |(c, b)| {
         let _m = browser::measure("vpc:cluster");
-        (!c.subnets.is_empty()).then(|| crate::cluster::plan(c).map(std::rc::Rc::new))
+        let now = (!c.subnets.is_empty()).then(|| crate::cluster::plan(c).map(std::rc::Rc::new));
+        (now, compare::plan_before_cluster(b, c))
     });
+    let cluster = &clusters.0;
+    // Every advisor fix re-priced over the whole cluster, for the chart's proposed line and the
+    // Alternatives' cluster columns (one memo for both). Very many pods per node: on demand only.
+    let asked = use_state(|| false);
+    let auto = state
+        .last_cluster
+        .node_groups
+        .iter()
+        .map(|g| u64::from(g.pods))
+        .sum::<u64>()
+        <= chart::AUTO_MAX_PODS;
+    let cluster_alts = use_memo((state.last_cluster.clone(), auto || *asked), |(spec, want)| {
+        let _m = browser::measure("vpc:cluster-advise");
+        let rows = (*want && !spec.subnets.is_empty()).then(|| crate::cluster::advise(spec).ok());
+        Rc::new(rows.flatten().unwrap_or_default())
+    });
+    let ask = (!auto && !*asked).then(|| {
+        let asked = asked.clone();
+        Callback::from(move |_: MouseEvent| asked.set(true))
+    });
+    // The selected group's name, as the cluster names it: the per-node panels are that group's.
+    let group_name = state
+        .last_cluster
+        .node_groups
+        .get(state.form.selected)
+        .map_or(String::new(), |g| g.name.clone());
+    // With more than one group or subnet, the per-node summary is the selected group alone in subnet 1.
+    let alone = match (cluster.as_ref(), &state.last_valid.subnet) {
+        (Some(Ok(c)), Some(sub)) if c.node_groups.len() > 1 || c.subnets.len() > 1 => {
+            Some(format!("if {group_name} were alone in {sub}"))
+        }
+        _ => None,
+    };
     let report = plans.0.clone();
     // The answer first: the cluster's verdict once the editor names a subnet, else the node group's.
     // Cheap enough for every render (a sentence and a dozen subnet sizes), so not memoised: a hook costs wasm.
@@ -125,15 +168,21 @@ pub fn App() -> Html {
                     if let Some(note) = crate::form::doc_note(&state.form) {
                         <p class="note docs-vs-code"><strong>{"AWS's docs vs the code: "}</strong>{note}</p>
                     }
-                    { compare::compare(state.before.as_ref().zip(plans.1.as_ref()), (&state.last_valid.env, r), &on_action) }
+                    { compare::compare(
+                        state.before.as_ref().zip(plans.1.as_ref()).map(|(e, p)| (e, p, clusters.1.as_ref().map(Result::as_ref))),
+                        (&state.last_valid.env, r, cluster.as_ref().map(Result::as_deref)),
+                        &group_name,
+                        &on_action,
+                    ) }
                     if let Some(Ok(c)) = cluster.as_ref() {
                         <SubnetTable report={c.clone()} />
-                        <Chart spec={state.last_cluster.clone()} report={c.clone()} />
+                        <Chart spec={state.last_cluster.clone()} report={c.clone()} alternatives={(*cluster_alts).clone()} ask={ask.clone()} on_action={on_action.clone()} />
                     }
                     <Stepper report={shared.clone()} index={idx} playing={state.playing} on_action={on_action.clone()} />
                     <NodeView report={shared.clone()} index={idx} />
-                    <Summary report={shared.clone()} />
-                    <Advice report={shared.clone()} scenario={state.last_valid.clone()} on_action={on_action.clone()} />
+                    <Summary report={shared.clone()} alone={alone} />
+                    <Advice report={shared.clone()} scenario={state.last_valid.clone()} on_action={on_action.clone()} group={group_name.clone()}
+                        cluster={cluster.as_ref().is_some_and(|c| c.is_ok()).then(|| (*cluster_alts).clone())} />
                     <Snippets env={state.last_valid.env.clone()} report={shared.clone()} tab={state.tab.clone()} on_action={on_action.clone()} />
                 </section>
             }

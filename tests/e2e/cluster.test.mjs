@@ -203,3 +203,108 @@ test('custom networking: the pod (ENIConfig) subnets and the node subnets are se
   assert.equal(await rows.count(), 1);
   await context.close();
 });
+
+// The issue 10 review's two-group link: web in a and b, batch in b, over a /24 (20 used) and a /25.
+const U2 = '/?name=web&type=m5.xlarge&pods=20&nodes=5&max_nodes=8&surge=2&azs=a,b&g1.name=batch&g1.type=c5.large'
+  + '&g1.pods=10&g1.nodes=3&g1.max_nodes=6&g1.surge=50%25&g1.azs=b&subnet=10.0.0.0/24&az=a&used=20&s1.subnet=10.0.1.0/25&s1.az=b';
+const U2_SPEC = {
+  subnets: [{ cidr: '10.0.0.0/24', az: 'a', used: 20 }, { cidr: '10.0.1.0/25', az: 'b' }],
+  node_groups: [
+    { name: 'web', instance_type: 'm5.xlarge', pods: 20, nodes: 5, max_nodes: 8, surge: 2, azs: ['a', 'b'] },
+    { name: 'batch', instance_type: 'c5.large', pods: 10, nodes: 3, max_nodes: 6, surge: '50%', azs: ['b'] },
+  ],
+};
+
+test('review §1: before and after compare the whole cluster at max + surge and its fit; per-node rows name the group', async () => {
+  const { context, page } = await open(U2);
+  // web runs 20 pods, so "MINIMUM_IP_TARGET at the pod count" is 20 on the page.
+  await page.getByRole('button', { name: /^Apply: WARM_IP_TARGET=2 with MINIMUM_IP_TARGET at the pod count/ }).click();
+  const compare = page.locator('[data-testid=compare]');
+  await compare.waitFor();
+  const cell = (name, side) => compare.getByRole('row', { name: new RegExp(`^${name}`) }).locator(`[data-side=${side}]`);
+  const before = cli(U2_SPEC).json;
+  const after = cli({ ...U2_SPEC, settings: { WARM_IP_TARGET: '2', MINIMUM_IP_TARGET: '20' } }).json;
+  // The CLI's --advise row for these settings: 720 → 447 addresses at max + surge, neither fits.
+  assert.equal(before.totals.addresses_at_max, 720);
+  assert.equal(after.totals.addresses_at_max, 447);
+  assert.equal(await cell('Cluster at max \\+ surge', 'before').textContent(), '720');
+  assert.equal(await cell('Cluster at max \\+ surge', 'after').textContent(), '447');
+  assert.equal(await cell('Cluster fits', 'before').textContent(), 'does not fit');
+  assert.equal(await cell('Cluster fits', 'after').textContent(), 'does not fit');
+  assert.equal(await cell('Settings', 'after').textContent(), 'WARM_IP_TARGET=2 MINIMUM_IP_TARGET=20');
+  // The per-node rows are web's, and say so.
+  const web = (j) => j.node_groups.find((g) => g.name === 'web');
+  assert.equal(await cell('Addresses per node \\(web\\)', 'before').textContent(), String(web(before).addresses_per_node));
+  assert.equal(await cell('Addresses per node \\(web\\)', 'after').textContent(), String(web(after).addresses_per_node));
+  assert.equal(await cell('At peak, per node \\(web\\)', 'after').textContent(), String(web(after).peak_addresses_per_node));
+  assert.equal(await compare.getByText('Fits the subnet').count(), 0);
+  await context.close();
+});
+
+test('review §2: the Alternatives name the group their per-node columns price, and carry the cluster\'s total and fit per row', async () => {
+  const { context, page } = await open(U2);
+  const table = page.locator('[data-testid=alternatives]');
+  await table.waitFor();
+  assert.equal(await table.locator('h2').textContent(), 'Alternatives for one node of web');
+  assert.equal(await table.getByRole('columnheader', { name: 'web alone runs out at' }).count(), 1);
+  // The same totals as the CLI's --advise rows with the same settings: 720 as they are, 447 under
+  // WARM_IP_TARGET=2 MINIMUM_IP_TARGET=20 (web's pod count), neither fits.
+  const advice = JSON.parse(execFileSync('cargo', ['run', '-q', '--bin', 'vpc-cni-calc', '--', 'cluster', specFile(U2_SPEC), '--advise', '--json'], { encoding: 'utf8' })).advice;
+  const atMost = advice.find((a) => JSON.stringify(a.edits) === '[["WARM_IP_TARGET","2"],["MINIMUM_IP_TARGET","20"]]');
+  assert.equal(advice[0].totals.addresses_at_max, 720);
+  assert.equal(atMost.totals.addresses_at_max, 447);
+  const row = (title) => table.getByRole('row', { name: new RegExp(`^${title}`) });
+  assert.equal(await row('Your settings').locator('[data-col=cluster]').textContent(), '720');
+  assert.equal(await row('Your settings').locator('[data-col=cluster-fits]').textContent(), 'does not fit');
+  const min = row('WARM_IP_TARGET=2 with MINIMUM_IP_TARGET at the pod count');
+  assert.equal(await min.locator('[data-col=cluster]').textContent(), '447');
+  assert.equal(await min.locator('[data-col=cluster-fits]').textContent(), 'does not fit');
+  await context.close();
+});
+
+test('review §3: with two groups the subnet burn says it is one group alone in subnet 1, and its subnet-only warnings go', async () => {
+  const { context, page } = await open(U2);
+  const burn = page.locator('.summary h2', { hasText: 'Subnet burn' });
+  assert.equal(await burn.textContent(), 'Subnet burn if web were alone in 10.0.0.0/24');
+  assert.equal(await page.locator('.summary code', { hasText: /^(no-room-to-replace|subnet-exhausted)$/ }).count(), 0);
+  await context.close();
+  // One group in one subnet keeps the block as it was: 5 × 45 addresses beside 20 used in 251 usable
+  // leaves 6 free, less than a 45-address node, so there is room for 0 more nodes.
+  const one = await open('/?name=web&type=m5.xlarge&pods=20&nodes=5&subnet=10.0.0.0/24&used=20');
+  assert.equal(await one.page.locator('.summary h2', { hasText: 'Subnet burn' }).textContent(), 'Subnet burn');
+  await one.page.locator('.summary code', { hasText: 'no-room-to-replace' }).waitFor();
+  await one.context.close();
+});
+
+test('review §5: the chart says its node counts are the whole cluster\'s, unlike the table\'s "node N of a group"', async () => {
+  const { context, page } = await open(U2);
+  const { json } = cli(U2_SPEC);
+  // 10.0.1.0/25 does not fit, so the chart opens on it; the table says where web alone runs out there.
+  const b = json.subnets.find((s) => s.cidr === '10.0.1.0/25');
+  assert.equal(b.fits, false);
+  const web = b.runs_out.find((r) => r.group === 'web');
+  assert.match(await page.locator('.subnet-table .runs-out').nth(1).textContent(), new RegExp(`node ${web.at_nodes} of web`));
+  const sentence = 'Nodes here are the whole cluster\'s, all groups grown together; the subnet table\'s “node N of a group” grows that group alone, the others at desired.';
+  assert.ok((await page.locator('svg.chart desc').textContent()).endsWith(sentence));
+  assert.ok((await page.locator('.chart-card p.hint').textContent()).endsWith(sentence));
+  assert.ok(await page.locator('.chart-card p.hint').isVisible());
+  await context.close();
+});
+
+test('review §2: the chart\'s proposed cluster setting can be applied, and before and after show the cluster\'s totals', async () => {
+  const { context, page } = await open(U2);
+  const title = 'WARM_IP_TARGET=2 with MINIMUM_IP_TARGET at the fewest pods a node runs';
+  await page.locator('#chart-alt').selectOption({ label: title });
+  await page.getByRole('button', { name: 'Apply proposed' }).click();
+  const compare = page.locator('[data-testid=compare]');
+  await compare.waitFor();
+  // The CLI's --advise row with that title: WARM_IP_TARGET=2 MINIMUM_IP_TARGET=10, 366 at max + surge.
+  const advice = JSON.parse(execFileSync('cargo', ['run', '-q', '--bin', 'vpc-cni-calc', '--', 'cluster', specFile(U2_SPEC), '--advise', '--json'], { encoding: 'utf8' })).advice;
+  const row = advice.find((a) => a.title === title);
+  assert.equal(row.totals.addresses_at_max, 366);
+  const cell = (name, side) => compare.getByRole('row', { name: new RegExp(`^${name}`) }).locator(`[data-side=${side}]`);
+  assert.equal(await cell('Settings', 'after').textContent(), row.edits.map(([k, v]) => `${k}=${v}`).join(' '));
+  assert.equal(await cell('Cluster at max \\+ surge', 'before').textContent(), '720');
+  assert.equal(await cell('Cluster at max \\+ surge', 'after').textContent(), '366');
+  await context.close();
+});

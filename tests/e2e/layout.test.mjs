@@ -191,8 +191,10 @@ test('issue 10: Apply keeps the old settings as "before" beside the new ones unt
   const row = (name) => compare.getByRole('row', { name: new RegExp(`^${name}`) });
   assert.equal(await row('Addresses per node').locator('[data-side=before]').textContent(), '30');
   assert.equal(await row('Addresses per node').locator('[data-side=after]').textContent(), '13');
-  // 40 × 30 = 1200 and 40 × 13 = 520 addresses at the peak (settled and peak agree on this ramp).
-  assert.equal(await row('Node group at peak').locator('[data-side=before]').textContent(), '1200');
+  // 40 × 30 = 1200 and 40 × 13 = 520 addresses at the peak (settled and peak agree on this ramp); the
+  // subnet makes it a one-group cluster, whose total at max + surge (max = desired, no surge) is that.
+  assert.equal(await row('Cluster at max \\+ surge').locator('[data-side=before]').textContent(), '1200');
+  assert.equal(await row('Cluster at max \\+ surge').locator('[data-side=after]').textContent(), '520');
   assert.equal(await row('Settings').locator('[data-side=before]').textContent(), 'as shipped');
   assert.equal(await row('Settings').locator('[data-side=after]').textContent(), 'WARM_IP_TARGET=2 MINIMUM_IP_TARGET=10');
   assert.match(await page.locator('#snippet-kubectl').textContent(), /WARM_IP_TARGET=2/);

@@ -2,6 +2,10 @@
 //! costs in EC2 calls, and a button that applies it to the form. Every row is priced against the same two
 //! subnets (the pod subnet and the node subnet), so savings compare like with like.
 //!
+//! The rows are one node of the selected group, priced in subnet 1; once the page has a cluster the table
+//! names that group and subnet, and each row also carries the whole cluster's total at max + surge and
+//! fit under the same edits (`cluster::advise`'s row with the same edits, worked out once by the page).
+//!
 //! Re-planning every fix costs several plans, so it runs after the main result is on screen, once the
 //! inputs have been still for a moment; until then the section says so instead of showing numbers for
 //! other inputs. A workload whose trace is very long (tens of thousands of pods) would freeze the tab for
@@ -9,6 +13,8 @@
 
 use super::{count, SharedReport};
 use crate::advisor::{candidates, price, rank, Alternative, Candidate};
+use crate::cluster::ClusterAlternative;
+use crate::edit::Edit;
 use crate::scenario::Scenario;
 use crate::ui::browser;
 use crate::ui::state::Action;
@@ -59,6 +65,17 @@ pub struct AdviceProps {
     pub report: SharedReport,
     pub scenario: Scenario,
     pub on_action: Callback<Action>,
+    /// The selected group's name.
+    pub group: String,
+    /// The cluster's alternatives under the same edits, once the page has a cluster (empty while they
+    /// wait for a click).
+    pub cluster: Option<Rc<Vec<ClusterAlternative>>>,
+}
+
+/// The cluster's row with the same edits as a node's (in any order).
+fn same_edits<'a>(rows: &'a [ClusterAlternative], edits: &[Edit]) -> Option<&'a ClusterAlternative> {
+    rows.iter()
+        .find(|c| c.edits.len() == edits.len() && edits.iter().all(|e| c.edits.contains(e)))
 }
 
 #[component]
@@ -67,7 +84,17 @@ pub fn Advice(props: &AdviceProps) -> Html {
         report,
         scenario,
         on_action,
+        group,
+        cluster,
     } = props;
+    // With a cluster the per-node columns name the group they price; its columns wait for its rows.
+    let named = cluster.is_some();
+    let cluster = cluster.as_ref().filter(|c| !c.is_empty());
+    let heading = if named {
+        format!("Alternatives for one node of {group}")
+    } else {
+        "Alternatives".to_string()
+    };
     // The alternatives with the report they were worked out for, and the report they were asked for.
     let done = use_state(|| None::<(SharedReport, Rc<Vec<Alternative>>)>);
     let asked = use_state(|| None::<SharedReport>);
@@ -99,7 +126,7 @@ pub fn Advice(props: &AdviceProps) -> Html {
         };
         return html! {
             <section class="card advice" aria-label="Alternatives" aria-busy={if go { "true" } else { "false" }}>
-                <h2>{"Alternatives"}</h2>
+                <h2>{heading}</h2>
                 if go {
                     <p class="dim pending">{"Working out the usual fixes for these inputs…"}</p>
                 } else {
@@ -125,15 +152,18 @@ pub fn Advice(props: &AdviceProps) -> Html {
     };
     html! {
         <section class="card advice" aria-label="Alternatives" data-testid="alternatives">
-            <h2>{"Alternatives"}</h2>
+            <h2>{heading.clone()}</h2>
             <p class="dim">{"The same workload under each usual fix, in addresses one node takes. Pod subnet: your subnet, \
                 where pods draw their addresses (the ENIConfig subnet under custom networking). Node subnet: where each \
-                node's primary ENI lives; without custom networking it is the same subnet."}</p>
+                node's primary ENI lives; without custom networking it is the same subnet."}
+                if named { {format!(" Per-node columns: one node of {group}, run out as if {group} were alone in {}. Cluster columns (once worked out): every group re-planned under the same edits, at max + surge.", scenario.subnet.as_deref().unwrap_or("subnet 1"))} }</p>
             <div class="table-wrap">
             <table>
                 <thead><tr>
                     <th scope="col">{"Option"}</th><th scope="col">{"Pod subnet"}</th><th scope="col">{"Peak"}</th>
-                    <th scope="col">{"Node subnet"}</th><th scope="col">{"Your subnet runs out at"}</th>
+                    <th scope="col">{"Node subnet"}</th>
+                    <th scope="col">{if named { format!("{group} alone runs out at") } else { "Your subnet runs out at".to_string() }}</th>
+                    if cluster.is_some() { <th scope="col">{"Cluster at max + surge"}</th><th scope="col">{"Cluster fits"}</th> }
                     <th scope="col">{"EC2 calls"}</th><th scope="col"><span class="sr-only">{"Apply"}</span></th>
                 </tr></thead>
                 <tbody>
@@ -162,6 +192,10 @@ pub fn Advice(props: &AdviceProps) -> Html {
                             <td class="num" data-col="node" data-label="Node subnet">{format!("{}{node_delta}", a.node_subnet_addresses_per_node)}
                                 if a.shared_subnet { <small>{"same subnet"}</small> }</td>
                             <td class="num" data-label="Runs out at">{a.exhausts_at_nodes.map_or("—".to_string(), |n| count(n, "node", "nodes"))}</td>
+                            if let Some(rows) = cluster {
+                                <td class="num" data-label="Cluster at max + surge" data-col="cluster">{same_edits(rows, &a.edits).map_or("—".to_string(), |c| c.totals.addresses_at_max.to_string())}</td>
+                                <td data-label="Cluster fits" data-col="cluster-fits">{same_edits(rows, &a.edits).map_or("—", |c| if c.fits { "fits" } else { "does not fit" })}</td>
+                            }
                             <td class="num" data-label="EC2 calls">{a.ec2_calls.to_string()}</td>
                             <td>if i > 0 { <button type="button" class="apply" onclick={apply} aria-label={format!("Apply: {}", a.title)}>{"Apply"}</button> }</td>
                         </tr>

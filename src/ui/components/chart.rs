@@ -2,11 +2,12 @@
 //! and one proposed setting (the best alternative, or the one picked) as lines, the subnet's room
 //! (usable − used) as a horizontal line and the exhaustion points marked. The same numbers as a table
 //! on request; a `<title>` and a `<desc>` sentence for screen readers. The series are the core's
-//! (`cluster::series`).
+//! (`cluster::series`). "Apply proposed" applies the proposed setting, as the Alternatives' buttons do.
 
 use crate::cluster::{self, ClusterAlternative, ClusterReport, ClusterSpec, Series};
 use crate::edit::Edit;
 use crate::ui::browser::measure;
+use crate::ui::state::Action;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -15,6 +16,12 @@ use yew::prelude::*;
 pub struct ChartProps {
     pub spec: ClusterSpec,
     pub report: Rc<ClusterReport>,
+    /// `cluster::advise`'s rows, "Your settings" first (worked out by the page, shared with the
+    /// Alternatives); empty until asked for when there are very many pods.
+    pub alternatives: Rc<Vec<ClusterAlternative>>,
+    /// Asks for the alternatives, when they wait for a click.
+    pub ask: Option<Callback<MouseEvent>>,
+    pub on_action: Callback<Action>,
 }
 
 /// `spec` with `edits` applied to its settings (an unset removes the variable: ipamd's default applies).
@@ -41,7 +48,7 @@ pub fn first_failing(r: &ClusterReport) -> usize {
 }
 
 /// The most pods per node, summed over the groups, for which the proposed line is computed on every edit.
-const AUTO_MAX_PODS: u64 = 2_000;
+pub const AUTO_MAX_PODS: u64 = 2_000;
 
 /// The SVG's view box and its margins, in whole units (integer arithmetic keeps float formatting out of
 /// the wasm).
@@ -144,17 +151,16 @@ fn line_words(name: &str, s: &Series, total: u64) -> String {
 
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
-    let ChartProps { spec, report } = props;
+    let ChartProps {
+        spec,
+        report,
+        alternatives,
+        ask,
+        on_action,
+    } = props;
     let index = use_state(|| first_failing(report));
     let picked = use_state(|| None::<usize>);
     let as_table = use_state(|| false);
-    // As the Advice panel does, a cluster of very many pods per node gets its alternatives on demand only.
-    let asked = use_state(|| false);
-    let auto = spec.node_groups.iter().map(|g| u64::from(g.pods)).sum::<u64>() <= AUTO_MAX_PODS;
-    let alternatives = use_memo((spec.clone(), auto || *asked), |(spec, want)| {
-        let _m = measure("vpc:cluster-advise");
-        want.then(|| cluster::advise(spec).ok()).flatten().unwrap_or_default()
-    });
     // The best alternative is the advisor's first after "Your settings".
     let alt_index = picked.unwrap_or(1).min(alternatives.len().saturating_sub(1));
     let alt: Option<ClusterAlternative> = alternatives.get(alt_index).filter(|_| alt_index > 0).cloned();
@@ -180,8 +186,10 @@ pub fn Chart(props: &ChartProps) -> Html {
     });
 
     let total = current.points.last().map_or(0, |p| p.nodes);
+    // The table's "node N of web" counts other nodes: say which, so the two are not read as two answers.
     let desc = format!(
-        "Addresses {} holds as the cluster grows from 0 to {total} nodes (max + surge), against its room of {} (usable − used). {}.{}",
+        "Addresses {} holds as the cluster grows from 0 to {total} nodes (max + surge), against its room of {} (usable − used). {}.{} \
+         Nodes here are the whole cluster's, all groups grown together; the subnet table's \u{201c}node N of a group\u{201d} grows that group alone, the others at desired.",
         current.cidr,
         current.capacity,
         line_words("With the current settings it", &current, total),
@@ -246,9 +254,8 @@ pub fn Chart(props: &ChartProps) -> Html {
                         }) }
                     </select>
                 }
-                if !auto && !*asked {
-                    <button type="button" onclick={{ let asked = asked.clone(); Callback::from(move |_: MouseEvent| asked.set(true)) }}>
-                        {"Propose a setting (slow with this many pods)"}</button>
+                if let Some(ask) = ask {
+                    <button type="button" onclick={ask.clone()}>{"Propose a setting (slow with this many pods)"}</button>
                 }
                 if alternatives.len() > 1 {
                     <label for="chart-alt">{"Proposed"}</label>
@@ -257,6 +264,11 @@ pub fn Chart(props: &ChartProps) -> Html {
                             <option value={k.to_string()} selected={k == alt_index}>{a.title}</option>
                         }) }
                     </select>
+                }
+                if let Some(a) = &alt {
+                    <button type="button" class="apply" data-testid="chart-apply"
+                        onclick={{ let edits = a.edits.clone(); on_action.reform(move |_: MouseEvent| Action::ApplyEdits(edits.clone())) }}>
+                        {"Apply proposed"}</button>
                 }
                 <button type="button" aria-pressed={(*as_table).to_string()} onclick={toggle}>{"Show as a table"}</button>
             </div>

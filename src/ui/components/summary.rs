@@ -10,7 +10,16 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
     pub report: SharedReport,
+    /// `Some("if web were alone in 10.0.0.0/24")` when the cluster has more groups or subnets than the
+    /// one this report prices: the subnet burn is labelled so, and its subnet-only warnings are left to
+    /// the cluster table.
+    #[prop_or_default]
+    pub alone: Option<String>,
 }
+
+/// The warnings about the selected group alone in subnet 1 (`report::subnet_report`), which the
+/// cluster table answers for the whole cluster.
+const SUBNET_ONLY: [&str; 2] = ["subnet-exhausted", "no-room-to-replace"];
 
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
@@ -54,6 +63,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
     } else {
         st.unused_ips.to_string()
     };
+    let warnings: Vec<_> = r
+        .warnings
+        .iter()
+        .filter(|w| props.alone.is_none() || !SUBNET_ONLY.contains(&w.code))
+        .collect();
     html! {
         <section class="summary" aria-label="Summary">
             <div class="card maxpods-card">
@@ -89,11 +103,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <p class="note">{"The pool had not settled when the simulation stopped; this is its last state."}</p>
                 }
             </div>
-            { subnet_card(r) }
-            if !r.warnings.is_empty() {
+            { subnet_card(r, props.alone.as_deref()) }
+            if !warnings.is_empty() {
                 <div class="card warnings">
                     <h2>{"Warnings"}</h2>
-                    <ul>{ for r.warnings.iter().map(|w| html! { <li><code>{w.code}</code>{" "}{&w.message}</li> }) }</ul>
+                    <ul>{ for warnings.iter().map(|w| html! { <li><code>{w.code}</code>{" "}{&w.message}</li> }) }</ul>
                 </div>
             }
         </section>
@@ -115,7 +129,7 @@ fn pods_line(st: &crate::scenario::SteadyState) -> String {
     )
 }
 
-fn subnet_card(r: &Report) -> Html {
+fn subnet_card(r: &Report, alone: Option<&str>) -> Html {
     let sb = &r.subnet;
     let ipv6 = r.mode == Mode::Ipv6;
     // The core judges `fits` and `cluster_addresses` at the peak and keeps the settled ones beside them.
@@ -131,7 +145,8 @@ fn subnet_card(r: &Report) -> Html {
     };
     html! {
         <div class="card">
-            <h2>{"Subnet burn"}</h2>
+            <h2>{"Subnet burn"}{alone.map(|a| format!(" {a}"))}</h2>
+            if alone.is_some() { <p class="note">{"The subnet table has the whole cluster's answer."}</p> }
             <div class="table-wrap">
             <table class="burn">
                 <thead><tr><th scope="col"><span class="sr-only">{"Addresses"}</span></th><th scope="col">{"Settled"}</th><th scope="col">{"Peak"}</th></tr></thead>

@@ -55,9 +55,7 @@ pub(super) fn run(args: &[String], read: ReadFile, extra: &[crate::vpc::Instance
     let mut out = text_report(&report);
     if let Some(a) = advice {
         // The verdict line carries the best fix.
-        if let Some(fix) = cluster::best_fix(&a) {
-            out.insert_str(report.verdict.len(), &format!(" {fix}"));
-        }
+        out.replace_range(..report.verdict.len(), &cluster::verdict_with_fix(&report, &a));
         out += &text_advice(&a);
     }
     Ok(out)

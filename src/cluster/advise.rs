@@ -164,6 +164,15 @@ pub fn best_fix(rows: &[ClusterAlternative]) -> Option<String> {
     ))
 }
 
+/// The verdict line with the best IPv4 fix after it when the alternatives have one: the first line of
+/// `cluster --advise` and the page's answer once its alternatives are worked out.
+pub fn verdict_with_fix(report: &super::ClusterReport, rows: &[ClusterAlternative]) -> String {
+    match best_fix(rows) {
+        Some(fix) => format!("{} {fix}", report.verdict),
+        None => report.verdict.clone(),
+    }
+}
+
 /// Whether a row runs any node in IPv6 (a new cluster, not a fix).
 fn ipv6(a: &ClusterAlternative) -> bool {
     a.mode == ClusterMode::All(Mode::Ipv6)

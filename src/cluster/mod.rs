@@ -14,7 +14,7 @@ mod series;
 pub mod spec;
 mod verdict;
 
-pub use advise::best_fix;
+pub use advise::{best_fix, verdict_with_fix};
 pub use judge::reservation_command;
 pub use report::{ClusterAlternative, ClusterMode, ClusterReport, Point, Series};
 pub use resolve::{MAX_NODE_GROUPS, MAX_SUBNETS};

@@ -102,8 +102,9 @@ pub fn App() -> Html {
     let verdict = {
         let _m = browser::measure("vpc:verdict");
         match (cluster.as_ref(), report.as_ref()) {
+            // With the best IPv4 fix once the alternatives are worked out, as `cluster --advise` says it.
             (Some(Ok(c)), _) => crate::verdict::Verdict {
-                text: c.verdict.clone(),
+                text: crate::cluster::verdict_with_fix(c, &cluster_alts),
                 fits: Some(c.fits),
             },
             (Some(Err(e)), _) => crate::verdict::Verdict {

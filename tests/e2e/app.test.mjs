@@ -246,7 +246,9 @@ test('issue 6 §1: a peak that does not fit is never "Fits", and peak and settle
   assert.doesNotMatch(await verdict.textContent(), /fits/);
   // With a subnet the page is a one-group cluster, so the cluster's verdict leads (8 nodes are the desired
   // count; 4 × 60 = 240 ≤ 251 < 5 × 60).
-  assert.equal(await verdict.textContent(), 'Does not fit: 10.0.0.0/24 (a) needs 480 addresses at desired beside 0 used, 251 usable; group-1 node 5 fails. Smallest fit: /23.');
+  // The best IPv4 fix follows, as in `cluster --advise`: WARM_IP_TARGET=2 with MINIMUM_IP_TARGET=40 holds 40 + 2
+  // secondaries on 3 ENIs + 3 primaries = 45 per node, 8 × 45 = 360 > 251: still a /23 (507).
+  assert.equal(await verdict.textContent(), 'Does not fit: 10.0.0.0/24 (a) needs 480 addresses at desired beside 0 used, 251 usable; group-1 node 5 fails. Smallest fit: /23. Best IPv4 fix: WARM_IP_TARGET=2 MINIMUM_IP_TARGET=40 (45 per node at peak) still needs a /23.');
   assert.match(await verdict.getAttribute('class'), /\bbad\b/);
   // 251 / 60 = 4 nodes fit at the peak, the 5th does not.
   assert.equal(await page.locator('[data-testid=peak-exhausts]').textContent(), '5 nodes');

@@ -293,8 +293,12 @@ async fn the_cluster_verdict_table_and_chart_render() {
             .unwrap_or_default()
     };
     let spec = Form::from_query(TWO_GROUPS).0.cluster().unwrap();
-    let report = crate::cluster::plan(&spec).unwrap();
-    assert_eq!(text("[data-testid=verdict]"), report.verdict);
+    let (report, alternatives) = crate::cluster::plan_and_advise(&spec).unwrap();
+    // The verdict ends with the best IPv4 fix, as `cluster --advise` says it.
+    assert_eq!(
+        text("[data-testid=verdict]"),
+        crate::cluster::verdict_with_fix(&report, &alternatives)
+    );
     let rows = root.query_selector_all(".subnet-table tbody tr").unwrap();
     assert_eq!(rows.length(), 2, "one row per subnet");
     // The editor names each cell by its row and column.

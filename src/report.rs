@@ -254,27 +254,36 @@ fn why_no_ip(cfg: &CniConfig, instance: &InstanceTypeLimits, mp: &MaxPods, st: &
     )
 }
 
-/// What one node's step takes from the pod subnet.
-fn node_cost(cfg: &CniConfig, step: &Step) -> NodeCost {
+/// The IPv4 addresses a node holds at one step, node and pod subnet together: every ENI's primary IP,
+/// plus its secondary IPs or /28 prefixes (an IPv6 node holds only the ENI primaries in IPv4).
+pub(crate) fn ipv4_held(cfg: &CniConfig, step: &Step) -> NodeCost {
     let enis = step.enis.len() as i64;
-    // Under custom networking the primary ENI (node IP) lives in the node subnet.
-    let primaries = if cfg.use_custom_networking { enis - 1 } else { enis };
     if cfg.enable_ipv6 {
         NodeCost {
-            single: primaries,
+            single: enis,
             prefixes: 0,
         }
     } else if cfg.enable_prefix_delegation {
         NodeCost {
-            single: primaries,
+            single: enis,
             prefixes: step.stats.total_prefixes,
         }
     } else {
         NodeCost {
-            single: primaries + step.stats.total_ips,
+            single: enis + step.stats.total_ips,
             prefixes: 0,
         }
     }
+}
+
+/// What one node's step takes from the pod subnet.
+fn node_cost(cfg: &CniConfig, step: &Step) -> NodeCost {
+    let mut cost = ipv4_held(cfg, step);
+    // Under custom networking the primary ENI (node IP) lives in the node subnet.
+    if cfg.use_custom_networking {
+        cost.single -= 1;
+    }
+    cost
 }
 
 fn subnet_report(

@@ -6,7 +6,6 @@
 use super::resolve::{input, Group};
 use crate::advisor;
 use crate::config::{self, CniConfig, CniEnv};
-use crate::ipamd::trace::Step;
 use crate::scenario::{plan_summary, PlanError, Report, Scenario};
 use crate::subnet::NodeCost;
 use std::collections::BTreeMap;
@@ -74,7 +73,7 @@ fn node_plan(report: Report) -> NodePlan {
     let peak = report
         .trace
         .iter()
-        .map(|s| ipv4_held(&report.config, s))
+        .map(|s| crate::report::ipv4_held(&report.config, s))
         .max_by_key(NodeCost::addresses)
         .unwrap_or(NodeCost { single: 0, prefixes: 0 });
     // Under custom networking only the primary ENI (the node IP) is in the node subnet; its secondary
@@ -94,27 +93,5 @@ fn node_plan(report: Report) -> NodePlan {
         report,
         node_subnet,
         pod_subnet,
-    }
-}
-
-/// The IPv4 addresses a node holds at one step, node and pod subnet together: every ENI's primary IP,
-/// plus its secondary IPs or /28 prefixes (an IPv6 node holds only the ENI primaries in IPv4).
-fn ipv4_held(cfg: &CniConfig, step: &Step) -> NodeCost {
-    let enis = step.enis.len() as i64;
-    if cfg.enable_ipv6 {
-        NodeCost {
-            single: enis,
-            prefixes: 0,
-        }
-    } else if cfg.enable_prefix_delegation {
-        NodeCost {
-            single: enis,
-            prefixes: step.stats.total_prefixes,
-        }
-    } else {
-        NodeCost {
-            single: enis + step.stats.total_ips,
-            prefixes: 0,
-        }
     }
 }

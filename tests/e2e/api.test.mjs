@@ -1,28 +1,15 @@
 // The JavaScript API from a plain docs page on the same origin, under the site's CSP: the page imports
 // www/api.js, writes a number into its text, and each call returns what the CLI prints (the same objects as
 // its --json, the same snippet text) or throws the CLI's one-line message. Also: api.d.ts type-checks.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { serve } from './server.mjs';
+import { harness } from './harness.mjs';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-let server, browser, base;
-
-before(async () => {
-  cpSync('tests/e2e/api-fixture', 'dist/api-fixture', { recursive: true });
-  server = await serve('dist', 0);
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS, headless: true });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+// The docs page is served beside the site, from the same origin; copied before the harness starts the server.
+before(() => cpSync('tests/e2e/api-fixture', 'dist/api-fixture', { recursive: true }));
+const env = harness();
 
 /** The CLI on the same code: stdout, or the one-line error without the program name. */
 function cli(args) {
@@ -31,12 +18,12 @@ function cli(args) {
 }
 
 test('a docs page imports the API under the CSP, writes a number, and gets what the CLI gives', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = [];
   // Chromium asks for /favicon.ico on its own for a page at a sub-path; that 404 is not the page's.
   page.on('console', (m) => { if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/api-fixture/`);
+  await page.goto(`${env.base}/api-fixture/`);
   const planArgs = ['plan', 'm5.large', '--pods', '20', 'WARM_IP_TARGET=2', '--json'];
   const expected = JSON.parse(cli(planArgs).out);
   await page.locator('#ips').filter({ hasText: String(expected.steady_state.total_ips) }).waitFor();

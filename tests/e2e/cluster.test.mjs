@@ -1,41 +1,21 @@
 // End-to-end: the cluster editor, the cluster verdict, the subnet table and the chart, on the built dist/
 // under its CSP. Expected values come from the CLI's `cluster` command on the same spec (the same core).
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { serve } from './server.mjs';
+import { harness } from './harness.mjs';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-let server, browser, base;
-const problems = [];
+const env = harness();
 
-before(async () => {
-  server = await serve('dist', 0);
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS, headless: true });
+after(() => {
+  assert.deepEqual([...env.consoleErrors, ...env.foreignRequests], [], 'no console errors and no request beyond the origin');
 });
 
-after(async () => {
-  await browser?.close();
-  server?.close();
-  assert.deepEqual(problems, [], 'no console errors and no request beyond the origin');
-});
-
-async function open(path, viewport = { width: 1366, height: 900 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`${path}: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`${path}: ${e.message}`));
-  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push(r.url()); });
-  await page.goto(base + path);
-  await page.locator('[data-testid=ips-held]').waitFor();
-  return { context, page };
-}
+/** A page at `path` in a `viewport` (1366×900 unless given), once the result shows. */
+const open = (path, viewport = { width: 1366, height: 900 }) => env.open(path, { viewport });
 
 /** A spec written to a file for the CLI. */
 function specFile(spec) {
@@ -164,7 +144,7 @@ test('prefix delegation on a /26: the free /28 blocks and the reservation comman
   const fits = pd(5, 1);
   assert.deepEqual([fits.free_blocks, fits.needed_at_max], [2, 2]);
   const { context, page } = await open('/?type=m5.large&pods=5&subnet=10.0.0.0/26&mode=pd');
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base });
   await page.getByText('10.0.0.0/26: 2 aligned /28 blocks free, 2 needed at max + surge. Reserve them').waitFor();
   await page.getByRole('button', { name: 'Copy the reservation for 10.0.0.0/26' }).click();
   await page.locator('#reserve-0-status', { hasText: 'Copied' }).waitFor();

@@ -1,29 +1,15 @@
 // The "Paste your current config" box: `kubectl set env … --list` output pasted on the page fills the settings
 // fields, the same as `vpc-cni-calc settings import` reads it; JSON is refused with the way to the CLI.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { serve } from './server.mjs';
+import { harness } from './harness.mjs';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-let server, browser, base;
-
-before(async () => {
-  server = await serve('dist', 0);
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS, headless: true });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = harness();
 
 test('pasting kubectl set env --list output fills the settings fields', async () => {
-  const page = await browser.newPage();
-  await page.goto(base + '/');
+  const page = await env.browser.newPage();
+  await page.goto(env.base + '/');
   await page.locator('[data-testid=ips-held]').waitFor();
   await page.getByText('Paste your current config').click();
   assert.match(await page.locator('.paste').textContent(), /Nothing is sent anywhere/);

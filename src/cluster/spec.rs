@@ -175,6 +175,25 @@ impl ClusterSpec {
         }
     }
 
+    /// This spec with `edits` applied to its settings (an alternative's, the page's proposed line): a removal
+    /// unsets the variable, so ipamd's default applies rather than the manifest's value.
+    pub fn with_edits(&self, edits: &[crate::edit::Edit]) -> ClusterSpec {
+        let mut s = self.clone();
+        for e in edits {
+            s.unset.retain(|n| *n != e.name);
+            match &e.value {
+                Some(v) => {
+                    s.settings.insert(e.name.clone(), v.clone());
+                }
+                None => {
+                    s.settings.remove(&e.name);
+                    s.unset.push(e.name.clone());
+                }
+            }
+        }
+        s
+    }
+
     /// Refuses, in one line naming the field, any string of the spec (setting names and values, CIDRs,
     /// AZs, group names, instance types) holding a control character or a line or bidirectional-text
     /// mark: printed raw, a `\r`, ESC or U+202E forges the verdict line, and a `\n` splits it.

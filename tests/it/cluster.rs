@@ -785,11 +785,7 @@ fn advise_reprices_every_fix_over_the_cluster() {
         .all(|a| !a.fits || a.pods_pending + a.pods_without_ip == 0));
     // Each row is the cluster planned with its edits.
     for a in &rows[1..] {
-        let mut alt = spec.clone();
-        for e in &a.edits {
-            alt.settings.insert(e.name.clone(), e.value.clone().unwrap());
-        }
-        assert_eq!(plan(&alt).totals, a.totals, "{}", a.title);
+        assert_eq!(plan(&spec.with_edits(&a.edits)).totals, a.totals, "{}", a.title);
     }
 }
 
@@ -855,11 +851,7 @@ fn advise_offers_few_cluster_wide_candidates() {
     minimums.sort();
     assert_eq!(minimums, ["0", "19"]);
     for a in &rows[1..] {
-        let mut alt = spec.clone();
-        for e in &a.edits {
-            alt.settings.insert(e.name.clone(), e.value.clone().unwrap());
-        }
-        assert_eq!(plan(&alt).totals, a.totals, "{}", a.title);
+        assert_eq!(plan(&spec.with_edits(&a.edits)).totals, a.totals, "{}", a.title);
     }
 }
 

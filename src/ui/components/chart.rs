@@ -5,7 +5,6 @@
 //! (`cluster::series`). "Apply proposed" applies the proposed setting, as the Alternatives' buttons do.
 
 use crate::cluster::{self, ClusterAlternative, ClusterReport, ClusterSpec, Series};
-use crate::edit::Edit;
 use crate::ui::browser::measure;
 use crate::ui::state::Action;
 use std::rc::Rc;
@@ -22,24 +21,6 @@ pub struct ChartProps {
     /// Asks for the alternatives, when they wait for a click.
     pub ask: Option<Callback<MouseEvent>>,
     pub on_action: Callback<Action>,
-}
-
-/// `spec` with `edits` applied to its settings (an unset removes the variable: ipamd's default applies).
-pub fn with_edits(spec: &ClusterSpec, edits: &[Edit]) -> ClusterSpec {
-    let mut s = spec.clone();
-    for e in edits {
-        s.unset.retain(|n| *n != e.name);
-        match &e.value {
-            Some(v) => {
-                s.settings.insert(e.name.clone(), v.clone());
-            }
-            None => {
-                s.settings.remove(&e.name);
-                s.unset.push(e.name.clone());
-            }
-        }
-    }
-    s
 }
 
 /// The subnet a chart opens on: the first that does not fit, else the first.
@@ -168,7 +149,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         (spec.clone(), alt.as_ref().map(|a| a.edits.clone())),
         |(spec, edits)| {
             let _m = measure("vpc:cluster-proposed");
-            edits.as_ref().and_then(|e| cluster::plan(&with_edits(spec, e)).ok())
+            edits.as_ref().and_then(|e| cluster::plan(&spec.with_edits(e)).ok())
         },
     );
     let i = (*index).min(report.subnets.len().saturating_sub(1));

@@ -2,6 +2,22 @@
 import init from '../pkg/vpc-cni-calc-web.js';
 
 const loading = document.getElementById('loading');
+
+// A panic in the wasm traps (the shipped build carries no panic messages: Makefile 'small-wasm'), and the trap
+// reaches here as a WebAssembly.RuntimeError, thrown from an event handler or a scheduled render. Replace the
+// page with a visible banner rather than leave a dead page.
+function panicBanner(err) {
+  if (!(err instanceof WebAssembly.RuntimeError)) return;
+  const div = document.createElement('div');
+  div.className = 'panic-banner';
+  div.setAttribute('role', 'alert');
+  div.textContent = 'vpc-cni-calc hit an internal error and stopped. Reload the page; if it happens again, '
+    + 'please report it with the link you used. (' + err + ')';
+  document.body.replaceChildren(div);
+}
+window.addEventListener('error', (e) => panicBanner(e.error));
+window.addEventListener('unhandledrejection', (e) => panicBanner(e.reason));
+
 init()
   .then(() => {
     if (loading) loading.remove();

@@ -63,7 +63,11 @@ fn int(name: &str, raw: Option<&str>, default: i64, negative_ok: bool, warnings:
         None => {
             warnings.push(Warning::new(
                 "not-an-integer",
-                format!("{name}={raw:?} is not an integer to Go's strconv.Atoi; ipamd uses {default}."),
+                // Quoted by hand, not `{:?}`: the shipped wasm has no Debug formatting (Makefile 'small-wasm').
+                format!(
+                    "{name}=\"{}\" is not an integer to Go's strconv.Atoi; ipamd uses {default}.",
+                    raw.escape_default()
+                ),
             ));
             default
         }
@@ -79,7 +83,10 @@ fn boolean(name: &str, raw: Option<&str>, default: bool, warnings: &mut Vec<Warn
         if !raw.is_empty() {
             warnings.push(Warning::new(
                 "not-a-boolean",
-                format!("{name}={raw:?} is not a Go boolean (true/false/1/0/t/f); ipamd uses {default}."),
+                format!(
+                    "{name}=\"{}\" is not a Go boolean (true/false/1/0/t/f); ipamd uses {default}.",
+                    raw.escape_default()
+                ),
             ));
         }
         default

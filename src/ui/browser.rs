@@ -1,4 +1,4 @@
-//! The browser glue the components need: mounting, the panic banner, the URL query and history, timers
+//! The browser glue the components need: mounting, the URL query and history, timers
 //! and the popstate listener (gloo's), and the clipboard. Kept in one place so components stay declarative.
 
 use gloo::events::EventListener;
@@ -19,23 +19,6 @@ pub fn mount() {
         .or_else(|| doc.body().map(Into::into));
     if let Some(root) = root {
         yew::Renderer::<super::App>::with_root(root).render();
-    }
-}
-
-/// Replaces the page with a visible error banner (a panic in wasm would otherwise leave a dead page).
-pub fn show_panic_banner(message: &str) {
-    let Some(doc) = window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(body) = doc.body() else { return };
-    body.set_inner_html("");
-    if let Ok(div) = doc.create_element("div") {
-        div.set_class_name("panic-banner");
-        div.set_attribute("role", "alert").ok();
-        div.set_text_content(Some(&format!(
-            "vpc-cni-calc hit an internal error and stopped. Reload the page; if it happens again, please report it with the link you used. ({message})"
-        )));
-        body.append_child(&div).ok();
     }
 }
 

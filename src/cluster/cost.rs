@@ -8,7 +8,6 @@ use crate::advisor;
 use crate::config::{self, CniConfig, CniEnv};
 use crate::scenario::{plan_summary, PlanError, Report, Scenario};
 use crate::subnet::NodeCost;
-use std::collections::BTreeMap;
 
 /// One group's node, planned.
 #[derive(Debug, Clone)]
@@ -25,7 +24,8 @@ pub(super) struct NodePlan {
 /// instance: the plan depends on nothing else. A reused plan keeps the warnings of the settings it was
 /// first made with (the advisor's rows read only its numbers).
 #[derive(Debug, Default)]
-pub(super) struct NodePlans(BTreeMap<(String, u32), Vec<(CniConfig, NodePlan)>>);
+/// A list searched in order: a few groups times the advisor's candidates, and no map code in the wasm.
+pub(super) struct NodePlans(Vec<(String, u32, CniConfig, NodePlan)>);
 
 /// Plans every group's node, one simulation per distinct (instance type, pods, resolved settings) not
 /// already in `done`. A group that does not plan is refused with its name.
@@ -38,14 +38,16 @@ pub(super) fn plan_nodes(
 ) -> Result<Vec<NodePlan>, PlanError> {
     let mut out = Vec::with_capacity(groups.len());
     for g in groups {
-        let key = (g.instance_type.clone(), g.pods);
         // A type or settings that do not resolve go to `plan_summary` for its refusal.
         let cfg = crate::vpc::lookup_in(extra, &g.instance_type)
             .ok()
             .and_then(|i| config::resolve(env, i).ok())
             .map(|(cfg, _)| cfg);
-        let known = done.0.get(&key).into_iter().flatten();
-        if let Some((_, p)) = known.into_iter().find(|(c, _)| Some(c) == cfg.as_ref()) {
+        let known = done
+            .0
+            .iter()
+            .find(|(t, pods, c, _)| *t == g.instance_type && *pods == g.pods && Some(c) == cfg.as_ref());
+        if let Some((.., p)) = known {
             out.push(p.clone());
             continue;
         }
@@ -61,7 +63,7 @@ pub(super) fn plan_nodes(
         })?;
         let plan = node_plan(report);
         if let Some(cfg) = cfg {
-            done.0.entry(key).or_default().push((cfg, plan.clone()));
+            done.0.push((g.instance_type.clone(), g.pods, cfg, plan.clone()));
         }
         out.push(plan);
     }

@@ -6,7 +6,6 @@
 use crate::edit::Edit;
 use crate::vpc::InstanceTypeLimits;
 use crate::warning::Warning;
-use std::collections::BTreeMap;
 
 mod interactions;
 mod parse;
@@ -26,7 +25,9 @@ pub fn eni_config_def<'a>(env: &'a CniEnv, name: &str) -> &'a str {
 /// The `aws-node` environment: manifest values overlaid with the user's `KEY=VALUE` and `KEY-` (unset).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CniEnv {
-    vars: BTreeMap<&'static str, String>,
+    /// Each set variable once, sorted by name (so equal environments are equal vectors). A sorted vector
+    /// rather than a map: a few dozen entries, and the page's wasm carries no map code for it.
+    vars: Vec<(&'static str, String)>,
 }
 
 /// A bad `KEY=VALUE` argument: the key is not a sizing setting.
@@ -53,32 +54,49 @@ impl std::fmt::Display for UnknownSetting {
 impl CniEnv {
     /// The shipped manifest's environment (`WARM_ENI_TARGET=1`, `WARM_PREFIX_TARGET=1`, `ENABLE_IPv4=true`, …).
     pub fn manifest() -> CniEnv {
-        // Inserted one by one: `collect` into a `BTreeMap` sorts first, a sort the page's wasm would carry.
-        let mut vars = BTreeMap::new();
+        let mut env = CniEnv::default();
         for s in SETTINGS {
             if let Some(v) = s.manifest {
-                vars.insert(s.name, v.to_string());
+                env.put(s.name, v);
             }
         }
-        CniEnv { vars }
+        env
     }
 
     /// The raw value of `name`, if set.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.vars.get(name).map(String::as_str)
+        let i = self.find(name).ok()?;
+        self.vars.get(i).map(|(_, v)| v.as_str())
+    }
+
+    fn find(&self, name: &str) -> Result<usize, usize> {
+        self.vars.binary_search_by(|(k, _)| (*k).cmp(name))
+    }
+
+    fn put(&mut self, name: &'static str, value: &str) {
+        match self.find(name) {
+            Ok(i) => {
+                if let Some(slot) = self.vars.get_mut(i) {
+                    slot.1 = value.to_string();
+                }
+            }
+            Err(i) => self.vars.insert(i, (name, value.to_string())),
+        }
     }
 
     /// Sets `name` to `value` verbatim (ipamd will parse it later, as it parses the real environment).
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), UnknownSetting> {
         let s = known(name)?;
-        self.vars.insert(s.name, value.to_string());
+        self.put(s.name, value);
         Ok(())
     }
 
     /// Removes `name`, like `kubectl set env … NAME-`.
     pub fn unset(&mut self, name: &str) -> Result<(), UnknownSetting> {
         let s = known(name)?;
-        self.vars.remove(s.name);
+        if let Ok(i) = self.find(s.name) {
+            self.vars.remove(i);
+        }
         Ok(())
     }
 

@@ -411,3 +411,26 @@ test('issue 9: the maxPods field takes a nodeadm maxPodsExpression, evaluated as
   assert.match(page.url(), /max_pods=max_pods(%20|\+)-(%20|\+)10/);
   await context.close();
 });
+
+test('a trap in the wasm replaces the page with a visible banner, not a dead page', async () => {
+  // The shipped wasm has no panic messages (Makefile 'small-wasm'): a panic is a trap, which reaches the page
+  // as an uncaught WebAssembly.RuntimeError from an event handler or a render. No input reaches one (issue 8's
+  // property tests and fuzzing), so the trap is thrown here the way the engine throws it. A page of its own,
+  // outside the console-error watch.
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(env.base + '/');
+  await page.locator('[data-testid=ips-held]').waitFor();
+  await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
+  const banner = page.getByRole('alert');
+  await banner.filter({ hasText: 'hit an internal error and stopped' }).waitFor();
+  assert.match(await banner.textContent(), /Reload the page.*RuntimeError: unreachable/);
+  assert.equal(await page.locator('[data-testid=ips-held]').count(), 0);
+  // Any other error is not a trap: the page stays.
+  await page.goto(env.base + '/');
+  await page.locator('[data-testid=ips-held]').waitFor();
+  await page.evaluate(() => setTimeout(() => { throw new Error('a host page script'); }));
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('[data-testid=ips-held]').count(), 1);
+  await context.close();
+});

@@ -7,6 +7,7 @@ pub mod api;
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod dom;
 pub mod state;
 
 #[cfg(all(test, target_arch = "wasm32"))]

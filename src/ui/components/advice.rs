@@ -17,6 +17,7 @@ use crate::cluster::ClusterAlternative;
 use crate::edit::Edit;
 use crate::scenario::Scenario;
 use crate::ui::browser;
+use crate::ui::dom::{Attrs, COL, H, NONE, ROW, S};
 use crate::ui::state::Action;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -124,17 +125,35 @@ pub fn Advice(props: &AdviceProps) -> Html {
             let (asked, report) = (asked.clone(), report.clone());
             Callback::from(move |_: MouseEvent| asked.set(Some(report.clone())))
         };
-        return html! {
-            <section class="card advice" aria-label="Alternatives" aria-busy={if go { "true" } else { "false" }}>
-                <h2>{heading}</h2>
-                if go {
-                    <p class="dim pending">{"Working out the usual fixes for these inputs…"}</p>
-                } else {
-                    <p class="dim">{"This workload's trace is long: re-planning it under each usual fix takes a few seconds. "}
-                        <button type="button" class="apply" data-testid="ask-alternatives" onclick={ask}>{"Work out the alternatives"}</button></p>
-                }
-            </section>
+        let busy: Attrs = if go {
+            &[
+                ("class", S("card advice")),
+                ("aria-label", S("Alternatives")),
+                ("aria-busy", S("true")),
+            ]
+        } else {
+            &[
+                ("class", S("card advice")),
+                ("aria-label", S("Alternatives")),
+                ("aria-busy", S("false")),
+            ]
         };
+        let mut h = H::new();
+        h.open("section", busy).owned("h2", NONE, heading);
+        if go {
+            h.text(
+                "p",
+                &[("class", S("dim pending"))],
+                "Working out the usual fixes for these inputs…",
+            );
+        } else {
+            h.open("p", DIM)
+                .t("This workload's trace is long: re-planning it under each usual fix takes a few seconds. ")
+                .node(html! {
+                    <button type="button" class="apply" data-testid="ask-alternatives" onclick={ask}>{"Work out the alternatives"}</button>
+                });
+        }
+        return h.finish();
     };
     if alts.len() < 2 {
         return html! {};
@@ -150,60 +169,134 @@ pub fn Advice(props: &AdviceProps) -> Html {
             String::new()
         }
     };
-    html! {
-        <section class="card advice" aria-label="Alternatives" data-testid="alternatives">
-            <h2>{heading.clone()}</h2>
-            <p class="dim">{"The same workload under each usual fix, in addresses one node takes. Pod subnet: your subnet, \
-                where pods draw their addresses (the ENIConfig subnet under custom networking). Node subnet: where each \
-                node's primary ENI lives; without custom networking it is the same subnet."}
-                if named { {format!(" Per-node columns: one node of {group}, run out as if {group} were alone in {}. Cluster columns (once worked out): every group re-planned under the same edits, at max + surge.", scenario.subnet.as_deref().unwrap_or("subnet 1"))} }</p>
-            <div class="table-wrap">
-            <table>
-                <thead><tr>
-                    <th scope="col">{"Option"}</th><th scope="col">{"Pod subnet"}</th><th scope="col">{"Peak"}</th>
-                    <th scope="col">{"Node subnet"}</th>
-                    <th scope="col">{if named { format!("{group} alone runs out at") } else { "Your subnet runs out at".to_string() }}</th>
-                    if cluster.is_some() { <th scope="col">{"Cluster at max + surge"}</th><th scope="col">{"Cluster fits"}</th> }
-                    <th scope="col">{"EC2 calls"}</th><th scope="col"><span class="sr-only">{"Apply"}</span></th>
-                </tr></thead>
-                <tbody>
-                { for alts.iter().enumerate().map(|(i, a)| {
-                    let (pod_delta, node_delta) = if i == 0 {
-                        (String::new(), String::new())
-                    } else {
-                        (
-                            delta(base.addresses_per_node, a.addresses_per_node),
-                            delta(base.node_subnet_addresses_per_node, a.node_subnet_addresses_per_node),
-                        )
-                    };
-                    let apply = {
-                        let edits = a.edits.clone();
-                        on_action.reform(move |_: MouseEvent| Action::ApplyEdits(edits.clone()))
-                    };
-                    html! {
-                        <tr class={classes!((i == 0).then_some("current"))}>
-                            <th scope="row">
-                                {a.title}
-                                if a.pods_without_ip > 0 { <span class="bad">{format!(" · {} without an IP", count(a.pods_without_ip, "pod", "pods"))}</span> }
-                                if !a.caveat.is_empty() { <small>{a.caveat}</small> }
-                            </th>
-                            <td class="num" data-col="pod" data-label="Pod subnet">{format!("{}{pod_delta}", a.addresses_per_node)}</td>
-                            <td class="num" data-label="Peak">{a.peak_addresses_per_node.to_string()}</td>
-                            <td class="num" data-col="node" data-label="Node subnet">{format!("{}{node_delta}", a.node_subnet_addresses_per_node)}
-                                if a.shared_subnet { <small>{"same subnet"}</small> }</td>
-                            <td class="num" data-label="Runs out at">{a.exhausts_at_nodes.map_or("—".to_string(), |n| count(n, "node", "nodes"))}</td>
-                            if let Some(rows) = cluster {
-                                <td class="num" data-label="Cluster at max + surge" data-col="cluster">{same_edits(rows, &a.edits).map_or("—".to_string(), |c| c.totals.addresses_at_max.to_string())}</td>
-                                <td data-label="Cluster fits" data-col="cluster-fits">{same_edits(rows, &a.edits).map_or("—", |c| if c.fits { "fits" } else { "does not fit" })}</td>
-                            }
-                            <td class="num" data-label="EC2 calls">{a.ec2_calls.to_string()}</td>
-                            <td>if i > 0 { <button type="button" class="apply" onclick={apply} aria-label={format!("Apply: {}", a.title)}>{"Apply"}</button> }</td>
-                        </tr>
-                    }
-                }) }
-                </tbody>
-            </table>
-            </div>
-        </section>
+    let mut h = H::new();
+    h.open(
+        "section",
+        &[
+            ("class", S("card advice")),
+            ("aria-label", S("Alternatives")),
+            ("data-testid", S("alternatives")),
+        ],
+    )
+    .owned("h2", NONE, heading);
+    h.open("p", DIM).t(
+        "The same workload under each usual fix, in addresses one node takes. Pod subnet: your subnet, \
+        where pods draw their addresses (the ENIConfig subnet under custom networking). Node subnet: where each \
+        node's primary ENI lives; without custom networking it is the same subnet.",
+    );
+    if named {
+        h.s(format!(" Per-node columns: one node of {group}, run out as if {group} were alone in {}. Cluster columns (once worked out): every group re-planned under the same edits, at max + surge.", scenario.subnet.as_deref().unwrap_or("subnet 1")));
     }
+    h.close()
+        .open("div", &[("class", S("table-wrap"))])
+        .open("table", NONE)
+        .open("thead", NONE)
+        .open("tr", NONE);
+    h.text("th", COL, "Option")
+        .text("th", COL, "Pod subnet")
+        .text("th", COL, "Peak")
+        .text("th", COL, "Node subnet");
+    if named {
+        h.owned("th", COL, format!("{group} alone runs out at"));
+    } else {
+        h.text("th", COL, "Your subnet runs out at");
+    }
+    if cluster.is_some() {
+        h.text("th", COL, "Cluster at max + surge")
+            .text("th", COL, "Cluster fits");
+    }
+    h.text("th", COL, "EC2 calls")
+        .open("th", COL)
+        .text("span", &[("class", S("sr-only"))], "Apply");
+    h.close().close().close().open("tbody", NONE);
+    for (i, a) in alts.iter().enumerate() {
+        let (pod_delta, node_delta) = if i == 0 {
+            (String::new(), String::new())
+        } else {
+            (
+                delta(base.addresses_per_node, a.addresses_per_node),
+                delta(base.node_subnet_addresses_per_node, a.node_subnet_addresses_per_node),
+            )
+        };
+        let row: Attrs = if i == 0 { &[("class", S("current"))] } else { NONE };
+        h.open("tr", row).open("th", ROW).t(a.title);
+        if a.pods_without_ip > 0 {
+            h.owned(
+                "span",
+                &[("class", S("bad"))],
+                format!(" · {} without an IP", count(a.pods_without_ip, "pod", "pods")),
+            );
+        }
+        if !a.caveat.is_empty() {
+            h.text("small", NONE, a.caveat);
+        }
+        h.close().owned(
+            "td",
+            &[
+                ("class", S("num")),
+                ("data-col", S("pod")),
+                ("data-label", S("Pod subnet")),
+            ],
+            format!("{}{pod_delta}", a.addresses_per_node),
+        );
+        h.num(
+            "td",
+            &[("class", S("num")), ("data-label", S("Peak"))],
+            a.peak_addresses_per_node,
+        );
+        h.open(
+            "td",
+            &[
+                ("class", S("num")),
+                ("data-col", S("node")),
+                ("data-label", S("Node subnet")),
+            ],
+        )
+        .s(format!("{}{node_delta}", a.node_subnet_addresses_per_node));
+        if a.shared_subnet {
+            h.text("small", NONE, "same subnet");
+        }
+        h.close().owned(
+            "td",
+            &[("class", S("num")), ("data-label", S("Runs out at"))],
+            a.exhausts_at_nodes
+                .map_or("—".to_string(), |n| count(n, "node", "nodes")),
+        );
+        if let Some(rows) = cluster {
+            let same = same_edits(rows, &a.edits);
+            h.owned(
+                "td",
+                &[
+                    ("class", S("num")),
+                    ("data-label", S("Cluster at max + surge")),
+                    ("data-col", S("cluster")),
+                ],
+                same.map_or("—".to_string(), |c| c.totals.addresses_at_max.to_string()),
+            );
+            h.text(
+                "td",
+                &[("data-label", S("Cluster fits")), ("data-col", S("cluster-fits"))],
+                same.map_or("—", |c| if c.fits { "fits" } else { "does not fit" }),
+            );
+        }
+        h.num(
+            "td",
+            &[("class", S("num")), ("data-label", S("EC2 calls"))],
+            a.ec2_calls,
+        )
+        .open("td", NONE);
+        if i > 0 {
+            let apply = {
+                let edits = a.edits.clone();
+                on_action.reform(move |_: MouseEvent| Action::ApplyEdits(edits.clone()))
+            };
+            h.node(html! {
+                <button type="button" class="apply" onclick={apply} aria-label={format!("Apply: {}", a.title)}>{"Apply"}</button>
+            });
+        }
+        h.close().close();
+    }
+    h.finish()
 }
+
+const DIM: Attrs = &[("class", S("dim"))];

@@ -6,6 +6,7 @@
 
 use crate::cluster::{self, ClusterAlternative, ClusterReport, ClusterSpec, Series};
 use crate::ui::browser::measure;
+use crate::ui::dom::{self, Attrs, COL, NONE, NUM, ROW, S};
 use crate::ui::state::Action;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -195,71 +196,104 @@ pub fn Chart(props: &ChartProps) -> Html {
         let as_table = as_table.clone();
         Callback::from(move |_: MouseEvent| as_table.set(!*as_table))
     };
-    let view = if *as_table {
-        let prop_at = |k: usize| proposed_series.as_ref().and_then(|s| s.points.get(k));
-        html! {
-            <div class="table-wrap">
-                <table class="burn chart-table">
-                    <caption class="sr-only">{desc.clone()}</caption>
-                    <thead><tr>
-                        <th scope="col">{"Nodes"}</th><th scope="col">{"Current"}</th>
-                        if proposed_series.is_some() { <th scope="col">{"Proposed"}</th> }
-                        <th scope="col">{"Room"}</th>
-                    </tr></thead>
-                    <tbody>
-                        { for current.points.iter().enumerate().map(|(k, p)| html! {
-                            <tr class={classes!((!p.fits).then_some("bad"))}>
-                                <th scope="row">{p.nodes}</th>
-                                <td class="num">{p.addresses}{if p.fits { "" } else { " (does not fit)" }}</td>
-                                if let Some(q) = prop_at(k) { <td class="num">{q.addresses}{if q.fits { "" } else { " (does not fit)" }}</td> }
-                                <td class="num">{current.capacity}</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+    let mut h = dom::H::new();
+    h.open(
+        "section",
+        &[("class", S("card chart-card")), ("aria-labelledby", S("chart-heading"))],
+    )
+    .text("h2", &[("id", S("chart-heading"))], "Subnet use as the cluster grows");
+    // Each `if` below is one child of the controls whether it shows or not, as `html!` lays them out, so
+    // a control that comes or goes leaves the others on their own DOM nodes.
+    h.open("div", &[("class", S("controls"))]);
+    h.node(html! {
+        if report.subnets.len() > 1 {
+            {dom::text("label", &[("for", S("chart-subnet"))], "Subnet")}
+            <select id="chart-subnet" onchange={on_subnet}>
+                { for report.subnets.iter().enumerate().map(|(k, s)| html! {
+                    <option value={k.to_string()} selected={k == i}>{format!("{} ({})", s.cidr, s.az)}</option>
+                }) }
+            </select>
         }
+    });
+    h.node(html! {
+        if let Some(ask) = ask {
+            <button type="button" onclick={ask.clone()}>{"Propose a setting (slow with this many pods)"}</button>
+        }
+    });
+    h.node(html! {
+        if alternatives.len() > 1 {
+            {dom::text("label", &[("for", S("chart-alt"))], "Proposed")}
+            <select id="chart-alt" onchange={on_alt}>
+                { for alternatives.iter().enumerate().skip(1).map(|(k, a)| html! {
+                    <option value={k.to_string()} selected={k == alt_index}>{a.title}</option>
+                }) }
+            </select>
+        }
+    });
+    h.node(html! {
+        if let Some(a) = &alt {
+            <button type="button" class="apply" data-testid="chart-apply"
+                onclick={{ let edits = a.edits.clone(); on_action.reform(move |_: MouseEvent| Action::ApplyEdits(edits.clone())) }}>
+                {"Apply proposed"}</button>
+        }
+    });
+    h.node(html! {
+        <button type="button" aria-pressed={(*as_table).to_string()} onclick={toggle}>{"Show as a table"}</button>
+    });
+    h.close().open("ul", &[("class", S("legend"))]);
+    h.open("li", NONE)
+        .text("span", &[("class", S("key-current"))], "━ current settings")
+        .close();
+    if proposed_series.is_some() {
+        h.open("li", NONE)
+            .owned("span", &[("class", S("key-proposed"))], format!("╍ {alt_name}"))
+            .close();
+    }
+    h.open("li", NONE).owned(
+        "span",
+        &[("class", S("key-capacity"))],
+        format!("┅ room: {} addresses (usable − used)", current.capacity),
+    );
+    h.close().close();
+    if *as_table {
+        table(&mut h, &current, proposed_series.as_ref(), desc.clone());
     } else {
         let title = format!("{} addresses against cluster nodes", current.cidr);
-        Html::from_html_unchecked(svg(&current, proposed_series.as_ref(), &title, &desc).into())
-    };
-    html! {
-        <section class="card chart-card" aria-labelledby="chart-heading">
-            <h2 id="chart-heading">{"Subnet use as the cluster grows"}</h2>
-            <div class="controls">
-                if report.subnets.len() > 1 {
-                    <label for="chart-subnet">{"Subnet"}</label>
-                    <select id="chart-subnet" onchange={on_subnet}>
-                        { for report.subnets.iter().enumerate().map(|(k, s)| html! {
-                            <option value={k.to_string()} selected={k == i}>{format!("{} ({})", s.cidr, s.az)}</option>
-                        }) }
-                    </select>
-                }
-                if let Some(ask) = ask {
-                    <button type="button" onclick={ask.clone()}>{"Propose a setting (slow with this many pods)"}</button>
-                }
-                if alternatives.len() > 1 {
-                    <label for="chart-alt">{"Proposed"}</label>
-                    <select id="chart-alt" onchange={on_alt}>
-                        { for alternatives.iter().enumerate().skip(1).map(|(k, a)| html! {
-                            <option value={k.to_string()} selected={k == alt_index}>{a.title}</option>
-                        }) }
-                    </select>
-                }
-                if let Some(a) = &alt {
-                    <button type="button" class="apply" data-testid="chart-apply"
-                        onclick={{ let edits = a.edits.clone(); on_action.reform(move |_: MouseEvent| Action::ApplyEdits(edits.clone())) }}>
-                        {"Apply proposed"}</button>
-                }
-                <button type="button" aria-pressed={(*as_table).to_string()} onclick={toggle}>{"Show as a table"}</button>
-            </div>
-            <ul class="legend">
-                <li><span class="key-current">{"━ current settings"}</span></li>
-                if proposed_series.is_some() { <li><span class="key-proposed">{format!("╍ {alt_name}")}</span></li> }
-                <li><span class="key-capacity">{format!("┅ room: {} addresses (usable − used)", current.capacity)}</span></li>
-            </ul>
-            { view }
-            <p class="hint">{desc}</p>
-        </section>
+        h.node(Html::from_html_unchecked(
+            svg(&current, proposed_series.as_ref(), &title, &desc).into(),
+        ));
     }
+    h.owned("p", &[("class", S("hint"))], desc);
+    h.finish()
+}
+
+/// The chart's numbers as a table: one row per point, the proposed column when there is a proposal.
+fn table(h: &mut dom::H, current: &Series, proposed: Option<&Series>, caption: String) {
+    let cell = |h: &mut dom::H, p: &cluster::Point| {
+        h.open("td", NUM)
+            .s(p.addresses.to_string())
+            .t(if p.fits { "" } else { " (does not fit)" })
+            .close();
+    };
+    h.open("div", &[("class", S("table-wrap"))])
+        .open("table", &[("class", S("burn chart-table"))])
+        .owned("caption", &[("class", S("sr-only"))], caption);
+    h.open("thead", NONE)
+        .open("tr", NONE)
+        .text("th", COL, "Nodes")
+        .text("th", COL, "Current");
+    if proposed.is_some() {
+        h.text("th", COL, "Proposed");
+    }
+    h.text("th", COL, "Room").close().close().open("tbody", NONE);
+    for (k, p) in current.points.iter().enumerate() {
+        let row: Attrs = if p.fits { NONE } else { &[("class", S("bad"))] };
+        h.open("tr", row).owned("th", ROW, p.nodes.to_string());
+        cell(h, p);
+        if let Some(q) = proposed.and_then(|s| s.points.get(k)) {
+            cell(h, q);
+        }
+        h.num("td", NUM, current.capacity).close();
+    }
+    h.close().close().close();
 }

@@ -9,6 +9,7 @@ use crate::cluster::{ClusterReport, ClusterSpec};
 use crate::config::CniEnv;
 use crate::scenario::{plan, PlanError, Report, Scenario};
 use crate::ui::browser::measure;
+use crate::ui::dom::{COL, H, NONE, ROW, S};
 use crate::ui::state::Action;
 use yew::prelude::*;
 
@@ -46,9 +47,11 @@ pub fn compare(
 ) -> Html {
     let Some((env, planned, cluster_before)) = before else {
         let pin = on_action.reform(|_: MouseEvent| Action::PinBefore);
-        return html! {
-            <p class="pin"><button type="button" onclick={pin}>{"Keep these settings as \u{201c}before\u{201d} to compare edits"}</button></p>
-        };
+        let mut h = H::new();
+        h.open("p", &[("class", S("pin"))]).node(html! {
+            <button type="button" onclick={pin}>{"Keep these settings as \u{201c}before\u{201d} to compare edits"}</button>
+        });
+        return h.finish();
     };
     let clear = on_action.reform(|_: MouseEvent| Action::ClearBefore);
     let labels = match now.2 {
@@ -83,22 +86,36 @@ pub fn compare(
         ],
     };
     let a = column(now.1, now.0, now.2);
-    html! {
-        <section class="card compare" aria-label="Before and after" data-testid="compare">
-            <h2>{"Before and after"}</h2>
-            <div class="table-wrap">
-            <table>
-                <thead><tr><th scope="col"><span class="sr-only">{"Figure"}</span></th><th scope="col">{"Before"}</th><th scope="col">{"Now"}</th></tr></thead>
-                <tbody>
-                    { for labels.iter().zip(b.iter().zip(&a)).map(|(l, (b, a))| html! {
-                        <tr><th scope="row">{l}</th><td data-side="before">{b}</td><td data-side="after">{a}</td></tr>
-                    }) }
-                </tbody>
-            </table>
-            </div>
-            <button type="button" data-testid="clear-before" onclick={clear}>{"Clear before"}</button>
-        </section>
+    let mut h = H::new();
+    h.open(
+        "section",
+        &[
+            ("class", S("card compare")),
+            ("aria-label", S("Before and after")),
+            ("data-testid", S("compare")),
+        ],
+    )
+    .text("h2", NONE, "Before and after");
+    h.open("div", &[("class", S("table-wrap"))])
+        .open("table", NONE)
+        .open("thead", NONE)
+        .open("tr", NONE)
+        .open("th", COL)
+        .text("span", &[("class", S("sr-only"))], "Figure")
+        .close();
+    h.text("th", COL, "Before").text("th", COL, "Now").close().close();
+    h.open("tbody", NONE);
+    for (l, (b, a)) in labels.into_iter().zip(b.into_iter().zip(a)) {
+        h.open("tr", NONE).owned("th", ROW, l);
+        h.owned("td", &[("data-side", S("before"))], b)
+            .owned("td", &[("data-side", S("after"))], a)
+            .close();
     }
+    h.close().close().close();
+    h.node(html! {
+        <button type="button" data-testid="clear-before" onclick={clear}>{"Clear before"}</button>
+    });
+    h.finish()
 }
 
 /// One side's figures, in the order of the labels; its settings as the edits from the shipped manifest.

@@ -5,6 +5,7 @@
 use super::{count, SharedReport};
 use crate::mode::Mode;
 use crate::scenario::Report;
+use crate::ui::dom::{Attrs, COL, H, NONE, NUM, ROW, S};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -68,51 +69,87 @@ pub fn Summary(props: &SummaryProps) -> Html {
         .iter()
         .filter(|w| props.alone.is_none() || !SUBNET_ONLY.contains(&w.code))
         .collect();
-    html! {
-        <section class="summary" aria-label="Summary">
-            <div class="card maxpods-card">
-                <h2>{"Max pods"}</h2>
-                <div class="table-wrap">
-                <table class="maxpods">
-                    <thead><tr><th scope="col">{"Variant"}</th><th scope="col">{"Value"}</th><th scope="col">{"Formula"}</th></tr></thead>
-                    <tbody>
-                        { for rows.iter().map(|(name, v, formula)| html! {
-                            <tr><th scope="row">{*name}</th><td class="num">{value(name, *v)}</td><td class="formula">{*formula}</td></tr>
-                        }) }
-                        <tr class="kubelet"><th scope="row">{"kubelet maxPods used here"}</th><td class="num" data-testid="kubelet-max-pods">{m.kubelet.to_string()}</td>
-                            <td>{ if m.kubelet_source == "override" { "your value" } else { "the calculator's recommendation" } }</td></tr>
-                    </tbody>
-                </table>
-                </div>
-                { for m.notes.iter().map(|n| html! { <p class="note">{n}</p> }) }
-            </div>
-            <div class="card">
-                <h2>{"Steady state (one node)"}</h2>
-                <dl class="kv">
-                    <dt>{"Pods"}</dt><dd data-testid="steady-pods">{pods_line(st)}</dd>
-                    <dt>{"ENIs"}</dt><dd data-testid="steady-enis">{st.enis.to_string()}</dd>
-                    <dt>{per_eni_label}</dt><dd>{per_eni.join(", ")}</dd>
-                    <dt>{"IPs held"}</dt><dd data-testid="ips-held">{total}</dd>
-                    <dt>{"Used by pods"}</dt><dd>{st.assigned_ips.to_string()}</dd>
-                    <dt>{"Held but unused"}</dt><dd>{unused}</dd>
-                    if r.mode == Mode::PrefixDelegation {
-                        <dt>{"/28 prefixes"}</dt><dd data-testid="prefixes">{st.prefixes.to_string()}</dd>
-                    }
-                </dl>
-                if !st.settled {
-                    <p class="note">{"The pool had not settled when the simulation stopped; this is its last state."}</p>
-                }
-            </div>
-            { subnet_card(r, props.alone.as_deref()) }
-            if !warnings.is_empty() {
-                <div class="card warnings">
-                    <h2>{"Warnings"}</h2>
-                    <ul>{ for warnings.iter().map(|w| html! { <li><code>{w.code}</code>{" "}{&w.message}</li> }) }</ul>
-                </div>
-            }
-        </section>
+    let mut h = H::new();
+    h.open("section", &[("class", S("summary")), ("aria-label", S("Summary"))]);
+    h.open("div", &[("class", S("card maxpods-card"))])
+        .text("h2", NONE, "Max pods");
+    h.open("div", &[("class", S("table-wrap"))])
+        .open("table", &[("class", S("maxpods"))]);
+    h.open("thead", NONE).open("tr", NONE);
+    h.text("th", COL, "Variant")
+        .text("th", COL, "Value")
+        .text("th", COL, "Formula");
+    h.close().close().open("tbody", NONE);
+    for (name, v, formula) in rows {
+        h.open("tr", NONE)
+            .text("th", ROW, name)
+            .owned("td", NUM, value(name, v));
+        h.owned("td", &[("class", S("formula"))], formula.to_string()).close();
     }
+    h.open("tr", &[("class", S("kubelet"))])
+        .text("th", ROW, "kubelet maxPods used here");
+    h.num(
+        "td",
+        &[("class", S("num")), ("data-testid", S("kubelet-max-pods"))],
+        m.kubelet,
+    );
+    h.text(
+        "td",
+        NONE,
+        if m.kubelet_source == "override" {
+            "your value"
+        } else {
+            "the calculator's recommendation"
+        },
+    );
+    h.close().close().close().close();
+    for n in &m.notes {
+        h.owned("p", NOTE, n.clone());
+    }
+    h.close();
+    h.open("div", CARD)
+        .text("h2", NONE, "Steady state (one node)")
+        .open("dl", &[("class", S("kv"))]);
+    h.text("dt", NONE, "Pods")
+        .owned("dd", &[("data-testid", S("steady-pods"))], pods_line(st));
+    h.text("dt", NONE, "ENIs")
+        .num("dd", &[("data-testid", S("steady-enis"))], st.enis);
+    h.text("dt", NONE, per_eni_label).owned("dd", NONE, per_eni.join(", "));
+    h.text("dt", NONE, "IPs held")
+        .owned("dd", &[("data-testid", S("ips-held"))], total);
+    h.text("dt", NONE, "Used by pods").num("dd", NONE, st.assigned_ips);
+    h.text("dt", NONE, "Held but unused").owned("dd", NONE, unused);
+    if r.mode == Mode::PrefixDelegation {
+        h.text("dt", NONE, "/28 prefixes")
+            .num("dd", &[("data-testid", S("prefixes"))], st.prefixes);
+    }
+    h.close();
+    if !st.settled {
+        h.text(
+            "p",
+            NOTE,
+            "The pool had not settled when the simulation stopped; this is its last state.",
+        );
+    }
+    h.close();
+    subnet_card(&mut h, r, props.alone.as_deref());
+    if !warnings.is_empty() {
+        h.open("div", &[("class", S("card warnings"))])
+            .text("h2", NONE, "Warnings")
+            .open("ul", NONE);
+        for w in warnings {
+            h.open("li", NONE)
+                .text("code", NONE, w.code)
+                .t(" ")
+                .s(w.message.clone())
+                .close();
+        }
+    }
+    h.finish()
 }
+
+const NOTE: Attrs = &[("class", S("note"))];
+const CARD: Attrs = &[("class", S("card"))];
 
 /// Pods on the node, then the two reasons a pod can lack an address: no slot (kubelet maxPods, Pending) or
 /// no IP from ipamd. The three counts add up to the pods asked for.
@@ -129,7 +166,7 @@ fn pods_line(st: &crate::scenario::SteadyState) -> String {
     )
 }
 
-fn subnet_card(r: &Report, alone: Option<&str>) -> Html {
+fn subnet_card(h: &mut H, r: &Report, alone: Option<&str>) {
     let sb = &r.subnet;
     let ipv6 = r.mode == Mode::Ipv6;
     // The core judges `fits` and `cluster_addresses` at the peak and keeps the settled ones beside them.
@@ -143,36 +180,77 @@ fn subnet_card(r: &Report, alone: Option<&str>) -> Html {
         },
         _ => Html::default(),
     };
-    html! {
-        <div class="card">
-            <h2>{"Subnet burn"}{alone.map(|a| format!(" {a}"))}</h2>
-            if alone.is_some() { <p class="note">{"The subnet table has the whole cluster's answer."}</p> }
-            <div class="table-wrap">
-            <table class="burn">
-                <thead><tr><th scope="col"><span class="sr-only">{"Addresses"}</span></th><th scope="col">{"Settled"}</th><th scope="col">{"Peak"}</th></tr></thead>
-                <tbody>
-                    <tr><th scope="row">{"Per node"}</th>
-                        <td class="num" data-testid="per-node">{count(sb.addresses_per_node, "address", "addresses")}</td>
-                        <td class="num" data-testid="peak-per-node">{count(sb.peak_addresses_per_node, "address", "addresses")}</td></tr>
-                    <tr><th scope="row">{format!("Node group ({})", count(sb.nodes, "node", "nodes"))}</th>
-                        <td class="num">{settled_cluster.to_string()}</td><td class="num">{peak_cluster.to_string()}</td></tr>
-                    if sb.cidr.is_some() {
-                        <tr><th scope="row">{"Runs out at"}</th>
-                            <td class="num">{runs_out(sb.settled_exhausts_at_nodes)}</td><td class="num" data-testid="peak-exhausts">{runs_out(sb.peak_exhausts_at_nodes)}</td></tr>
-                    }
-                </tbody>
-            </table>
-            </div>
-            if let (Some(c), Some(u)) = (&sb.cidr, sb.subnet_usable) {
-                <p class="dim">{format!("{c}: {u} usable (AWS reserves 5)")}
-                    // IPv6 pods draw from the /80s; only ENI primaries come from this subnet, no /28s.
-                    { sb.prefix_blocks_usable.filter(|_| !ipv6).map_or(String::new(), |b| format!(" · {b} aligned /28 blocks")) }</p>
-            }
-            { meter }
-            if let Some(ns) = &sb.node_subnet {
-                <p>{format!("Node subnet: {} per node, {} for the group", count(ns.addresses_per_node, "address", "addresses"), ns.cluster_addresses)}
-                    { ns.exhausts_at_nodes.map_or(String::new(), |n| format!("; runs out at {}", count(n, "node", "nodes"))) }</p>
-            }
-        </div>
+    h.open("div", CARD).open("h2", NONE).t("Subnet burn");
+    if let Some(a) = alone {
+        h.s(format!(" {a}"));
     }
+    h.close();
+    if alone.is_some() {
+        h.text("p", NOTE, "The subnet table has the whole cluster's answer.");
+    }
+    h.open("div", &[("class", S("table-wrap"))])
+        .open("table", &[("class", S("burn"))]);
+    h.open("thead", NONE)
+        .open("tr", NONE)
+        .open("th", COL)
+        .text("span", &[("class", S("sr-only"))], "Addresses");
+    h.close()
+        .text("th", COL, "Settled")
+        .text("th", COL, "Peak")
+        .close()
+        .close();
+    h.open("tbody", NONE).open("tr", NONE).text("th", ROW, "Per node");
+    h.owned(
+        "td",
+        &[("class", S("num")), ("data-testid", S("per-node"))],
+        count(sb.addresses_per_node, "address", "addresses"),
+    );
+    h.owned(
+        "td",
+        &[("class", S("num")), ("data-testid", S("peak-per-node"))],
+        count(sb.peak_addresses_per_node, "address", "addresses"),
+    );
+    h.close().open("tr", NONE);
+    h.owned("th", ROW, format!("Node group ({})", count(sb.nodes, "node", "nodes")));
+    h.num("td", NUM, settled_cluster).num("td", NUM, peak_cluster).close();
+    if sb.cidr.is_some() {
+        h.open("tr", NONE)
+            .text("th", ROW, "Runs out at")
+            .owned("td", NUM, runs_out(sb.settled_exhausts_at_nodes));
+        h.owned(
+            "td",
+            &[("class", S("num")), ("data-testid", S("peak-exhausts"))],
+            runs_out(sb.peak_exhausts_at_nodes),
+        );
+        h.close();
+    }
+    h.close().close().close();
+    if let (Some(c), Some(u)) = (&sb.cidr, sb.subnet_usable) {
+        // IPv6 pods draw from the /80s; only ENI primaries come from this subnet, no /28s.
+        let blocks = sb
+            .prefix_blocks_usable
+            .filter(|_| !ipv6)
+            .map_or(String::new(), |b| format!(" · {b} aligned /28 blocks"));
+        h.owned(
+            "p",
+            &[("class", S("dim"))],
+            format!("{c}: {u} usable (AWS reserves 5){blocks}"),
+        );
+    }
+    h.node(meter);
+    if let Some(ns) = &sb.node_subnet {
+        let out = ns.exhausts_at_nodes.map_or(String::new(), |n| {
+            format!("; runs out at {}", count(n, "node", "nodes"))
+        });
+        h.owned(
+            "p",
+            NONE,
+            format!(
+                "Node subnet: {} per node, {} for the group{out}",
+                count(ns.addresses_per_node, "address", "addresses"),
+                ns.cluster_addresses
+            ),
+        );
+    }
+    h.close();
 }

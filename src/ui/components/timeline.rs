@@ -5,6 +5,7 @@
 use crate::ipamd::trace::Step;
 use crate::mode::Mode;
 use crate::scenario::Report;
+use crate::ui::dom::{self, S};
 use crate::ui::state::{Action, Move};
 use std::fmt::Write as _;
 use yew::prelude::*;
@@ -57,16 +58,23 @@ pub fn timeline(r: &Report, index: usize, on_action: &Callback<Action>) -> Html 
         "{noun} held over {len} steps, up to {top}; an ENI attached at step{}; detached at step{}",
         attach.1, detach.1
     );
-    html! {
-        <div class="timeline">
-            <svg viewBox={format!("0 0 {W} {H}")} preserveAspectRatio="none" role="img" aria-label={label} data-testid="timeline">
-                <path class="eni-attach" d={attach.0} vector-effect="non-scaling-stroke" />
-                <path class="eni-detach" d={detach.0} vector-effect="non-scaling-stroke" />
-                <polyline class="held" points={points.join(" ")} vector-effect="non-scaling-stroke" />
-                <path class="now" d={format!("M{} 0V{H}", x(index))} vector-effect="non-scaling-stroke" />
-            </svg>
-            <p class="dim timeline-key">{format!("{noun} held, 0–{top} · ")}<span class="key-attach">{"ENI attached"}</span>{" · "}<span class="key-detach">{"ENI detached"}</span>
-                {" "}<button type="button" disabled={jump.is_none()} onclick={jump.unwrap_or_default()}>{"Next EC2 call ›"}</button></p>
-        </div>
-    }
+    let mut h = dom::H::new();
+    h.open("div", &[("class", S("timeline"))]).node(html! {
+        <svg viewBox={format!("0 0 {W} {H}")} preserveAspectRatio="none" role="img" aria-label={label} data-testid="timeline">
+            <path class="eni-attach" d={attach.0} vector-effect="non-scaling-stroke" />
+            <path class="eni-detach" d={detach.0} vector-effect="non-scaling-stroke" />
+            <polyline class="held" points={points.join(" ")} vector-effect="non-scaling-stroke" />
+            <path class="now" d={format!("M{} 0V{H}", x(index))} vector-effect="non-scaling-stroke" />
+        </svg>
+    });
+    h.open("p", &[("class", S("dim timeline-key"))])
+        .s(format!("{noun} held, 0–{top} · "))
+        .text("span", &[("class", S("key-attach"))], "ENI attached")
+        .t(" · ")
+        .text("span", &[("class", S("key-detach"))], "ENI detached")
+        .t(" ");
+    h.node(html! {
+        <button type="button" disabled={jump.is_none()} onclick={jump.unwrap_or_default()}>{"Next EC2 call ›"}</button>
+    });
+    h.finish()
 }

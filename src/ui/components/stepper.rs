@@ -79,17 +79,26 @@ pub fn Stepper(props: &StepperProps) -> Html {
     // around what `H` builds.
     let mut h = H::new();
     h.text("h2", NONE, "Step by step");
+    h.open(
+        "div",
+        &[
+            ("class", S("controls")),
+            ("role", S("group")),
+            ("aria-label", S("Step controls")),
+        ],
+    );
+    let (first, last) = (*index == 0, *index + 1 >= len);
+    let play = if *playing { "Pause" } else { "Play" };
+    h.node(step_button(go(Move::First), "First step", first, "«"));
+    h.node(step_button(go(Move::Prev), "Previous step", first, "‹"));
+    h.node(step_button(toggle, play, false, play));
+    h.node(step_button(go(Move::Next), "Next step", last, "›"));
+    h.node(step_button(go(Move::Last), "Last step", last, "»"));
     h.node(html! {
-        <div class="controls" role="group" aria-label="Step controls">
-            <button type="button" onclick={go(Move::First)} aria-label="First step" disabled={*index == 0}>{"«"}</button>
-            <button type="button" onclick={go(Move::Prev)} aria-label="Previous step" disabled={*index == 0}>{"‹"}</button>
-            <button type="button" onclick={toggle} aria-label={if *playing { "Pause" } else { "Play" }}>{ if *playing { "Pause" } else { "Play" } }</button>
-            <button type="button" onclick={go(Move::Next)} aria-label="Next step" disabled={*index + 1 >= len}>{"›"}</button>
-            <button type="button" onclick={go(Move::Last)} aria-label="Last step" disabled={*index + 1 >= len}>{"»"}</button>
-            <input type="range" class="scrubber" aria-label="Step" min="0" max={(len.saturating_sub(1)).to_string()}
-                value={index.to_string()} oninput={on_scrub} />
-        </div>
+        <input type="range" class="scrubber" aria-label="Step" min="0" max={(len.saturating_sub(1)).to_string()}
+            value={index.to_string()} oninput={on_scrub} />
     });
+    h.close();
     h.node(timeline(r, *index, on_action));
     let position = dom::s(format!(
         "Step {} of {len} · t = {} s · {when} · {} ENI{}",
@@ -140,6 +149,11 @@ pub fn Stepper(props: &StepperProps) -> Html {
     html! {
         <section class="stepper" aria-label="Step by step" tabindex="0" {onkeydown}>{inside}</section>
     }
+}
+
+/// One of the step controls: `<button type="button" aria-label=… disabled=…>`.
+fn step_button(onclick: Callback<MouseEvent>, label: &'static str, disabled: bool, text: &'static str) -> Html {
+    html! { <button type="button" {onclick} aria-label={label} {disabled}>{text}</button> }
 }
 
 /// `class="decision {kind}"`.

@@ -94,22 +94,12 @@ pub fn Snippets(props: &SnippetsProps) -> Html {
                 });
             })
         };
-        let status = match *copied {
-            Some((j, true)) if j == i => "Copied",
-            Some((j, false)) if j == i => "Copy failed: select the text instead",
-            _ => "",
-        };
         let id = format!("snippet-{name}");
         // The ids and labels are computed, so those elements stay in `html!`; their insides go through `H`.
         let mut p = H::new();
         p.open("div", &[("class", S("snippet-head"))]);
         p.node(html! { <h3 id={format!("{id}-title")}>{title}</h3> });
-        p.node(html! {
-            <button type="button" class="copy" aria-describedby={format!("{id}-status")} {onclick}>{format!("Copy {name}")}</button>
-        });
-        p.node(html! {
-            <span id={format!("{id}-status")} class="copied" role="status" aria-live="polite">{status}</span>
-        });
+        copy_button(&mut p, &id, format!("Copy {name}"), onclick, *copied, i);
         p.close();
         let code = dom::owned("code", NONE, text);
         p.node(html! { <pre id={id.clone()} aria-labelledby={format!("{id}-title")} tabindex="0">{code}</pre> });
@@ -121,4 +111,23 @@ pub fn Snippets(props: &SnippetsProps) -> Html {
         });
     }
     h.finish()
+}
+
+/// Copy button `i` of the snippet whose `pre` is `id`, and its status: "Copied" (or why not) while
+/// `copied` holds the answer to a click on it.
+pub fn copy_button(
+    h: &mut H,
+    id: &str,
+    label: String,
+    onclick: Callback<MouseEvent>,
+    copied: Option<(usize, bool)>,
+    i: usize,
+) {
+    let status = match copied {
+        Some((j, true)) if j == i => "Copied",
+        Some((j, false)) if j == i => "Copy failed: select the text instead",
+        _ => "",
+    };
+    h.node(html! { <button type="button" class="copy" aria-describedby={format!("{id}-status")} {onclick}>{label}</button> });
+    h.node(html! { <span id={format!("{id}-status")} class="copied" role="status" aria-live="polite">{status}</span> });
 }

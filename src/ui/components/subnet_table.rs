@@ -2,6 +2,7 @@
 //! the node of each group at which it runs out and the smallest prefix that fits; under prefix delegation
 //! the free /28 blocks and the `create-subnet-cidr-reservation` commands with a copy button.
 
+use super::snippets::copy_button;
 use crate::cluster::report::{SubnetRole, SubnetUse};
 use crate::cluster::ClusterReport;
 use crate::ui::browser;
@@ -111,11 +112,6 @@ pub fn SubnetTable(props: &SubnetTableProps) -> Html {
                 browser::copy(&text, move |ok| copied.set(Some((i, ok))));
             })
         };
-        let status = match *copied {
-            Some((j, true)) if j == i => "Copied",
-            Some((j, false)) if j == i => "Copy failed: select the text instead",
-            _ => "",
-        };
         let id = format!("reserve-{i}");
         h.open("div", RESERVATION).owned(
             "p",
@@ -124,14 +120,15 @@ pub fn SubnetTable(props: &SubnetTableProps) -> Html {
                 "{counts}. Reserve them for prefixes (assuming the used addresses sit at the bottom of the subnet):"
             ),
         );
-        // The button has a listener and the status and the commands computed ids: they stay in `html!`.
         h.open("div", &[("class", S("snippet-head"))]);
-        h.node(html! {
-            <button type="button" class="copy" aria-describedby={format!("{id}-status")} {onclick}>{format!("Copy the reservation for {}", s.cidr)}</button>
-        });
-        h.node(html! {
-            <span id={format!("{id}-status")} class="copied" role="status" aria-live="polite">{status}</span>
-        });
+        copy_button(
+            &mut h,
+            &id,
+            format!("Copy the reservation for {}", s.cidr),
+            onclick,
+            *copied,
+            i,
+        );
         h.close();
         let code = dom::owned("code", NONE, text);
         h.node(html! { <pre id={id} tabindex="0">{code}</pre> }).close();

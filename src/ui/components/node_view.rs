@@ -4,6 +4,7 @@
 use super::SharedReport;
 use crate::ipamd::trace::{EniRole, EniView};
 use crate::mode::Mode;
+use crate::ui::dom::{Attrs, H, NONE, S};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -22,94 +23,118 @@ pub fn NodeView(props: &NodeViewProps) -> Html {
     let per_eni = (r.instance.ipv4_limit - 1) as usize;
     let pd = r.mode == Mode::PrefixDelegation;
     let free_slots = (r.config.max_eni as usize).saturating_sub(step.enis.len());
-    html! {
-        <section class="node" aria-label="The node at this step">
-            <h2>{"The node"}</h2>
-            <ul class="legend" aria-label="Legend">
-                <li><span class="slot primary"></span>{"primary IP (never a pod's)"}</li>
-                <li><span class="slot assigned"></span>{"assigned to a pod"}</li>
-                <li><span class="slot warm"></span>{"warm (allocated, free)"}</li>
-                <li><span class="slot cooling"></span>{"cooling (released < IP_COOLDOWN_PERIOD ago)"}</li>
-                <li><span class="slot empty"></span>{ if pd { "prefix slot not allocated" } else { "slot not allocated" } }</li>
-            </ul>
-            <ol class="enis">
-                { for step.enis.iter().map(|e| eni_row(e, per_eni, pd)) }
-            </ol>
-            if free_slots > 0 {
-                <p class="dim free-enis">{format!("{free_slots} more ENI slot{} not attached (maxENI {})", if free_slots == 1 { "" } else { "s" }, r.config.max_eni)}</p>
-            }
-        </section>
+    let mut h = H::new();
+    h.open(
+        "section",
+        &[("class", S("node")), ("aria-label", S("The node at this step"))],
+    )
+    .text("h2", NONE, "The node");
+    h.open("ul", &[("class", S("legend")), ("aria-label", S("Legend"))]);
+    let empty = if pd {
+        "prefix slot not allocated"
+    } else {
+        "slot not allocated"
+    };
+    let legend = [
+        (PRIMARY, "primary IP (never a pod's)"),
+        (ASSIGNED, "assigned to a pod"),
+        (WARM, "warm (allocated, free)"),
+        (COOLING, "cooling (released < IP_COOLDOWN_PERIOD ago)"),
+        (EMPTY, empty),
+    ];
+    for (slot, text) in legend {
+        h.open("li", NONE).open("span", slot).close().t(text).close();
     }
+    h.close().open("ol", &[("class", S("enis"))]);
+    for e in &step.enis {
+        eni_row(&mut h, e, per_eni, pd);
+    }
+    h.close();
+    if free_slots > 0 {
+        h.owned(
+            "p",
+            &[("class", S("dim free-enis"))],
+            format!(
+                "{free_slots} more ENI slot{} not attached (maxENI {})",
+                if free_slots == 1 { "" } else { "s" },
+                r.config.max_eni
+            ),
+        );
+    }
+    h.finish()
 }
 
-fn eni_row(e: &EniView, per_eni: usize, pd: bool) -> Html {
+const PRIMARY: Attrs = &[("class", S("slot primary"))];
+const ASSIGNED: Attrs = &[("class", S("slot assigned"))];
+const WARM: Attrs = &[("class", S("slot warm"))];
+const COOLING: Attrs = &[("class", S("slot cooling"))];
+const EMPTY: Attrs = &[("class", S("slot empty"))];
+
+/// One ENI: its id, role and counts, then its slots. The `li` and the slots' `div` carry computed
+/// attributes (`data-eni`, `aria-label`), so they stay in `html!` around what `H` builds.
+fn eni_row(h: &mut H, e: &EniView, per_eni: usize, pd: bool) {
     let role = match e.role {
         EniRole::Primary => "primary",
         EniRole::Secondary => "secondary",
         EniRole::Trunk => "trunk",
     };
-    let (summary, slots) = if !e.for_pods {
+    let mut slots = H::new();
+    slots.open("span", PRIMARY).close();
+    let summary = if !e.for_pods {
         let why = if e.role == EniRole::Trunk {
             "trunk ENI: no pod IPs"
         } else {
             "custom networking: no pod IPs on the primary ENI"
         };
-        (why.to_string(), Html::default())
+        why.to_string()
     } else if e.ipv6_prefix {
-        (
-            "one /80 IPv6 prefix serves every pod".to_string(),
-            html! { <span class="v6">{"/80"}</span> },
-        )
+        slots.text("span", &[("class", S("v6"))], "/80");
+        "one /80 IPv6 prefix serves every pod".to_string()
     } else if pd {
         let assigned: u32 = e.prefix_slots().map(|p| u32::from(p[0])).sum();
         let empty = per_eni.saturating_sub(e.prefix_count());
-        (
-            format!("{} of {per_eni} prefixes · {assigned} pods", e.prefix_count()),
-            html! {
-                <>
-                { for e.prefix_slots().map(|p| {
-                    let (a, c) = (usize::from(p[0]), usize::from(p[1]));
-                    html! {
-                        <span class="prefix">
-                            { cells("assigned", a) }{ cells("cooling", c) }{ cells("warm", 16usize.saturating_sub(a + c)) }
-                        </span>
-                    }
-                }) }
-                { for (0..empty).map(|_| html! { <span class="prefix empty"></span> }) }
-                </>
-            },
-        )
+        for p in e.prefix_slots() {
+            let (a, c) = (usize::from(p[0]), usize::from(p[1]));
+            slots.open("span", &[("class", S("prefix"))]);
+            cells(&mut slots, ASSIGNED, a);
+            cells(&mut slots, COOLING, c);
+            cells(&mut slots, WARM, 16usize.saturating_sub(a + c));
+            slots.close();
+        }
+        for _ in 0..empty {
+            slots.open("span", &[("class", S("prefix empty"))]).close();
+        }
+        format!("{} of {per_eni} prefixes · {assigned} pods", e.prefix_count())
     } else {
         let ips = &e.ips;
         let allocated = (ips.assigned + ips.cooling + ips.warm) as usize;
-        (
-            format!(
-                "{allocated} of {per_eni} IPs · {} assigned · {} warm · {} cooling",
-                ips.assigned, ips.warm, ips.cooling
-            ),
-            html! {
-                <>
-                { cells("assigned", ips.assigned as usize) }
-                { cells("cooling", ips.cooling as usize) }
-                { cells("warm", ips.warm as usize) }
-                { cells("empty", per_eni.saturating_sub(allocated)) }
-                </>
-            },
+        cells(&mut slots, ASSIGNED, ips.assigned as usize);
+        cells(&mut slots, COOLING, ips.cooling as usize);
+        cells(&mut slots, WARM, ips.warm as usize);
+        cells(&mut slots, EMPTY, per_eni.saturating_sub(allocated));
+        format!(
+            "{allocated} of {per_eni} IPs · {} assigned · {} warm · {} cooling",
+            ips.assigned, ips.warm, ips.cooling
         )
     };
-    html! {
-        <li class={classes!("eni", role)} data-eni={e.id.clone()}>
-            <div class="eni-head"><strong>{&e.id}</strong>{" "}<span class="role">{role}</span>{" "}<span class="dim">{&summary}</span></div>
-            <div class="slots" role="img" aria-label={format!("{}: {role}; primary IP; {summary}", e.id)}>
-                <span class="slot primary"></span>
-                { slots }
-            </div>
-        </li>
-    }
+    let label = format!("{}: {role}; primary IP; {summary}", e.id);
+    let mut row = H::new();
+    row.open("div", &[("class", S("eni-head"))])
+        .owned("strong", NONE, e.id.clone())
+        .t(" ")
+        .text("span", &[("class", S("role"))], role)
+        .t(" ")
+        .owned("span", &[("class", S("dim"))], summary)
+        .close();
+    let slots = slots.finish();
+    row.node(html! { <div class="slots" role="img" aria-label={label}>{slots}</div> });
+    let row = row.finish();
+    h.node(html! { <li class={classes!("eni", role)} data-eni={e.id.clone()}>{row}</li> });
 }
 
-fn cells(class: &'static str, n: usize) -> Html {
-    (0..n)
-        .map(|_| html! { <span class={classes!("slot", class)}></span> })
-        .collect()
+/// `n` slots of one kind.
+fn cells(h: &mut H, slot: Attrs, n: usize) {
+    for _ in 0..n {
+        h.open("span", slot).close();
+    }
 }

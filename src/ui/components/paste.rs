@@ -5,6 +5,7 @@
 //! Read in the browser by the same importer as `vpc-cni-calc settings import`; nothing is sent anywhere.
 
 use crate::import::settings::{import, ImportedSettings};
+use crate::ui::dom::{H, NONE, S};
 use crate::ui::state::Action;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -59,20 +60,29 @@ pub fn Paste(props: &PasteProps) -> Html {
             }
         })
     };
-    html! {
-        <details class="paste">
-            <summary>{"Paste your current config"}</summary>
-            <label for="f-paste-settings">{"Output of kubectl set env daemonset/aws-node -n kube-system --list"}</label>
-            <textarea id="f-paste-settings" ref={text} rows="4" spellcheck="false" />
-            <p class="hint">{"A setting the paste does not set shows as - (unset: ipamd's default applies). The page reads this format only; for the DaemonSet's JSON or YAML, add-on configurationValues or Helm values use the CLI: vpc-cni-calc settings import FILE. Nothing is sent anywhere: it is read in your browser."}</p>
-            <button type="button" onclick={on_fill}>{"Fill the settings"}</button>
-            {
-                match &*message {
-                    Some(Ok(m)) => html! { <p class="note" role="status">{m}</p> },
-                    Some(Err(e)) => html! { <p class="error" role="alert">{e}</p> },
-                    None => html! {},
-                }
-            }
-        </details>
+    let mut h = H::new();
+    h.open("details", &[("class", S("paste"))])
+        .text("summary", NONE, "Paste your current config");
+    h.text(
+        "label",
+        &[("for", S("f-paste-settings"))],
+        "Output of kubectl set env daemonset/aws-node -n kube-system --list",
+    );
+    h.node(html! { <textarea id="f-paste-settings" ref={text} rows="4" spellcheck="false" /> });
+    h.text("p", &[("class", S("hint"))], HINT);
+    h.node(html! { <button type="button" onclick={on_fill}>{"Fill the settings"}</button> });
+    match &*message {
+        Some(Ok(m)) => {
+            h.owned("p", &[("class", S("note")), ("role", S("status"))], m.clone());
+        }
+        Some(Err(e)) => {
+            h.owned("p", &[("class", S("error")), ("role", S("alert"))], e.clone());
+        }
+        None => {}
     }
+    h.finish()
 }
+
+const HINT: &str = "A setting the paste does not set shows as - (unset: ipamd's default applies). The page \
+    reads this format only; for the DaemonSet's JSON or YAML, add-on configurationValues or Helm values use \
+    the CLI: vpc-cni-calc settings import FILE. Nothing is sent anywhere: it is read in your browser.";

@@ -6,6 +6,7 @@ use super::SharedReport;
 use crate::config::CniEnv;
 use crate::snippets::{generate, ipv6_iam_policy, max_pods_settings, verify_on_a_node, Format};
 use crate::ui::browser;
+use crate::ui::dom::{self, H, NONE, S};
 use crate::ui::state::Action;
 use yew::prelude::*;
 
@@ -55,56 +56,78 @@ pub fn Snippets(props: &SnippetsProps) -> Html {
             on_action.emit(Action::Tab(names[next].clone()));
         })
     };
-    html! {
-        <section class="snippets" aria-label="Config to apply">
-            <h2>{"Apply it"}</h2>
-            <div class="tabs" role="tablist" aria-label="Format" {onkeydown}>
-                { for tabs.iter().enumerate().map(|(i, (name, _))| {
-                    let select = { let name = names[i].clone(); props.on_action.reform(move |_: MouseEvent| Action::Tab(name.clone())) };
-                    let on = i == current;
-                    html! {
-                        <button type="button" role="tab" id={format!("tab-{name}")} aria-selected={if on { "true" } else { "false" }}
-                            aria-controls={format!("panel-{name}")} tabindex={if on { "0" } else { "-1" }} onclick={select}>{*name}</button>
-                    }
-                }) }
-            </div>
-            { for tabs.iter().enumerate().map(|(i, &(name, title))| {
-                let text = match (Format::parse(name), name) {
-                    // The CLI's refusal, word for word: these settings would stop aws-node.
-                    (Some(format), _) => generate(format, &props.env).unwrap_or_else(|e| format!("Refused: {e}")),
-                    (None, "ipv6-iam") => ipv6_iam_policy(),
-                    (None, "verify") => props.report.ok().map(verify_on_a_node).unwrap_or_default(),
-                    (None, _) => max_pods_settings(props.report.ok().map_or(110, |r| r.max_pods.kubelet)),
-                };
-                let onclick = {
-                    let copied = copied.clone();
-                    let text = text.clone();
-                    Callback::from(move |_: MouseEvent| {
-                        let copied = copied.clone();
-                        browser::copy(&text, move |ok| {
-                            copied.set(Some((i, ok)));
-                            let reset = copied.clone();
-                            browser::after(2000, move || reset.set(None));
-                        });
-                    })
-                };
-                let status = match *copied {
-                    Some((j, true)) if j == i => "Copied",
-                    Some((j, false)) if j == i => "Copy failed: select the text instead",
-                    _ => "",
-                };
-                let id = format!("snippet-{name}");
+    let mut h = H::new();
+    h.open(
+        "section",
+        &[("class", S("snippets")), ("aria-label", S("Config to apply"))],
+    )
+    .text("h2", NONE, "Apply it");
+    h.node(html! {
+        <div class="tabs" role="tablist" aria-label="Format" {onkeydown}>
+            { for tabs.iter().enumerate().map(|(i, (name, _))| {
+                let select = { let name = names[i].clone(); props.on_action.reform(move |_: MouseEvent| Action::Tab(name.clone())) };
+                let on = i == current;
                 html! {
-                    <div class="snippet" role="tabpanel" id={format!("panel-{name}")} aria-labelledby={format!("tab-{name}")} hidden={i != current}>
-                        <div class="snippet-head">
-                            <h3 id={format!("{id}-title")}>{title}</h3>
-                            <button type="button" class="copy" aria-describedby={format!("{id}-status")} {onclick}>{format!("Copy {name}")}</button>
-                            <span id={format!("{id}-status")} class="copied" role="status" aria-live="polite">{status}</span>
-                        </div>
-                        <pre id={id.clone()} aria-labelledby={format!("{id}-title")} tabindex="0"><code>{text}</code></pre>
-                    </div>
+                    <button type="button" role="tab" id={format!("tab-{name}")} aria-selected={if on { "true" } else { "false" }}
+                        aria-controls={format!("panel-{name}")} tabindex={if on { "0" } else { "-1" }} onclick={select}>{*name}</button>
                 }
             }) }
-        </section>
+        </div>
+    });
+    for (i, &(name, title)) in tabs.iter().enumerate() {
+        let text = match (Format::parse(name), name) {
+            // The CLI's refusal, word for word: these settings would stop aws-node.
+            (Some(format), _) => generate(format, &props.env).unwrap_or_else(|e| format!("Refused: {e}")),
+            (None, "ipv6-iam") => ipv6_iam_policy(),
+            (None, "verify") => props.report.ok().map(verify_on_a_node).unwrap_or_default(),
+            (None, _) => max_pods_settings(props.report.ok().map_or(110, |r| r.max_pods.kubelet)),
+        };
+        let onclick = {
+            let copied = copied.clone();
+            let text = text.clone();
+            Callback::from(move |_: MouseEvent| {
+                let copied = copied.clone();
+                browser::copy(&text, move |ok| {
+                    copied.set(Some((i, ok)));
+                    let reset = copied.clone();
+                    browser::after(2000, move || reset.set(None));
+                });
+            })
+        };
+        let id = format!("snippet-{name}");
+        // The ids and labels are computed, so those elements stay in `html!`; their insides go through `H`.
+        let mut p = H::new();
+        p.open("div", &[("class", S("snippet-head"))]);
+        p.node(html! { <h3 id={format!("{id}-title")}>{title}</h3> });
+        copy_button(&mut p, &id, format!("Copy {name}"), onclick, *copied, i);
+        p.close();
+        let code = dom::owned("code", NONE, text);
+        p.node(html! { <pre id={id.clone()} aria-labelledby={format!("{id}-title")} tabindex="0">{code}</pre> });
+        let inside = p.finish();
+        h.node(html! {
+            <div class="snippet" role="tabpanel" id={format!("panel-{name}")} aria-labelledby={format!("tab-{name}")} hidden={i != current}>
+                {inside}
+            </div>
+        });
     }
+    h.finish()
+}
+
+/// Copy button `i` of the snippet whose `pre` is `id`, and its status: "Copied" (or why not) while
+/// `copied` holds the answer to a click on it.
+pub fn copy_button(
+    h: &mut H,
+    id: &str,
+    label: String,
+    onclick: Callback<MouseEvent>,
+    copied: Option<(usize, bool)>,
+    i: usize,
+) {
+    let status = match copied {
+        Some((j, true)) if j == i => "Copied",
+        Some((j, false)) if j == i => "Copy failed: select the text instead",
+        _ => "",
+    };
+    h.node(html! { <button type="button" class="copy" aria-describedby={format!("{id}-status")} {onclick}>{label}</button> });
+    h.node(html! { <span id={format!("{id}-status")} class="copied" role="status" aria-live="polite">{status}</span> });
 }

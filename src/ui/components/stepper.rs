@@ -4,7 +4,9 @@
 
 use super::timeline::timeline;
 use super::SharedReport;
+use crate::ipamd::trace::DecisionKind;
 use crate::mode::Mode;
+use crate::ui::dom::{self, Attrs, H, NONE, S};
 use crate::ui::state::{Action, Move};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -73,36 +75,113 @@ pub fn Stepper(props: &StepperProps) -> Html {
     } else {
         format!("pass {}", step.pass)
     };
+    // The section has a listener and the step's position computed attributes: they stay in `html!`
+    // around what `H` builds.
+    let mut h = H::new();
+    h.text("h2", NONE, "Step by step");
+    h.open(
+        "div",
+        &[
+            ("class", S("controls")),
+            ("role", S("group")),
+            ("aria-label", S("Step controls")),
+        ],
+    );
+    let (first, last) = (*index == 0, *index + 1 >= len);
+    let play = if *playing { "Pause" } else { "Play" };
+    h.node(step_button(go(Move::First), "First step", first, "«"));
+    h.node(step_button(go(Move::Prev), "Previous step", first, "‹"));
+    h.node(step_button(toggle, play, false, play));
+    h.node(step_button(go(Move::Next), "Next step", last, "›"));
+    h.node(step_button(go(Move::Last), "Last step", last, "»"));
+    h.node(html! {
+        <input type="range" class="scrubber" aria-label="Step" min="0" max={(len.saturating_sub(1)).to_string()}
+            value={index.to_string()} oninput={on_scrub} />
+    });
+    h.close();
+    h.node(timeline(r, *index, on_action));
+    let position = dom::s(format!(
+        "Step {} of {len} · t = {} s · {when} · {} ENI{}",
+        index + 1,
+        step.time_s,
+        step.enis.len(),
+        if step.enis.len() == 1 { "" } else { "s" }
+    ));
+    h.node(html! {
+        <p class="step-pos" aria-live="polite" data-step={index.to_string()}>{position}</p>
+    });
+    if !step.events.is_empty() {
+        h.open("ul", &[("class", S("events"))]);
+        for e in &step.events {
+            h.owned("li", NONE, e.as_str().to_string());
+        }
+        h.close();
+    }
+    let kind = step.decision.kind;
+    h.open("p", decision(kind))
+        .text("span", &[("class", S("kind"))], kind.as_str())
+        .t(" ")
+        .s(step.decision.text.as_str().to_string())
+        .close();
+    h.open("ul", &[("class", S("actions")), ("aria-label", S("EC2 calls"))]);
+    if step.actions.is_empty() {
+        h.text("li", &[("class", S("dim"))], "No EC2 call");
+    }
+    for a in &step.actions {
+        h.open("li", NONE)
+            .text("code", NONE, a.api.as_str())
+            .t(" ")
+            .s(a.text.strip_prefix(a.api.as_str()).unwrap_or(&a.text).to_string())
+            .close();
+    }
+    h.close().open("p", &[("class", S("stats"))]).s(pool);
+    h.s(format!(
+        " · pods {} running, {} waiting",
+        step.pods.running, step.pods.waiting
+    ))
+    .close();
+    h.text(
+        "p",
+        &[("class", S("dim hint"))],
+        "Keys: ← → move a step, Home/End jump.",
+    );
+    let inside = h.finish();
     html! {
-        <section class="stepper" aria-label="Step by step" tabindex="0" {onkeydown}>
-            <h2>{"Step by step"}</h2>
-            <div class="controls" role="group" aria-label="Step controls">
-                <button type="button" onclick={go(Move::First)} aria-label="First step" disabled={*index == 0}>{"«"}</button>
-                <button type="button" onclick={go(Move::Prev)} aria-label="Previous step" disabled={*index == 0}>{"‹"}</button>
-                <button type="button" onclick={toggle} aria-label={if *playing { "Pause" } else { "Play" }}>{ if *playing { "Pause" } else { "Play" } }</button>
-                <button type="button" onclick={go(Move::Next)} aria-label="Next step" disabled={*index + 1 >= len}>{"›"}</button>
-                <button type="button" onclick={go(Move::Last)} aria-label="Last step" disabled={*index + 1 >= len}>{"»"}</button>
-                <input type="range" class="scrubber" aria-label="Step" min="0" max={(len.saturating_sub(1)).to_string()}
-                    value={index.to_string()} oninput={on_scrub} />
-            </div>
-            { timeline(r, *index, on_action) }
-            <p class="step-pos" aria-live="polite" data-step={index.to_string()}>
-                {format!("Step {} of {len} · t = {} s · {when} · {} ENI{}", index + 1, step.time_s, step.enis.len(), if step.enis.len() == 1 { "" } else { "s" })}
-            </p>
-            if !step.events.is_empty() {
-                <ul class="events">{ for step.events.iter().map(|e| html! { <li>{e.as_str()}</li> }) }</ul>
-            }
-            <p class={classes!("decision", step.decision.kind.as_str())}>
-                <span class="kind">{step.decision.kind.as_str()}</span>{" "}{&step.decision.text}
-            </p>
-            <ul class="actions" aria-label="EC2 calls">
-                if step.actions.is_empty() {
-                    <li class="dim">{"No EC2 call"}</li>
-                }
-                { for step.actions.iter().map(|a| html! { <li><code>{a.api.as_str()}</code>{" "}{a.text.strip_prefix(a.api.as_str()).unwrap_or(&a.text)}</li> }) }
-            </ul>
-            <p class="stats">{pool}{format!(" · pods {} running, {} waiting", step.pods.running, step.pods.waiting)}</p>
-            <p class="dim hint">{"Keys: ← → move a step, Home/End jump."}</p>
-        </section>
+        <section class="stepper" aria-label="Step by step" tabindex="0" {onkeydown}>{inside}</section>
+    }
+}
+
+/// One of the step controls: `<button type="button" aria-label=… disabled=…>`.
+fn step_button(onclick: Callback<MouseEvent>, label: &'static str, disabled: bool, text: &'static str) -> Html {
+    html! { <button type="button" {onclick} aria-label={label} {disabled}>{text}</button> }
+}
+
+/// `class="decision {kind}"`.
+fn decision(kind: DecisionKind) -> Attrs {
+    match kind {
+        DecisionKind::TooLow => &[("class", S("decision too-low"))],
+        DecisionKind::TooHigh => &[("class", S("decision too-high"))],
+        DecisionKind::DecreaseWait => &[("class", S("decision decrease-wait"))],
+        DecisionKind::Ok => &[("class", S("decision ok"))],
+        DecisionKind::MaxPods => &[("class", S("decision max-pods"))],
+        DecisionKind::Ipv6 => &[("class", S("decision ipv6"))],
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn the_decision_class_is_the_kind_the_trace_names() {
+        // The stylesheet colours `.decision.too-low` etc. by `DecisionKind::as_str`.
+        use DecisionKind::*;
+        for kind in [TooLow, TooHigh, DecreaseWait, Ok, MaxPods, Ipv6] {
+            let &[("class", S(class))] = decision(kind) else {
+                panic!("{kind}: one class attribute")
+            };
+            assert_eq!(class, format!("decision {}", kind.as_str()));
+        }
     }
 }

@@ -34,19 +34,22 @@ pub fn Inputs(props: &InputsProps) -> Html {
         on_action,
     } = props;
     let report = report.ok();
-    let text = |field: Field, placeholder: String, numeric: bool| {
-        text_field(FieldProps {
-            field,
-            value: form.get(field),
-            placeholder,
-            numeric,
-            error: errors.get(&field),
-            disabled: form.applies(field).err(),
-            on_action,
-        })
+    let text = |h: &mut H, field: Field, placeholder: String, numeric: bool| {
+        text_field(
+            h,
+            FieldProps {
+                field,
+                value: form.get(field),
+                placeholder,
+                numeric,
+                error: errors.get(&field),
+                disabled: form.applies(field).err(),
+                on_action,
+            },
+        )
     };
     // A setting's placeholder is what ipamd uses when it is empty, from the `SETTINGS` table.
-    let setting = |field: Field| text(field, field.default_text().unwrap_or_default(), true);
+    let setting = |h: &mut H, field: Field| text(h, field, field.default_text().unwrap_or_default(), true);
     let on_preset = on_action.reform(|e: Event| {
         let v = e.target_unchecked_into::<HtmlSelectElement>().value();
         v.parse().map_or(Action::DismissNotices, Action::LoadPreset)
@@ -73,12 +76,12 @@ pub fn Inputs(props: &InputsProps) -> Html {
     h.node(html! {
         <InstancePicker value={form.get(Field::InstanceType)} error={errors.get(&Field::InstanceType).cloned()} on_action={on_action.clone()} />
     });
-    h.node(text(Field::Pods, "0".into(), true));
+    text(&mut h, Field::Pods, "0".into(), true);
     h.node(html! {
         <input type="range" class="slider" aria-label="Pods per node (slider)" min="0" max={slider_max.to_string()}
             value={form.get(Field::Pods)} oninput={on_slider} />
     });
-    h.node(text(Field::ThenPods, "no scale-down".into(), true));
+    text(&mut h, Field::ThenPods, "no scale-down".into(), true);
     radios(
         &mut h,
         Field::Arrival,
@@ -91,9 +94,9 @@ pub fn Inputs(props: &InputsProps) -> Html {
         None,
         on_action,
     );
-    h.node(text(Field::Nodes, "1".into(), true));
-    h.node(text(Field::Subnet, "e.g. 10.0.0.0/24".into(), false));
-    h.node(text(Field::NodeSubnet, "e.g. 10.0.0.0/24".into(), false));
+    text(&mut h, Field::Nodes, "1".into(), true);
+    text(&mut h, Field::Subnet, "e.g. 10.0.0.0/24".into(), false);
+    text(&mut h, Field::NodeSubnet, "e.g. 10.0.0.0/24".into(), false);
     h.close()
         .open("fieldset", NONE)
         .text("legend", NONE, "VPC CNI settings (aws-node)");
@@ -105,15 +108,15 @@ pub fn Inputs(props: &InputsProps) -> Html {
         errors.get(&Field::Mode),
         on_action,
     );
-    h.node(setting(Field::WarmEniTarget));
-    h.node(setting(Field::WarmIpTarget));
-    h.node(setting(Field::MinimumIpTarget));
-    h.node(setting(Field::WarmPrefixTarget));
-    h.node(text(Field::MaxEni, eni_limit, true));
+    setting(&mut h, Field::WarmEniTarget);
+    setting(&mut h, Field::WarmIpTarget);
+    setting(&mut h, Field::MinimumIpTarget);
+    setting(&mut h, Field::WarmPrefixTarget);
+    text(&mut h, Field::MaxEni, eni_limit, true);
     checkbox(&mut h, Field::CustomNetworking, form, on_action);
     checkbox(&mut h, Field::PodEni, form, on_action);
-    h.node(text(Field::MaxPods, calc, false));
-    h.node(text(Field::Seed, "tight packing".into(), true));
+    text(&mut h, Field::MaxPods, calc, false);
+    text(&mut h, Field::Seed, "tight packing".into(), true);
     h.finish()
 }
 

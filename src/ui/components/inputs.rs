@@ -71,7 +71,8 @@ pub fn Inputs(props: &InputsProps) -> Html {
             { for presets().iter().enumerate().map(|(i, p)| html! { <option value={i.to_string()}>{p.name}</option> }) }
         </select>
     });
-    h.close().node(cluster_editor(form, cells, on_action));
+    h.close();
+    cluster_editor(&mut h, form, cells, on_action);
     h.open("fieldset", NONE).text("legend", NONE, "Selected node group");
     h.node(html! {
         <InstancePicker value={form.get(Field::InstanceType)} error={errors.get(&Field::InstanceType).cloned()} on_action={on_action.clone()} />

@@ -6,7 +6,7 @@ use super::components::{
     advice::Advice,
     chart::{self, Chart},
     compare,
-    inputs::Inputs,
+    inputs::inputs,
     node_view::NodeView,
     paste::Paste,
     snippets::Snippets,
@@ -298,10 +298,9 @@ pub fn App() -> Html {
         "details",
         &[("class", S("inputs-panel")), ("id", S("inputs")), ("open", S("open"))],
     );
-    h.text("summary", NONE, "Inputs").node(html! { <>
-        <Inputs form={state.form.clone()} errors={errors.clone()} cells={state.cells.clone()} report={shared.clone()} on_action={on_action.clone()} />
-        <Paste on_action={on_action.clone()} />
-    </> });
+    h.text("summary", NONE, "Inputs");
+    inputs(&mut h, &state.form, &errors, &state.cells, shared.ok(), &on_action);
+    h.node(html! { <Paste on_action={on_action.clone()} /> });
     h.close().node(body).close();
     if *embed {
         h.node(Html::default());

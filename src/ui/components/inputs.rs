@@ -4,36 +4,27 @@
 use super::cluster_editor::cluster_editor;
 use super::field::{text_field, FieldProps};
 use super::instance_picker::InstancePicker;
-use super::SharedReport;
 use crate::form::{presets, Cell, Field, Form};
 use crate::ipamd::Arrival;
 use crate::mode::Mode;
+use crate::scenario::Report;
 use crate::ui::dom::{Attrs, H, NONE, S};
 use crate::ui::state::{Action, FieldErrors};
-use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct InputsProps {
-    pub form: Form,
-    pub errors: Rc<FieldErrors>,
-    /// The cluster editor's cell errors.
-    pub cells: Rc<Vec<(Cell, String)>>,
-    pub report: SharedReport,
-    pub on_action: Callback<Action>,
-}
-
-#[component]
-pub fn Inputs(props: &InputsProps) -> Html {
-    let InputsProps {
-        form,
-        errors,
-        cells,
-        report,
-        on_action,
-    } = props;
-    let report = report.ok();
+/// The panel, drawn by the page: a plain function rather than a component, which would cost the page's
+/// wasm its own lifecycle code (and the page hands it a new `on_action` each render, so a component would
+/// re-render with it anyway).
+pub fn inputs(
+    h: &mut H,
+    form: &Form,
+    errors: &FieldErrors,
+    // The cluster editor's cell errors.
+    cells: &[(Cell, String)],
+    report: Option<&Report>,
+    on_action: &Callback<Action>,
+) {
     let text = |h: &mut H, field: Field, placeholder: String, numeric: bool| {
         text_field(
             h,
@@ -61,7 +52,6 @@ pub fn Inputs(props: &InputsProps) -> Html {
     let eni_limit = report.map_or(String::new(), |r| r.instance.eni_limit.to_string());
     let calc = report.map_or(String::new(), |r| format!("{} (calculator)", r.max_pods.calculator));
 
-    let mut h = H::new();
     h.open("section", &[("class", S("inputs")), ("aria-label", S("Inputs"))])
         .open("div", &[("class", S("field"))])
         .text("label", &[("for", S("f-preset"))], "Preset");
@@ -72,19 +62,19 @@ pub fn Inputs(props: &InputsProps) -> Html {
         </select>
     });
     h.close();
-    cluster_editor(&mut h, form, cells, on_action);
+    cluster_editor(h, form, cells, on_action);
     h.open("fieldset", NONE).text("legend", NONE, "Selected node group");
     h.node(html! {
         <InstancePicker value={form.get(Field::InstanceType)} error={errors.get(&Field::InstanceType).cloned()} on_action={on_action.clone()} />
     });
-    text(&mut h, Field::Pods, "0".into(), true);
+    text(h, Field::Pods, "0".into(), true);
     h.node(html! {
         <input type="range" class="slider" aria-label="Pods per node (slider)" min="0" max={slider_max.to_string()}
             value={form.get(Field::Pods)} oninput={on_slider} />
     });
-    text(&mut h, Field::ThenPods, "no scale-down".into(), true);
+    text(h, Field::ThenPods, "no scale-down".into(), true);
     radios(
-        &mut h,
+        h,
         Field::Arrival,
         &[("ramp", "Ramp (one pod per pass)"), ("burst", "Burst (all at once)")],
         if form.arrival == Arrival::Burst {
@@ -95,30 +85,30 @@ pub fn Inputs(props: &InputsProps) -> Html {
         None,
         on_action,
     );
-    text(&mut h, Field::Nodes, "1".into(), true);
-    text(&mut h, Field::Subnet, "e.g. 10.0.0.0/24".into(), false);
-    text(&mut h, Field::NodeSubnet, "e.g. 10.0.0.0/24".into(), false);
+    text(h, Field::Nodes, "1".into(), true);
+    text(h, Field::Subnet, "e.g. 10.0.0.0/24".into(), false);
+    text(h, Field::NodeSubnet, "e.g. 10.0.0.0/24".into(), false);
     h.close()
         .open("fieldset", NONE)
         .text("legend", NONE, "VPC CNI settings (aws-node)");
     radios(
-        &mut h,
+        h,
         Field::Mode,
         &Mode::ALL.map(|m| (m.key(), m.label())),
         form.mode.key(),
         errors.get(&Field::Mode),
         on_action,
     );
-    setting(&mut h, Field::WarmEniTarget);
-    setting(&mut h, Field::WarmIpTarget);
-    setting(&mut h, Field::MinimumIpTarget);
-    setting(&mut h, Field::WarmPrefixTarget);
-    text(&mut h, Field::MaxEni, eni_limit, true);
-    checkbox(&mut h, Field::CustomNetworking, form, on_action);
-    checkbox(&mut h, Field::PodEni, form, on_action);
-    text(&mut h, Field::MaxPods, calc, false);
-    text(&mut h, Field::Seed, "tight packing".into(), true);
-    h.finish()
+    setting(h, Field::WarmEniTarget);
+    setting(h, Field::WarmIpTarget);
+    setting(h, Field::MinimumIpTarget);
+    setting(h, Field::WarmPrefixTarget);
+    text(h, Field::MaxEni, eni_limit, true);
+    checkbox(h, Field::CustomNetworking, form, on_action);
+    checkbox(h, Field::PodEni, form, on_action);
+    text(h, Field::MaxPods, calc, false);
+    text(h, Field::Seed, "tight packing".into(), true);
+    h.close();
 }
 
 fn radios(

@@ -108,7 +108,7 @@ pub fn inputs(
     checkbox(h, Field::PodEni, form, on_action);
     text(h, Field::MaxPods, calc, false);
     text(h, Field::Seed, "tight packing".into(), true);
-    h.close();
+    h.close().close();
 }
 
 fn radios(

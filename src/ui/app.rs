@@ -6,7 +6,7 @@ use super::components::{
     advice::Advice,
     chart::{self, Chart},
     compare,
-    inputs::Inputs,
+    inputs::inputs,
     node_view::NodeView,
     paste::Paste,
     snippets::Snippets,
@@ -17,6 +17,7 @@ use super::components::{
 };
 use super::state::{form_from_query, Action, State};
 use crate::scenario::plan;
+use crate::ui::dom::{Attrs, H, NONE, S};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -161,86 +162,154 @@ pub fn App() -> Html {
     let body = match report.as_ref() {
         Ok(r) => {
             let idx = state.step_index(r.trace.len());
-            html! {
-                <section class="results" id="results" tabindex="-1" aria-label="Results">
-                    if stale {
-                        <p class="stale" role="status">{"Showing the last valid result: fix the highlighted field to update it."}</p>
-                    }
-                    if let Some(note) = crate::form::doc_note(&state.form) {
-                        <p class="note docs-vs-code"><strong>{"AWS's docs vs the code: "}</strong>{note}</p>
-                    }
-                    { compare::compare(
-                        state.before.as_ref().zip(plans.1.as_ref()).map(|(e, p)| (e, p, clusters.1.as_ref().map(Result::as_ref))),
-                        (&state.last_valid.env, r, cluster.as_ref().map(Result::as_deref)),
-                        &group_name,
-                        &on_action,
-                    ) }
-                    if let Some(Ok(c)) = cluster.as_ref() {
-                        <SubnetTable report={c.clone()} />
-                        <Chart spec={state.last_cluster.clone()} report={c.clone()} alternatives={(*cluster_alts).clone()} ask={ask.clone()} on_action={on_action.clone()} />
-                    }
-                    <Stepper report={shared.clone()} index={idx} playing={state.playing} on_action={on_action.clone()} />
-                    <NodeView report={shared.clone()} index={idx} />
-                    <Summary report={shared.clone()} alone={alone} />
-                    <Advice report={shared.clone()} scenario={state.last_valid.clone()} on_action={on_action.clone()} group={group_name.clone()}
-                        cluster={cluster.as_ref().is_some_and(|c| c.is_ok()).then(|| (*cluster_alts).clone())} />
-                    <Snippets env={state.last_valid.env.clone()} report={shared.clone()} tab={state.tab.clone()} on_action={on_action.clone()} />
-                </section>
+            let mut h = H::new();
+            h.open(
+                "section",
+                &[
+                    ("class", S("results")),
+                    ("id", S("results")),
+                    ("tabindex", S("-1")),
+                    ("aria-label", S("Results")),
+                ],
+            );
+            // Each `if` leaves one node, shown or not, as `html!`'s does: yew matches children from the
+            // end, so the components below keep their state when a line above comes or goes.
+            if stale {
+                h.text(
+                    "p",
+                    &[("class", S("stale")), ("role", S("status"))],
+                    "Showing the last valid result: fix the highlighted field to update it.",
+                );
+            } else {
+                h.node(Html::default());
             }
+            if let Some(note) = crate::form::doc_note(&state.form) {
+                h.open("p", &[("class", S("note docs-vs-code"))])
+                    .text("strong", NONE, "AWS's docs vs the code: ")
+                    .t(note)
+                    .close();
+            } else {
+                h.node(Html::default());
+            }
+            h.node(compare::compare(
+                state
+                    .before
+                    .as_ref()
+                    .zip(plans.1.as_ref())
+                    .map(|(e, p)| (e, p, clusters.1.as_ref().map(Result::as_ref))),
+                (&state.last_valid.env, r, cluster.as_ref().map(Result::as_deref)),
+                &group_name,
+                &on_action,
+            ));
+            h.node(match cluster.as_ref() {
+                Some(Ok(c)) => html! { <>
+                    <SubnetTable report={c.clone()} />
+                    <Chart spec={state.last_cluster.clone()} report={c.clone()} alternatives={(*cluster_alts).clone()} ask={ask.clone()} on_action={on_action.clone()} />
+                </> },
+                _ => Html::default(),
+            });
+            h.node(html! { <>
+                <Stepper report={shared.clone()} index={idx} playing={state.playing} on_action={on_action.clone()} />
+                <NodeView report={shared.clone()} index={idx} />
+                <Summary report={shared.clone()} alone={alone} />
+                <Advice report={shared.clone()} scenario={state.last_valid.clone()} on_action={on_action.clone()} group={group_name.clone()}
+                    cluster={cluster.as_ref().is_some_and(|c| c.is_ok()).then(|| (*cluster_alts).clone())} />
+                <Snippets env={state.last_valid.env.clone()} report={shared.clone()} tab={state.tab.clone()} on_action={on_action.clone()} />
+            </> });
+            h.finish()
         }
         Err(e) => {
-            html! { <section class="results" id="results" tabindex="-1"><p class="error" role="alert">{e.to_string()}</p></section> }
+            let mut h = H::new();
+            h.open(
+                "section",
+                &[("class", S("results")), ("id", S("results")), ("tabindex", S("-1"))],
+            );
+            h.owned("p", &[("class", S("error")), ("role", S("alert"))], e.to_string());
+            h.finish()
         }
     };
-    let notices = (!state.notices.is_empty()).then(|| {
-        let dismiss = on_action.reform(|_| Action::DismissNotices);
-        html! {
-            <div class="notice" role="status">
-                <ul>{ for state.notices.iter().map(|n| html! { <li>{n}</li> }) }</ul>
-                <button type="button" onclick={dismiss}>{"Dismiss"}</button>
-            </div>
-        }
-    });
     let reset = on_action.reform(|_: MouseEvent| Action::ResetSettings);
     let example = on_action.reform(|_: MouseEvent| Action::LoadPreset(0));
-    html! {
-        <div class={classes!("app", embed.then_some("embed"))}>
-            <a class="skip" href="#results">{"Skip to results"}</a>
-            if !*embed {
-                <header>
-                    <h1>{"vpc-cni-calc"}</h1>
-                    <p>{"What the Amazon VPC CNI's ipamd attaches on an EKS node, step by step, and when your subnet runs out."}</p>
-                </header>
-            }
-            <div class="answer-bar">
-                { verdict::verdict(&verdict.text, verdict.fits) }
-                <div class="toolbar">
-                    // `www/main.js` copies the link (the address without `embed`): no wasm for it.
-                    <button type="button" data-copy-link="">{"Copy link"}</button>
-                    if *embed {
-                        <a class="button" href={format!("?{query}")} target="_blank" rel="noopener">{"Open full page"}</a>
-                    }
-                    <span class="copied" role="status" aria-live="polite" data-copy-status=""></span>
-                    // On a narrow screen the results come first; this leads back to the form.
-                    <a class="button narrow" href="#inputs">{"Edit inputs"}</a>
-                    <button type="button" data-testid="reset-settings" onclick={reset}>{"Reset to shipped settings"}</button>
-                    <button type="button" data-testid="load-example" onclick={example}>{"Try the example: WARM_IP_TARGET=2"}</button>
-                </div>
-            </div>
-            { for notices }
-            <main>
-                <details class="inputs-panel" id="inputs" open=true>
-                    <summary>{"Inputs"}</summary>
-                    <Inputs form={state.form.clone()} errors={errors.clone()} cells={state.cells.clone()} report={shared.clone()} on_action={on_action.clone()} />
-                    <Paste on_action={on_action.clone()} />
-                </details>
-                { body }
-            </main>
-            if !*embed {
-                <footer>
-                    <p>{"Modelled on ipamd v1.23.1 (aws/amazon-vpc-cni-k8s). Where AWS's docs and the code disagree, this follows the code. Runs entirely in your browser."}</p>
-                </footer>
-            }
-        </div>
+    let app: Attrs = if *embed {
+        &[("class", S("app embed"))]
+    } else {
+        &[("class", S("app"))]
+    };
+    let mut h = H::new();
+    h.open("div", app);
+    h.text("a", &[("class", S("skip")), ("href", S("#results"))], "Skip to results");
+    if *embed {
+        h.node(Html::default());
+    } else {
+        h.open("header", NONE).text("h1", NONE, "vpc-cni-calc").text(
+            "p",
+            NONE,
+            "What the Amazon VPC CNI's ipamd attaches on an EKS node, step by step, and when your subnet runs out.",
+        );
+        h.close();
     }
+    h.open("div", &[("class", S("answer-bar"))])
+        .node(verdict::verdict(&verdict.text, verdict.fits))
+        .open("div", &[("class", S("toolbar"))]);
+    // `www/main.js` copies the link (the address without `embed`): no wasm for it.
+    h.text(
+        "button",
+        &[("type", S("button")), ("data-copy-link", S(""))],
+        "Copy link",
+    );
+    h.node(if *embed {
+        html! { <a class="button" href={format!("?{query}")} target="_blank" rel="noopener">{"Open full page"}</a> }
+    } else {
+        Html::default()
+    });
+    h.open(
+        "span",
+        &[
+            ("class", S("copied")),
+            ("role", S("status")),
+            ("aria-live", S("polite")),
+            ("data-copy-status", S("")),
+        ],
+    )
+    .close();
+    // On a narrow screen the results come first; this leads back to the form.
+    h.text(
+        "a",
+        &[("class", S("button narrow")), ("href", S("#inputs"))],
+        "Edit inputs",
+    );
+    h.node(html! { <>
+        <button type="button" data-testid="reset-settings" onclick={reset}>{"Reset to shipped settings"}</button>
+        <button type="button" data-testid="load-example" onclick={example}>{"Try the example: WARM_IP_TARGET=2"}</button>
+    </> });
+    h.close().close();
+    if !state.notices.is_empty() {
+        h.open("div", &[("class", S("notice")), ("role", S("status"))])
+            .open("ul", NONE);
+        for n in &state.notices {
+            h.owned("li", NONE, n.clone());
+        }
+        let dismiss = on_action.reform(|_| Action::DismissNotices);
+        h.close()
+            .node(html! { <button type="button" onclick={dismiss}>{"Dismiss"}</button> })
+            .close();
+    }
+    h.open("main", NONE).open(
+        "details",
+        &[("class", S("inputs-panel")), ("id", S("inputs")), ("open", S("open"))],
+    );
+    h.text("summary", NONE, "Inputs");
+    inputs(&mut h, &state.form, &errors, &state.cells, shared.ok(), &on_action);
+    h.node(html! { <Paste on_action={on_action.clone()} /> });
+    h.close().node(body).close();
+    if *embed {
+        h.node(Html::default());
+    } else {
+        h.open("footer", NONE).text(
+            "p",
+            NONE,
+            "Modelled on ipamd v1.23.1 (aws/amazon-vpc-cni-k8s). Where AWS's docs and the code disagree, this follows the code. Runs entirely in your browser.",
+        );
+    }
+    h.finish()
 }

@@ -2,6 +2,7 @@
 //! inline error. Text, not `type=number`, so whatever the user typed stays visible and gets a message.
 
 use crate::form::Field;
+use crate::ui::dom::{Attrs, H, S};
 use crate::ui::state::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -24,7 +25,7 @@ pub fn id(field: Field) -> String {
 
 /// A plain function rather than a component: a component of its own costs the page's wasm its lifecycle
 /// code, and the inputs panel re-renders its fields together anyway.
-pub fn text_field(props: FieldProps) -> Html {
+pub fn text_field(h: &mut H, props: FieldProps) {
     let FieldProps {
         field,
         value,
@@ -44,28 +45,34 @@ pub fn text_field(props: FieldProps) -> Html {
     } else {
         help_id.clone()
     };
-    html! {
-        <div class={classes!("field", error.is_some().then_some("invalid"), disabled.is_some().then_some("disabled"))}>
-            <label for={id.clone()}>{field.label()}</label>
-            <input
-                id={id}
-                type="text"
-                inputmode={numeric.then_some("numeric")}
-                autocomplete="off"
-                spellcheck="false"
-                value={value}
-                placeholder={placeholder}
-                disabled={disabled.is_some()}
-                aria-invalid={error.is_some().then_some("true")}
-                aria-describedby={described}
-                {oninput}
-            />
-            <small id={help_id}>
-                { disabled.map_or(field.help().to_string(), |why| format!("Disabled: {why}.")) }
-            </small>
-            if let Some(e) = error {
-                <p class="error" id={err_id} role="alert">{e.clone()}</p>
-            }
-        </div>
-    }
+    let class: Attrs = match (error.is_some(), disabled.is_some()) {
+        (false, false) => &[("class", S("field"))],
+        (true, false) => &[("class", S("field invalid"))],
+        (false, true) => &[("class", S("field disabled"))],
+        (true, true) => &[("class", S("field invalid disabled"))],
+    };
+    // The label, the help and the error name the field's id, computed: they stay in `html!`.
+    h.open("div", class).node(html! { <>
+        <label for={id.clone()}>{field.label()}</label>
+        <input
+            id={id}
+            type="text"
+            inputmode={numeric.then_some("numeric")}
+            autocomplete="off"
+            spellcheck="false"
+            value={value}
+            placeholder={placeholder}
+            disabled={disabled.is_some()}
+            aria-invalid={error.is_some().then_some("true")}
+            aria-describedby={described}
+            {oninput}
+        />
+        <small id={help_id}>
+            { disabled.map_or(field.help().to_string(), |why| format!("Disabled: {why}.")) }
+        </small>
+        if let Some(e) = error {
+            <p class="error" id={err_id} role="alert">{e.clone()}</p>
+        }
+    </> });
+    h.close();
 }

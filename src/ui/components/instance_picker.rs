@@ -3,6 +3,7 @@
 
 use crate::form::{searchable, Field};
 use crate::ui::browser;
+use crate::ui::dom::{self, Attrs, H, NONE, S};
 use crate::ui::state::Action;
 use crate::vpc;
 use web_sys::HtmlInputElement;
@@ -104,45 +105,71 @@ pub fn InstancePicker(props: &InstancePickerProps) -> Html {
     });
     let expanded = *open && !matches.is_empty();
     let active_id = active.filter(|_| expanded).map(|i| format!("f-type-opt-{i}"));
-    html! {
-        <div class={classes!("field", "combobox", error.is_some().then_some("invalid"))}>
-            <label for="f-type" id="f-type-label">{Field::InstanceType.label()}</label>
-            <input
-                id="f-type"
-                type="text"
-                role="combobox"
-                autocomplete="off"
-                spellcheck="false"
-                aria-autocomplete="list"
-                aria-expanded={if expanded { "true" } else { "false" }}
-                aria-controls="f-type-list"
-                aria-activedescendant={active_id}
-                aria-invalid={error.is_some().then_some("true")}
-                aria-describedby="f-type-help"
-                value={value.clone()}
-                {oninput} {onkeydown} {onfocus} {onblur}
-            />
-            if expanded {
-                <ul id="f-type-list" role="listbox" aria-labelledby="f-type-label">
-                    { for matches.iter().enumerate().map(|(i, r)| {
-                        let name = r.name.clone();
-                        let pick = pick.clone();
-                        let onmousedown = Callback::from(move |e: MouseEvent| { e.prevent_default(); pick.emit(name.clone()); });
-                        let selected = Some(i) == *active;
-                        html! {
-                            <li id={format!("f-type-opt-{i}")} role="option" aria-selected={if selected { "true" } else { "false" }}
-                                class={classes!(selected.then_some("active"))} {onmousedown}>
-                                <span>{&r.name}</span>
-                                <span class="dim">{format!("{} × {}", r.eni_limit, r.ipv4_limit)}</span>
-                            </li>
-                        }
-                    }) }
-                </ul>
-            }
-            <small id="f-type-help">{ info.unwrap_or_else(|| Field::InstanceType.help().to_string()) }</small>
-            if let Some(e) = error {
-                <p class="error" role="alert">{e}</p>
-            }
-        </div>
+    let class: Attrs = if error.is_some() {
+        &[("class", S("field combobox invalid"))]
+    } else {
+        &[("class", S("field combobox"))]
+    };
+    let mut h = H::new();
+    h.open("div", class).text(
+        "label",
+        &[("for", S("f-type")), ("id", S("f-type-label"))],
+        Field::InstanceType.label(),
+    );
+    h.node(html! {
+        <input
+            id="f-type"
+            type="text"
+            role="combobox"
+            autocomplete="off"
+            spellcheck="false"
+            aria-autocomplete="list"
+            aria-expanded={if expanded { "true" } else { "false" }}
+            aria-controls="f-type-list"
+            aria-activedescendant={active_id}
+            aria-invalid={error.is_some().then_some("true")}
+            aria-describedby="f-type-help"
+            value={value.clone()}
+            {oninput} {onkeydown} {onfocus} {onblur}
+        />
+    });
+    if expanded {
+        h.open(
+            "ul",
+            &[
+                ("id", S("f-type-list")),
+                ("role", S("listbox")),
+                ("aria-labelledby", S("f-type-label")),
+            ],
+        );
+        for (i, r) in matches.iter().enumerate() {
+            let name = r.name.clone();
+            let pick = pick.clone();
+            let onmousedown = Callback::from(move |e: MouseEvent| {
+                e.prevent_default();
+                pick.emit(name.clone());
+            });
+            let selected = Some(i) == *active;
+            h.node(html! {
+                <li id={format!("f-type-opt-{i}")} role="option" aria-selected={if selected { "true" } else { "false" }}
+                    class={classes!(selected.then_some("active"))} {onmousedown}>
+                    { dom::owned("span", NONE, r.name.clone()) }
+                    { dom::owned("span", &[("class", S("dim"))], format!("{} × {}", r.eni_limit, r.ipv4_limit)) }
+                </li>
+            });
+        }
+        h.close();
+    } else {
+        h.node(Html::default());
     }
+    h.owned(
+        "small",
+        &[("id", S("f-type-help"))],
+        info.unwrap_or_else(|| Field::InstanceType.help().to_string()),
+    );
+    match error {
+        Some(e) => h.owned("p", &[("class", S("error")), ("role", S("alert"))], e.clone()),
+        None => h.node(Html::default()),
+    };
+    h.finish()
 }

@@ -7,13 +7,13 @@ use super::components::{
     chart::{self, Chart},
     compare,
     inputs::inputs,
-    node_view::NodeView,
+    node_view::{node_view, NodeViewProps},
     paste::Paste,
     snippets::Snippets,
-    stepper::Stepper,
+    stepper::{stepper, StepperProps},
     subnet_table::SubnetTable,
-    summary::Summary,
-    verdict, SharedReport,
+    summary::{summary, SummaryProps},
+    verdict, Same, SharedReport,
 };
 use super::state::{form_from_query, Action, State};
 use crate::scenario::plan;
@@ -203,15 +203,15 @@ pub fn App() -> Html {
             ));
             h.node(match cluster.as_ref() {
                 Some(Ok(c)) => html! { <>
-                    <SubnetTable report={c.clone()} />
-                    <Chart spec={state.last_cluster.clone()} report={c.clone()} alternatives={(*cluster_alts).clone()} ask={ask.clone()} on_action={on_action.clone()} />
+                    <SubnetTable report={Same(c.clone())} />
+                    <Chart spec={state.last_cluster.clone()} report={Same(c.clone())} alternatives={(*cluster_alts).clone()} ask={ask.clone()} on_action={on_action.clone()} />
                 </> },
                 _ => Html::default(),
             });
             h.node(html! { <>
-                <Stepper report={shared.clone()} index={idx} playing={state.playing} on_action={on_action.clone()} />
-                <NodeView report={shared.clone()} index={idx} />
-                <Summary report={shared.clone()} alone={alone} />
+                { stepper(&StepperProps { report: shared.clone(), index: idx, playing: state.playing, on_action: on_action.clone() }) }
+                { node_view(&NodeViewProps { report: shared.clone(), index: idx }) }
+                { summary(&SummaryProps { report: shared.clone(), alone }) }
                 <Advice report={shared.clone()} scenario={state.last_valid.clone()} on_action={on_action.clone()} group={group_name.clone()}
                     cluster={cluster.as_ref().is_some_and(|c| c.is_ok()).then(|| (*cluster_alts).clone())} />
                 <Snippets env={state.last_valid.env.clone()} report={shared.clone()} tab={state.tab.clone()} on_action={on_action.clone()} />

@@ -15,7 +15,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
     pub spec: ClusterSpec,
-    pub report: Rc<ClusterReport>,
+    pub report: super::Same<ClusterReport>,
     /// `cluster::advise`'s rows, "Your settings" first (worked out by the page, shared with the
     /// Alternatives); empty until asked for when there are very many pods.
     pub alternatives: Rc<Vec<ClusterAlternative>>,

@@ -35,4 +35,27 @@ impl SharedReport {
     }
 }
 
+/// A derived value shared without copying, equal only to itself (like `SharedReport`): props compare in
+/// O(1), and the wasm carries no deep comparison of the value's type.
+pub struct Same<T>(pub Rc<T>);
+
+impl<T> Clone for Same<T> {
+    fn clone(&self) -> Self {
+        Same(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Same<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 pub use crate::words::count;

@@ -7,14 +7,14 @@ use crate::mode::Mode;
 use crate::ui::dom::{Attrs, H, NONE, S};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What the parent passes (a plain function: it has no hooks, and the parent re-renders it with
+/// every report anyway).
 pub struct NodeViewProps {
     pub report: SharedReport,
     pub index: usize,
 }
 
-#[component]
-pub fn NodeView(props: &NodeViewProps) -> Html {
+pub fn node_view(props: &NodeViewProps) -> Html {
     let NodeViewProps { report, index } = props;
     let Some(r) = report.ok() else { return html! {} };
     let Some(step) = r.trace.get(*index) else {

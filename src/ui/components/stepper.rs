@@ -11,7 +11,8 @@ use crate::ui::state::{Action, Move};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What the parent passes (a plain function: it has no hooks, and the parent re-renders it with
+/// every report anyway).
 pub struct StepperProps {
     pub report: SharedReport,
     pub index: usize,
@@ -19,8 +20,7 @@ pub struct StepperProps {
     pub on_action: Callback<Action>,
 }
 
-#[component]
-pub fn Stepper(props: &StepperProps) -> Html {
+pub fn stepper(props: &StepperProps) -> Html {
     let StepperProps {
         report,
         index,

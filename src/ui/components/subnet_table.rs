@@ -7,12 +7,11 @@ use crate::cluster::report::{SubnetRole, SubnetUse};
 use crate::cluster::ClusterReport;
 use crate::ui::browser;
 use crate::ui::dom::{self, Attrs, COL, H, NONE, NUM, ROW, S};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SubnetTableProps {
-    pub report: Rc<ClusterReport>,
+    pub report: super::Same<ClusterReport>,
 }
 
 /// Where a subnet runs out: `node 6 of general`, one entry per group placing nodes there.

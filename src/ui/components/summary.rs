@@ -8,13 +8,13 @@ use crate::scenario::Report;
 use crate::ui::dom::{Attrs, COL, H, NONE, NUM, ROW, S};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What the parent passes (a plain function: it has no hooks, and the parent re-renders it with
+/// every report anyway).
 pub struct SummaryProps {
     pub report: SharedReport,
     /// `Some("if web were alone in 10.0.0.0/24")` when the cluster has more groups or subnets than the
     /// one this report prices: the subnet burn is labelled so, and its subnet-only warnings are left to
     /// the cluster table.
-    #[prop_or_default]
     pub alone: Option<String>,
 }
 
@@ -22,8 +22,7 @@ pub struct SummaryProps {
 /// cluster table answers for the whole cluster.
 const SUBNET_ONLY: [&str; 2] = ["subnet-exhausted", "no-room-to-replace"];
 
-#[component]
-pub fn Summary(props: &SummaryProps) -> Html {
+pub fn summary(props: &SummaryProps) -> Html {
     let Some(r) = props.report.ok() else { return html! {} };
     let m = &r.max_pods;
     let f = &m.formulas;

@@ -22,9 +22,9 @@ pub(super) struct NodePlan {
 
 /// Node plans already made, by (instance type, pods) and the `CniConfig` ipamd resolves for that
 /// instance: the plan depends on nothing else. A reused plan keeps the warnings of the settings it was
-/// first made with (the advisor's rows read only its numbers).
+/// first made with (the advisor's rows read only its numbers). A list searched in order: a few groups
+/// times the advisor's candidates, and no map code in the wasm.
 #[derive(Debug, Default)]
-/// A list searched in order: a few groups times the advisor's candidates, and no map code in the wasm.
 pub(super) struct NodePlans(Vec<(String, u32, CniConfig, NodePlan)>);
 
 /// Plans every group's node, one simulation per distinct (instance type, pods, resolved settings) not

@@ -107,7 +107,7 @@ impl Json {
     /// A number written as a whole number from 0 to `u64::MAX` (`3`, not `3.0` or `3e0`, as serde_json's
     /// `as_u64`).
     pub fn as_u64(&self) -> Option<u64> {
-        let digits = self.integer()?;
+        let digits = self.integer().filter(|t| !t.starts_with('-'))?;
         let mut n: u64 = 0;
         for b in digits.bytes() {
             n = n.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;

@@ -11,6 +11,8 @@
 
 mod read;
 
+use std::collections::BTreeMap;
+
 /// Nesting allowed, as the YAML reader's (`import::yaml`). serde_json's counter stops one level earlier: it
 /// refuses 128 nested arrays and reads 127 (`remaining_depth: 128`, refused when it reaches 0).
 pub const MAX_DEPTH: usize = 128;
@@ -123,8 +125,7 @@ impl Json {
         }
     }
 
-    /// The value as compact JSON, written as serde_json's `to_string` writes it (numbers as their text), but
-    /// for an object's members, which stay in their order and keep their duplicates.
+    /// The value as compact JSON, written as serde_json's `to_string` writes it (numbers as their text).
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         self.write(&mut out);
@@ -149,14 +150,20 @@ impl Json {
                 out.push(']');
             }
             Json::Obj(members) => {
+                // Sorted by key, a duplicated key once with its last value, as serde_json's map writes them.
+                // (`String` keys: the page's wasm already has this map.)
+                let mut sorted = BTreeMap::new();
+                for (k, v) in members {
+                    sorted.insert(k.clone(), v.to_text());
+                }
                 out.push('{');
-                for (n, (k, v)) in members.iter().enumerate() {
+                for (n, (k, v)) in sorted.iter().enumerate() {
                     if n > 0 {
                         out.push(',');
                     }
                     write_str(k, out);
                     out.push(':');
-                    v.write(out);
+                    out.push_str(v);
                 }
                 out.push('}');
             }

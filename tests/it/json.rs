@@ -263,6 +263,11 @@ fn an_error_says_where_in_one_line() {
     // Columns count characters: `é` is one.
     assert_eq!(refused("[\"é\" x]"), "expected `,` or `]` at line 1 column 6");
     assert_eq!(refused("{\"a\":1} x"), "trailing characters at line 1 column 9");
+    // Text that ends early says so, at the end.
+    assert_eq!(refused("[1,\n2"), "EOF while parsing a list at line 2 column 2");
+    assert_eq!(refused("{\"a\":1,"), "EOF while parsing an object at line 1 column 8");
+    assert_eq!(refused("{\"a\":1"), "EOF while parsing an object at line 1 column 7");
+    assert_eq!(refused("[\"ab"), "EOF while parsing a string at line 1 column 5");
 }
 
 #[test]
@@ -273,9 +278,10 @@ fn a_duplicate_key_is_looked_up_as_its_last_value_as_serde_json_keeps_it() {
     assert_eq!(v.get("a"), Some(&n("4")));
     assert_eq!(v.pointer("/c/x/0"), Some(&n("2")));
     assert_eq!(to_serde(&v), serde_json::from_str::<serde_json::Value>(text).unwrap());
-    // The members stay as written: `to_text` gives them back in their order, duplicates and all.
-    assert_eq!(v.to_text(), text);
+    // The members stay as written; `to_text` writes them as serde_json does, sorted and each key once.
     assert_eq!(v.as_object().map(<[_]>::len), Some(6));
+    assert_eq!(v.to_text(), r#"{"a":4,"b":5,"c":{"x":[2]}}"#);
+    assert_eq!(v.to_text(), to_serde(&v).to_string());
 }
 
 #[test]

@@ -41,6 +41,7 @@ impl Reader<'_> {
                         match next {
                             Some(b',') => break,
                             Some(b']') => {}
+                            None => return Err(self.error("EOF while parsing a list")),
                             _ => return Err(self.error_before("expected `,` or `]`")),
                         }
                     }
@@ -53,6 +54,7 @@ impl Reader<'_> {
                                 break;
                             }
                             Some(b'}') => {}
+                            None => return Err(self.error("EOF while parsing an object")),
                             _ => return Err(self.error_before("expected `,` or `}`")),
                         }
                     }
@@ -117,8 +119,10 @@ impl Reader<'_> {
     /// An object's key and its colon.
     fn key(&mut self) -> Result<String, String> {
         self.skip_space();
-        if self.peek() != Some(b'"') {
-            return Err(self.error("key must be a string"));
+        match self.peek() {
+            Some(b'"') => {}
+            None => return Err(self.error("EOF while parsing an object")),
+            _ => return Err(self.error("key must be a string")),
         }
         let key = self.string()?;
         self.skip_space();

@@ -1,9 +1,10 @@
 //! A small JSON reader for the importers (RFC 8259), so the page's wasm reads pasted JSON without serde_json's
 //! parser (21 KB gzip there). Numbers keep the text they were written with (no float parsing; the integer
 //! accessors parse digits with checked arithmetic). An object keeps its members as written; `get` answers with
-//! the last of a duplicated key, the one serde_json's `Value` keeps. (Sorting the members as serde_json's
-//! `BTreeMap` does cost the page's wasm a sort of its own, about 2 KB: the importers look members up by key,
-//! and the one that lists them, `settings::from_values`, sorts through a map the page already has.)
+//! the last of a duplicated key, the one serde_json's `Value` keeps, and `to_text` writes them sorted and once,
+//! as serde_json does. (Keeping them sorted, as serde_json's `BTreeMap` does, cost the page's wasm a sort of
+//! its own, about 2 KB; `to_text` and `settings`' Helm maps sort through a `BTreeMap<String, String>`, which
+//! the page already has.)
 //!
 //! Bounded: arrays and objects nest at most `MAX_DEPTH` deep, read with a stack of open containers rather
 //! than recursion; no input makes it panic. A leading BOM is an error here; the importers that accept one trim

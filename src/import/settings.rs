@@ -2,14 +2,14 @@
 //! -n kube-system -o json` or `-o yaml`), a whole multi-document manifest, `kubectl set env … --list`, an
 //! add-on's `configurationValues` (raw, or inside `aws eks describe-addon` output as a JSON string) and Helm
 //! values (`env:`). Only the `aws-node` container counts; the init container's settings are reported apart.
-//! The page's wasm reads `--list` output only (`from_documents` refuses the rest there).
+//! The page's wasm reads JSON and `--list` output; YAML is read by the CLI only (`documents::not_json`).
 
 use super::known;
 use crate::config::{self, CniEnv};
 use crate::warning::Warning;
-#[cfg(not(target_arch = "wasm32"))]
-use serde_json::Value;
 use std::fmt::Write as _;
+
+mod documents;
 
 /// The container whose environment ipamd reads.
 const AWS_NODE: &str = "aws-node";
@@ -120,8 +120,8 @@ pub const MAX_SETTINGS_BYTES: usize = 8 << 20;
 /// Unknown names given a "did you mean" hint; the rest are warned about without one, so a long list stays fast.
 const MAX_HINTS: usize = 20;
 
-/// Reads `text` in any of the accepted formats. In wasm (the page) only `--list` output: the JSON and YAML
-/// readers are native-only, for the page's size budget.
+/// Reads `text` in any of the accepted formats. In wasm (the page) JSON and `--list` output only: the YAML
+/// reader is native-only, for the page's size budget.
 pub fn import(text: &str) -> Result<ImportedSettings, String> {
     if text.len() > MAX_SETTINGS_BYTES {
         return Err(format!(
@@ -136,7 +136,7 @@ pub fn import(text: &str) -> Result<ImportedSettings, String> {
     let mut found = if is_env_list(trimmed) {
         from_list(trimmed)
     } else {
-        from_documents(trimmed)?
+        documents::from_documents(trimmed)?
     };
     let unknown: Vec<String> = found
         .env
@@ -233,217 +233,5 @@ fn push(out: &mut ImportedSettings, container: &str, name: &str, value: EnvValue
         AWS_NODE => out.env.push(var),
         INIT => out.init_env.push(var),
         _ => {}
-    }
-}
-
-/// A DaemonSet, a manifest, describe-addon output or add-on/Helm values, as JSON or YAML: the first aws-node
-/// environment found.
-#[cfg(not(target_arch = "wasm32"))]
-fn from_documents(text: &str) -> Result<ImportedSettings, String> {
-    let mut hits = Vec::new();
-    for d in &documents(text)? {
-        find(d, &mut hits)?;
-    }
-    let mut hits = hits.into_iter();
-    let mut first = hits.next().ok_or_else(|| {
-        "no aws-node settings found: expected the aws-node DaemonSet, a manifest holding it, \
-         `kubectl set env … --list` output, add-on configurationValues or Helm values with env:"
-            .to_string()
-    })?;
-    if hits.next().is_some() {
-        first.warnings.push(Warning::new(
-            "several-sources",
-            "the input holds more than one aws-node environment; the first is used",
-        ));
-    }
-    Ok(first)
-}
-
-/// The page's wasm reads `--list` output only: reading JSON there costs it 10 to 12 KB gzip (measured), more
-/// than its 200 KB budget has left.
-#[cfg(target_arch = "wasm32")]
-fn from_documents(_text: &str) -> Result<ImportedSettings, String> {
-    Err(
-        "the page reads the output of kubectl set env daemonset/aws-node -n kube-system --list; \
-         for JSON or YAML use the CLI: vpc-cni-calc settings import FILE"
-            .to_string(),
-    )
-}
-
-/// The documents of a JSON or YAML text.
-#[cfg(not(target_arch = "wasm32"))]
-fn documents(text: &str) -> Result<Vec<Value>, String> {
-    match serde_json::from_str::<Value>(text) {
-        Ok(v) => Ok(vec![v]),
-        Err(_) => super::yaml::documents(text),
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-/// Collects every aws-node environment in `v`: a DaemonSet with an `aws-node` container, a `List` of
-/// objects, `describe-addon` output (its `configurationValues` string parsed in turn), and add-on or Helm
-/// values (`env:` and `init.env:` maps).
-fn find(v: &Value, hits: &mut Vec<ImportedSettings>) -> Result<(), String> {
-    if let Some(items) = v.get("items").and_then(Value::as_array) {
-        for item in items {
-            find(item, hits)?;
-        }
-    } else if let Some(addon) = v.get("addon").filter(|a| a.is_object()) {
-        find(addon, hits)?;
-    } else if let Some(name) = v.get("addonName").and_then(Value::as_str) {
-        hits.push(from_addon(name, v)?);
-    } else if let Some(values) = v.get("configurationValues").and_then(Value::as_str) {
-        for d in documents(values).map_err(|e| format!("configurationValues: {e}"))? {
-            hits.extend(from_values(&d, "add-on configurationValues").map(with_addon_base));
-        }
-    } else if let Some(hit) = from_daemon_set(v) {
-        hits.push(hit);
-    } else if let Some(hit) = from_values(v, "add-on configurationValues or Helm values") {
-        hits.push(hit);
-    }
-    Ok(())
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-/// `aws eks describe-addon` output: its `configurationValues` (a JSON or YAML string), which may be absent or
-/// hold no `env` (the add-on's defaults: aws-node's env unchanged).
-fn from_addon(name: &str, addon: &Value) -> Result<ImportedSettings, String> {
-    let source = format!("{name} add-on configurationValues");
-    let values = match addon.get("configurationValues").and_then(Value::as_str) {
-        Some(text) => documents(text).map_err(|e| format!("configurationValues: {e}"))?,
-        None => Vec::new(),
-    };
-    let mut hit = values
-        .iter()
-        .find_map(|d| from_values(d, &source))
-        .unwrap_or_else(|| imported(&source, false));
-    if hit.env.is_empty() {
-        hit.warnings.push(Warning::new(
-            "addon-defaults",
-            "add-on defaults: no change to aws-node's env",
-        ));
-    }
-    Ok(with_addon_base(hit))
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-/// Says that an add-on's changes are taken over the released manifest, which is not what the add-on starts
-/// from on every cluster.
-fn with_addon_base(mut hit: ImportedSettings) -> ImportedSettings {
-    hit.warnings.push(Warning::new(
-        "addon-base",
-        "the add-on's settings are taken as changes to the released manifest (IPv4); on an IPv6 cluster \
-         the add-on defaults to IPv6 with prefix delegation, so there set ENABLE_IPv4=false, \
-         ENABLE_IPv6=true and ENABLE_PREFIX_DELEGATION=true",
-    ));
-    hit
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn from_daemon_set(v: &Value) -> Option<ImportedSettings> {
-    let spec = v.pointer("/spec/template/spec")?;
-    let named = |list: &str, name: &str| {
-        spec.get(list)
-            .and_then(Value::as_array)
-            .and_then(|cs| cs.iter().find(|c| c.get("name").and_then(Value::as_str) == Some(name)))
-            .cloned()
-    };
-    let node = named("containers", AWS_NODE)?;
-    let kind = v.get("kind").and_then(Value::as_str).unwrap_or("DaemonSet");
-    let name = v.pointer("/metadata/name").and_then(Value::as_str).unwrap_or(AWS_NODE);
-    let mut out = imported(&format!("{kind} {name}"), true);
-    out.env = env_list(&node);
-    if node.get("envFrom").is_some() {
-        out.warnings.push(Warning::new(
-            "env-from",
-            "the aws-node container also takes variables from envFrom (a ConfigMap or Secret), which is not in this input",
-        ));
-    }
-    out.init_env = named("initContainers", INIT).map(|c| env_list(&c)).unwrap_or_default();
-    Some(out)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-/// A container's `env:` list, literal values and `valueFrom` alike.
-fn env_list(container: &Value) -> Vec<EnvVar> {
-    let Some(list) = container.get("env").and_then(Value::as_array) else {
-        return Vec::new();
-    };
-    list.iter()
-        .filter_map(|e| {
-            let name = e.get("name").and_then(Value::as_str)?.to_string();
-            let value = match e.get("valueFrom") {
-                Some(from) => EnvValue::From(value_from(from)),
-                None => EnvValue::Value(e.get("value").map(scalar).unwrap_or_default()),
-            };
-            Some(EnvVar { name, value })
-        })
-        .collect()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-/// `valueFrom` in `kubectl set env --list`'s words.
-fn value_from(from: &Value) -> String {
-    let text = |p: &str| from.pointer(p).and_then(Value::as_str).unwrap_or_default();
-    if from.get("fieldRef").is_some() {
-        format!("field path {}", text("/fieldRef/fieldPath"))
-    } else if from.get("resourceFieldRef").is_some() {
-        format!("resource {}", text("/resourceFieldRef/resource"))
-    } else if from.get("configMapKeyRef").is_some() {
-        format!(
-            "configmap {}, key {}",
-            text("/configMapKeyRef/name"),
-            text("/configMapKeyRef/key")
-        )
-    } else if from.get("secretKeyRef").is_some() {
-        format!(
-            "secret {}, key {}",
-            text("/secretKeyRef/name"),
-            text("/secretKeyRef/key")
-        )
-    } else {
-        "unknown source".to_string()
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-/// Add-on `configurationValues` or Helm values: `env:` (aws-node) and `init.env:` maps, and the chart's
-/// `extraEnv:` list. Helm renders a map's keys in sorted order (`range $key, $value := .Values.env`), and so
-/// the DaemonSet lists them; the chart's `templates/daemonset.yaml` appends `extraEnv` after them, so a name
-/// in both takes the `extraEnv` value (the later entry wins).
-fn from_values(v: &Value, source: &str) -> Option<ImportedSettings> {
-    let env = v.get("env").and_then(Value::as_object);
-    let extra = v.get("extraEnv").filter(|e| e.is_array());
-    let init = v.pointer("/init/env").and_then(Value::as_object);
-    if env.is_none() && extra.is_none() && init.is_none() {
-        return None;
-    }
-    let mut out = imported(source, false);
-    let vars = |m: &serde_json::Map<String, Value>| {
-        let mut vars: Vec<EnvVar> = m
-            .iter()
-            .map(|(k, v)| EnvVar {
-                name: k.clone(),
-                value: EnvValue::Value(scalar(v)),
-            })
-            .collect();
-        vars.sort_by(|a, b| a.name.cmp(&b.name));
-        vars
-    };
-    out.env = env.map(vars).unwrap_or_default();
-    if let Some(extra) = extra {
-        out.env.extend(env_list(&serde_json::json!({ "env": extra })));
-    }
-    out.init_env = init.map(vars).unwrap_or_default();
-    Some(out)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-/// A scalar as the environment holds it (Helm quotes numbers and booleans: `2` becomes `"2"`).
-fn scalar(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
     }
 }

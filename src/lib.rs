@@ -44,7 +44,8 @@
 //! - `import`: what a user already has, as inputs: `import::settings` today's `aws-node` env (DaemonSet JSON or
 //!   YAML, a manifest, `kubectl set env --list`, add-on `configurationValues`, Helm values; YAML in the CLI only);
 //!   `import::instances` `describe-instance-types` pages as catalog rows (`Scenario::instance_data`,
-//!   `vpc::lookup_in`) and as `data/*.csv`.
+//!   `vpc::lookup_in`) and as `data/*.csv`; `import::kubectl` nodes and pods as a cluster spec; all read JSON
+//!   through `import::json`, a small bounded RFC 8259 reader (the page's wasm has no serde_json parser).
 //! - `cli`: the native binary's commands (pure: strings in, strings out); `args` parses (lexopt), `render`
 //!   writes the text; `cli::import` the importers' commands; the files they name come through `cli::Files`,
 //!   which `src/main.rs` implements on the disk.

@@ -45,5 +45,8 @@ document.addEventListener('click', (e) => {
   const status = document.querySelector('[data-copy-status]');
   const say = (text) => { status.textContent = text; setTimeout(() => { status.textContent = ''; }, 2000); };
   navigator.clipboard.writeText(location.href.replace(/[?&]embed=(1|true)\b/, (m) => (m[0] === '?' ? '?' : '')).replace('?&', '?'))
-    .then(() => say('Link copied'), () => say('Copy failed: copy the address bar instead'));
+    // In a frame the address bar shows the host page: point at "Open full page" instead.
+    .then(() => say('Link copied'), () => say(window.parent === window
+      ? 'Copy failed: copy the address bar instead'
+      : 'Copy failed: use "Open full page" and copy its address'));
 });

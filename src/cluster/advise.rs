@@ -141,17 +141,24 @@ fn row(
     }
 }
 
+/// Where in `rows` (the current settings first) the best IPv4 fix is: the first alternative that is not
+/// IPv6 and leaves every pod an address and a slot. The chart proposes it unless another is picked.
+pub fn best_ipv4_fix(rows: &[ClusterAlternative]) -> Option<usize> {
+    rows.iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, a)| !ipv6(a) && a.pods_without_ip + a.pods_pending == 0)
+        .map(|(i, _)| i)
+}
+
 /// For a cluster that does not fit: the best fix that keeps IPv4 (an IPv6 cluster is a new cluster) and
 /// runs every pod, in one sentence: "Best IPv4 fix: WARM_IP_TARGET=2 MINIMUM_IP_TARGET=20 (25 per node at
 /// peak) fits." or "… still needs a /23.". `None` when the current settings fit or no such fix exists.
 pub fn best_fix(rows: &[ClusterAlternative]) -> Option<String> {
-    let (current, fixes) = rows.split_first()?;
-    if current.fits {
+    if rows.first()?.fits {
         return None;
     }
-    let best = fixes
-        .iter()
-        .find(|a| !ipv6(a) && a.pods_without_ip + a.pods_pending == 0)?;
+    let best = rows.get(best_ipv4_fix(rows)?)?;
     let outcome = match (best.fits, best.needs_prefix_length) {
         (true, _) => "fits".to_string(),
         (false, Some(len)) => format!("still needs a /{len}"),

@@ -14,11 +14,11 @@ mod series;
 pub mod spec;
 mod verdict;
 
-pub use advise::{best_fix, verdict_with_fix};
+pub use advise::{best_fix, best_ipv4_fix, verdict_with_fix};
 pub use judge::reservation_command;
 pub use report::{ClusterAlternative, ClusterMode, ClusterReport, Point, Series};
 pub use resolve::{MAX_NODE_GROUPS, MAX_SUBNETS};
-pub use series::{series, MAX_POINTS};
+pub use series::{path_nodes, series, MAX_POINTS};
 pub use spec::{parse_json, ClusterSpec, NodeGroupSpec, SubnetSpec, Surge};
 
 use crate::config::CniEnv;

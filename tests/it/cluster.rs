@@ -314,6 +314,41 @@ fn the_chart_series_marks_exhaustion() {
     assert!(cluster::series(&r, 1).is_none());
 }
 
+/// The chart's path adds one node a step. Groups of 1 and 2 nodes: node 1 of the second group comes at
+/// 1/2 of the way, then node 1 of the first and node 2 of the second both at 2/2, in group order.
+#[test]
+fn the_chart_path_adds_one_node_a_step() {
+    assert_eq!(cluster::path_nodes(0, &[1, 2]), vec![0, 0]);
+    assert_eq!(cluster::path_nodes(1, &[1, 2]), vec![0, 1]);
+    assert_eq!(cluster::path_nodes(2, &[1, 2]), vec![1, 1]);
+    assert_eq!(cluster::path_nodes(3, &[1, 2]), vec![1, 2]);
+    assert_eq!(cluster::path_nodes(9, &[1, 2]), vec![1, 2]);
+    // 10 and 10: the nodes alternate, the first group first at each tie (j/10 for both).
+    assert_eq!(cluster::path_nodes(7, &[10, 10]), vec![4, 3]);
+    // A group of none never gets a node.
+    assert_eq!(cluster::path_nodes(2, &[0, 3, 0]), vec![0, 2, 0]);
+}
+
+/// Two groups at different sizes (the review's case: 13 and 7 nodes at max + surge, 20 in all): every node
+/// count from 0 to 20 is a point of the chart, none repeated or skipped.
+#[test]
+fn a_two_group_chart_has_every_node_count() {
+    let spec = ClusterSpec {
+        settings: settings(&[("WARM_IP_TARGET", "2")]),
+        subnets: vec![subnet_spec("10.0.0.0/24", "a", 0)],
+        pod_subnets: vec![],
+        node_groups: vec![
+            group("web", "m5.large", 10, 12, 12, Surge::Nodes(1), &["a"]),
+            group("batch", "m5.large", 5, 6, 6, Surge::Nodes(1), &["a"]),
+        ],
+        instance_data: Vec::new(),
+        unset: Vec::new(),
+    };
+    let s = cluster::series(&plan(&spec), 0).unwrap();
+    let nodes: Vec<u64> = s.points.iter().map(|p| p.nodes).collect();
+    assert_eq!(nodes, (0..=20).collect::<Vec<u64>>());
+}
+
 /// Spec JSON: the issue's example reads, defaults apply, `surge` takes 1 or "25%", unknown fields fail.
 #[test]
 fn the_spec_reads_the_issues_json() {
@@ -668,6 +703,21 @@ proptest! {
         prop_assert_eq!(r.totals.addresses_at_max, total);
         prop_assert_eq!(r.fits, r.subnets.iter().all(|s| s.fits));
         verdict_node_is_within_its_level(&r)?;
+    }
+
+    /// The chart's path: k nodes at step k, no group ever loses a node, each ends at its target.
+    #[test]
+    fn the_chart_path_grows_one_node_at_a_time(targets in proptest::collection::vec(0u64..60, 1..7)) {
+        let total: u64 = targets.iter().sum();
+        let mut last = vec![0; targets.len()];
+        for k in 0..=total {
+            let now = cluster::path_nodes(k, &targets);
+            prop_assert_eq!(now.iter().sum::<u64>(), k);
+            prop_assert!(now.iter().zip(&last).all(|(n, l)| n >= l), "{:?} after {:?}", now, last);
+            prop_assert!(now.iter().zip(&targets).all(|(n, t)| n <= t));
+            last = now;
+        }
+        prop_assert_eq!(last, targets);
     }
 
     /// Random specs, well-formed or not, never panic the core.

@@ -143,8 +143,10 @@ pub fn Chart(props: &ChartProps) -> Html {
     let index = use_state(|| first_failing(report));
     let picked = use_state(|| None::<usize>);
     let as_table = use_state(|| false);
-    // The best alternative is the advisor's first after "Your settings".
-    let alt_index = picked.unwrap_or(1).min(alternatives.len().saturating_sub(1));
+    // Unless one is picked, the verdict's best IPv4 fix (else the advisor's first after "Your settings").
+    let alt_index = picked
+        .unwrap_or_else(|| cluster::best_ipv4_fix(alternatives).unwrap_or(1))
+        .min(alternatives.len().saturating_sub(1));
     let alt: Option<ClusterAlternative> = alternatives.get(alt_index).filter(|_| alt_index > 0).cloned();
     let proposed = use_memo(
         (spec.clone(), alt.as_ref().map(|a| a.edits.clone())),

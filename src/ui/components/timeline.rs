@@ -36,15 +36,15 @@ pub fn timeline(r: &Report, index: usize, on_action: &Callback<Action>) -> Html 
         .enumerate()
         .map(|(i, s)| format!("{},{}", x(i), y(held(s))))
         .collect();
-    // Where the ENI count changes: attached (more) or detached (fewer).
-    // Where the ENI count changes, as one path of vertical strokes per direction, and the steps in words.
-    let (mut attach, mut detach) = ((String::new(), String::new()), (String::new(), String::new()));
+    // Where the ENI count changes, attached (more) or detached (fewer): one path of vertical strokes per
+    // direction, and the steps (counted from 1) for the words.
+    let (mut attach, mut detach) = ((String::new(), Vec::new()), (String::new(), Vec::new()));
     for (i, w) in trace.windows(2).enumerate() {
         let (was, now) = (w[0].enis.len(), w[1].enis.len());
         if was != now {
             let (d, steps) = if now > was { &mut attach } else { &mut detach };
             let _ = write!(d, "M{} 0V{H}", x(i + 1));
-            let _ = write!(steps, " {}", i + 2);
+            steps.push(i + 2);
         }
     }
     let next_call = trace
@@ -55,8 +55,9 @@ pub fn timeline(r: &Report, index: usize, on_action: &Callback<Action>) -> Html 
         .map(|(i, _)| i);
     let jump = next_call.map(|i| on_action.reform(move |_: MouseEvent| Action::Step(Move::To(i), len)));
     let label = format!(
-        "{noun} held over {len} steps, up to {top}; an ENI attached at step{}; detached at step{}",
-        attach.1, detach.1
+        "{noun} held over {len} steps, up to {top}; {}; {}",
+        steps_in_words("attached", &attach.1),
+        steps_in_words("detached", &detach.1)
     );
     let mut h = dom::H::new();
     h.open("div", &[("class", S("timeline"))]).node(html! {
@@ -77,4 +78,16 @@ pub fn timeline(r: &Report, index: usize, on_action: &Callback<Action>) -> Html 
         <button type="button" disabled={jump.is_none()} onclick={jump.unwrap_or_default()}>{"Next EC2 call ›"}</button>
     });
     h.finish()
+}
+
+/// "no ENI attached", "an ENI attached at step 2", "ENIs attached at steps 2, 4".
+fn steps_in_words(what: &str, steps: &[usize]) -> String {
+    match steps {
+        [] => format!("no ENI {what}"),
+        [one] => format!("an ENI {what} at step {one}"),
+        many => {
+            let list: Vec<String> = many.iter().map(usize::to_string).collect();
+            format!("ENIs {what} at steps {}", list.join(", "))
+        }
+    }
 }

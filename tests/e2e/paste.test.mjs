@@ -105,7 +105,7 @@ test('pasting kubectl nodes and pods fills the node groups and keeps the subnets
   // Subnets are the user's: the one typed before stays.
   assert.equal(await page.locator('#c-subnet').inputValue(), subnet);
   const status = await box.locator('[role=status]').textContent();
-  assert.match(status, /^Read 2 node groups \(5 nodes\) into the node groups\. Add the subnets they use\./);
+  assert.match(status, /^Read 2 node groups \(5 nodes\)\. Add the subnets they use\./);
   assert.match(status, /fargate-ip-.* left out: aws-node does not run on eks\.amazonaws\.com\/compute-type=fargate/);
   // The groups live in the form, so in the link.
   const query = new URL(page.url()).searchParams;

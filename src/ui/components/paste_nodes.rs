@@ -23,7 +23,7 @@ fn outcome(spec: &ClusterSpec, with_pods: bool, warnings: &[crate::warning::Warn
         String::new()
     };
     let out = format!(
-        "Read {} ({}) into the node groups{cut}.{} Add the subnets they use.",
+        "Read {} ({}){cut}.{} Add the subnets they use.",
         count(groups as i64, "node group", "node groups"),
         count(i64::from(nodes), "node", "nodes"),
         if with_pods {

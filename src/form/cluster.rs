@@ -1,7 +1,7 @@
 //! The cluster editor's side of the form: the selected group, each cell's text, adding and removing rows,
 //! and every cell's rule (the rules themselves are in `rows`).
 
-use super::rows::{self, az_list, Cell, Col, Group, List, SubnetRow, DEFAULT_TYPE, MAX_ROWS};
+use super::rows::{self, az_list, Cell, Col, Group, List, SubnetRow, DEFAULT_TYPE, MAX_NAME_CHARS, MAX_ROWS};
 use super::{Field, Form};
 use crate::cluster::{ClusterSpec, NodeGroupSpec, SubnetSpec, Surge};
 
@@ -132,6 +132,39 @@ impl Form {
             List::NodeSubnets if self.node_subnets.len() == 1 => self.node_subnets[0] = SubnetRow::default(),
             List::NodeSubnets => drop(self.node_subnets.remove(row)),
         }
+    }
+
+    /// Replaces the node groups with a cluster's (`import::kubectl::read_cluster`'s), the first `MAX_ROWS` of
+    /// them, and selects the first; the subnets stay as typed (a pasted cluster names none). A name gets
+    /// the name cell's rule: a character it does not take becomes `-` (a Karpenter pool split by type,
+    /// `batch/c5.xlarge`, is `batch-c5.xlarge`), and it is cut at `MAX_NAME_CHARS`. A spec with no group
+    /// leaves the form as it is.
+    pub fn replace_groups(&mut self, groups: &[NodeGroupSpec]) {
+        if groups.is_empty() {
+            return;
+        }
+        self.groups = groups
+            .iter()
+            .take(MAX_ROWS)
+            .map(|g| Group {
+                name: g
+                    .name
+                    .chars()
+                    .map(|c| if rows::name_char(c) { c } else { '-' })
+                    .take(MAX_NAME_CHARS)
+                    .collect(),
+                instance_type: g.instance_type.clone(),
+                pods: g.pods.to_string(),
+                nodes: g.nodes.to_string(),
+                max_nodes: g.max_nodes.map_or(String::new(), |n| n.to_string()),
+                surge: match g.surge {
+                    Surge::Nodes(0) => String::new(),
+                    s => s.to_string(),
+                },
+                azs: g.azs.join(", "),
+            })
+            .collect();
+        self.selected = 0;
     }
 
     /// Selects the group the single-node views show.

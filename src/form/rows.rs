@@ -233,9 +233,14 @@ pub fn whole(v: &str, min: u64, max: u64, rule: &str) -> Result<u64, String> {
     }
 }
 
+/// Whether a group name or an AZ name may hold `c`: a letter, a digit, `-`, `_` or `.`.
+pub fn name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-_.".contains(c)
+}
+
 /// A group name or an AZ name: letters, digits, `-`, `_` and `.`, at most 32 characters.
 fn name_rule(v: &str, what: &str) -> Result<(), String> {
-    let ok = v.chars().count() <= MAX_NAME_CHARS && v.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+    let ok = v.chars().count() <= MAX_NAME_CHARS && v.chars().all(name_char);
     ok.then_some(())
         .ok_or_else(|| format!("{what} has at most {MAX_NAME_CHARS} letters, digits, '-', '_' or '.'"))
 }

@@ -72,6 +72,9 @@ pub enum Action {
     ApplyEdits(crate::advisor::Edits),
     /// A pasted config's changes to the shipped settings: every setting field is reset first.
     PasteSettings(crate::advisor::Edits),
+    /// A pasted cluster's node groups (`kubectl get nodes` and `get pods`) in place of the editor's; the
+    /// subnets stay.
+    PasteGroups(Vec<crate::cluster::NodeGroupSpec>),
     LoadPreset(usize),
     /// A form restored from a link or from history (back/forward), with notices.
     Restore(Form, Vec<String>),
@@ -204,6 +207,10 @@ impl Reducible for State {
             Action::PasteSettings(edits) => {
                 s.form.reset_settings();
                 s.form.apply_edits(&edits);
+                s.revalidate(false);
+            }
+            Action::PasteGroups(groups) => {
+                s.form.replace_groups(&groups);
                 s.revalidate(false);
             }
             Action::LoadPreset(i) => {

@@ -325,3 +325,103 @@ fn max_pods_takes_a_nodeadm_expression() {
     );
     check_rule(Field::MaxPods, "max_pods > 110 ? 110 : max_pods", None);
 }
+
+/// A pasted cluster (`kubectl get nodes` and `get pods` JSON, read by `import::kubectl::read_cluster`) becomes
+/// the editor's group rows; the subnets the user typed stay, and the link carries the rows.
+#[test]
+fn a_pasted_cluster_replaces_the_groups_and_keeps_the_subnets() {
+    use vpc_cni_calc::form::{Col, List};
+    let read =
+        |name: &str| std::fs::read_to_string(format!("{}/tests/import/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let (spec, _) = vpc_cni_calc::import::kubectl::read_cluster(&read("nodes.json"), Some(&read("pods.json"))).unwrap();
+    let mut f = Form::initial();
+    f.add_row(List::Groups);
+    f.select(1);
+    f.replace_groups(&spec.node_groups);
+    // tests/import/README.md: Karpenter pool batch (c5.xlarge, 1 node in each AZ, its busiest node 20 pods)
+    // and node group general (m5.large, 2 nodes in us-west-2a and 1 in us-west-2b, busiest 13).
+    let rows: Vec<[&str; 7]> = f
+        .groups
+        .iter()
+        .map(|g| {
+            [
+                &*g.name,
+                &*g.instance_type,
+                &*g.pods,
+                &*g.nodes,
+                &*g.max_nodes,
+                &*g.surge,
+                &*g.azs,
+            ]
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ["batch", "c5.xlarge", "20", "2", "", "", "us-west-2a, us-west-2b"],
+            ["general", "m5.large", "13", "3", "", "", "us-west-2a, us-west-2b"],
+        ]
+    );
+    assert_eq!(f.selected, 0);
+    // Form::initial's subnet stays: its AZ is `a`, so each group's first AZ asks for a subnet.
+    assert_eq!(f.get(Field::Subnet), "10.0.0.0/24");
+    let azs = |row| vpc_cni_calc::form::Cell {
+        list: List::Groups,
+        row,
+        col: Col::Azs,
+    };
+    assert_eq!(
+        f.check_cells(),
+        [0, 1].map(|r| (
+            azs(r),
+            "AZ 'us-west-2a' has no subnet for nodes: add one or leave it out".to_string()
+        ))
+    );
+    // With a subnet in each AZ, the form describes the pasted cluster's groups exactly.
+    let subnet = |row, col| vpc_cni_calc::form::Cell {
+        list: List::Subnets,
+        row,
+        col,
+    };
+    f.set_cell(subnet(0, Col::Az), "us-west-2a");
+    f.set_cell(subnet(1, Col::Cidr), "10.0.1.0/24");
+    f.set_cell(subnet(1, Col::Az), "us-west-2b");
+    assert_eq!(f.cluster().unwrap().node_groups, spec.node_groups);
+    let (back, notices) = Form::from_query(&f.to_query());
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(back.groups, f.groups);
+}
+
+/// The editor holds `MAX_ROWS` groups: a bigger cluster keeps its first 20. Names take the name cell's rule
+/// (letters, digits, `-`, `_`, `.`, at most 32), so a Karpenter pool split by type gets a name the link carries.
+#[test]
+fn a_pasted_cluster_is_cut_to_the_rows_and_names_the_editor_takes() {
+    use vpc_cni_calc::cluster::{NodeGroupSpec, Surge};
+    use vpc_cni_calc::form::MAX_ROWS;
+    let group = |name: String| NodeGroupSpec {
+        name,
+        instance_type: "m5.large".into(),
+        pods: 3,
+        nodes: 2,
+        max_nodes: Some(4),
+        surge: Surge::Percent(25),
+        azs: vec!["b".into()],
+    };
+    let mut groups: Vec<NodeGroupSpec> = (1..=25).map(|i| group(format!("g{i}"))).collect();
+    groups[0].name = "batch/c5.xlarge".into();
+    groups[1].name = "x".repeat(40);
+    let mut f = Form::initial();
+    f.replace_groups(&groups);
+    assert_eq!(f.groups.len(), MAX_ROWS);
+    assert_eq!(f.groups[MAX_ROWS - 1].name, "g20");
+    assert_eq!(f.groups[0].name, "batch-c5.xlarge");
+    assert_eq!(f.groups[1].name, "x".repeat(32));
+    assert_eq!(
+        (&*f.groups[2].max_nodes, &*f.groups[2].surge, &*f.groups[2].azs),
+        ("4", "25%", "b")
+    );
+    // No group read: the form is left as it was.
+    let before = f.clone();
+    f.replace_groups(&[]);
+    assert_eq!(f, before);
+}

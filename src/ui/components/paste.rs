@@ -1,12 +1,14 @@
 //! "Paste your current config": today's `aws-node` settings, pasted, fill the settings fields. The page reads
-//! `kubectl set env daemonset/aws-node -n kube-system --list` output only: reading JSON costs its wasm 10 to
-//! 12 KB gzip (measured: with serde_json's parser, and with the browser's `JSON.parse` plus the DaemonSet
-//! walker), past the 200 KB budget, and a YAML parser more; the CLI reads every format.
+//! JSON (a DaemonSet, a manifest as a JSON `List`, `aws eks describe-addon` output, add-on
+//! `configurationValues` or Helm values as JSON) and `kubectl set env daemonset/aws-node -n kube-system
+//! --list` output; YAML is the CLI's only (a YAML parser would break the page's size budget).
 //! Read in the browser by the same importer as `vpc-cni-calc settings import`; nothing is sent anywhere.
+//! `outcome_line` and `with_warnings` are every paste box's.
 
 use crate::import::settings::{import, ImportedSettings};
 use crate::ui::dom::{H, NONE, S};
 use crate::ui::state::Action;
+use crate::warning::Warning;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -18,7 +20,7 @@ pub struct PasteProps {
 /// What a paste did, said in one line (with the importer's warnings).
 fn outcome(i: &ImportedSettings) -> String {
     let changes = i.cni_env().changes();
-    let mut out = format!(
+    let out = format!(
         "Read the aws-node settings of {}: {} to the shipped ones.",
         i.source,
         match changes.len() {
@@ -27,12 +29,27 @@ fn outcome(i: &ImportedSettings) -> String {
             n => format!("{n} changes"),
         }
     );
-    for w in &i.warnings {
+    with_warnings(out, &i.warnings)
+}
+
+/// A paste's outcome line followed by the importer's warnings, each a sentence.
+pub fn with_warnings(mut out: String, warnings: &[Warning]) -> String {
+    for w in warnings {
         out.push(' ');
         out.push_str(&w.message);
         out.push('.');
     }
     out
+}
+
+/// A paste box's last outcome: a status line, or a one-line alert (the form keeps its last valid values).
+/// Before any paste, one empty node in its place, so the box's children keep their places.
+pub fn outcome_line(h: &mut H, message: &Option<Result<String, String>>) {
+    match message {
+        Some(Ok(m)) => h.owned("p", &[("class", S("note")), ("role", S("status"))], m.clone()),
+        Some(Err(e)) => h.owned("p", &[("class", S("error")), ("role", S("alert"))], e.clone()),
+        None => h.node(Html::default()),
+    };
 }
 
 #[component]
@@ -66,23 +83,16 @@ pub fn Paste(props: &PasteProps) -> Html {
     h.text(
         "label",
         &[("for", S("f-paste-settings"))],
-        "Output of kubectl set env daemonset/aws-node -n kube-system --list",
+        "aws-node's settings: kubectl get ds aws-node -n kube-system -o json, or kubectl set env daemonset/aws-node -n kube-system --list",
     );
     h.node(html! { <textarea id="f-paste-settings" ref={text} rows="4" spellcheck="false" /> });
     h.text("p", &[("class", S("hint"))], HINT);
     h.node(html! { <button type="button" onclick={on_fill}>{"Fill the settings"}</button> });
-    match &*message {
-        Some(Ok(m)) => {
-            h.owned("p", &[("class", S("note")), ("role", S("status"))], m.clone());
-        }
-        Some(Err(e)) => {
-            h.owned("p", &[("class", S("error")), ("role", S("alert"))], e.clone());
-        }
-        None => {}
-    }
+    outcome_line(&mut h, &message);
     h.finish()
 }
 
-const HINT: &str = "A setting the paste does not set shows as - (unset: ipamd's default applies). The page \
-    reads this format only; for the DaemonSet's JSON or YAML, add-on configurationValues or Helm values use \
-    the CLI: vpc-cni-calc settings import FILE. Nothing is sent anywhere: it is read in your browser.";
+const HINT: &str = "The page reads JSON (the DaemonSet, a manifest as a JSON List, aws eks describe-addon \
+    output, add-on configurationValues or Helm values as JSON) and kubectl set env --list output; for YAML use \
+    the CLI: vpc-cni-calc settings import FILE. A setting the paste does not set shows as - (unset: ipamd's \
+    default applies). Nothing is sent anywhere: it is read in your browser.";

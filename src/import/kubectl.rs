@@ -5,8 +5,9 @@
 
 use super::json::Json;
 use crate::cluster::{ClusterSpec, NodeGroupSpec, Surge};
+use crate::order;
 use crate::warning::Warning;
-use std::collections::{BTreeMap, BTreeSet};
+use std::cmp::Reverse;
 
 const INSTANCE_TYPE: &str = "node.kubernetes.io/instance-type";
 /// The label before Kubernetes 1.17, still on nodes that joined long ago.
@@ -18,6 +19,9 @@ const COMPUTE_TYPE: &str = "eks.amazonaws.com/compute-type";
 const ZONE: &str = "topology.kubernetes.io/zone";
 const NODE_GROUP: &str = "eks.amazonaws.com/nodegroup";
 const NODE_POOL: &str = "karpenter.sh/nodepool";
+
+/// A group as the nodes add up: (group name, instance type, nodes, busiest node's pods, nodes per zone).
+type Tally = (String, String, u32, u32, Vec<(String, u32)>);
 
 /// One node as the importer sees it.
 struct Node {
@@ -59,43 +63,56 @@ pub fn read_cluster(nodes_json: &str, pods_json: Option<&str>) -> Result<(Cluste
         Some(text) => list(text, "pods")?,
         None => Json::Null,
     };
-    let pods = pods_per_node(items(&pod_list));
-    let mut types_per_group: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let pods = pods_per_node(items(&pod_list), &nodes);
+    // Lists searched in order, not maps: a cluster has a few dozen groups and zones, and the page's wasm
+    // carries no map or sort code for them.
+    let mut types_per_group: Vec<(&str, Vec<&str>)> = Vec::new();
     for n in &nodes {
-        types_per_group.entry(&n.group).or_default().insert(&n.instance_type);
+        match types_per_group.iter_mut().find(|(g, _)| *g == n.group) {
+            Some((_, types)) if !types.contains(&n.instance_type.as_str()) => types.push(&n.instance_type),
+            Some(_) => {}
+            None => types_per_group.push((&n.group, vec![&n.instance_type])),
+        }
     }
-    // (group name, instance type) → (nodes, busiest node's pods, nodes per zone).
-    type Zones = BTreeMap<String, u32>;
-    let mut groups: BTreeMap<(String, String), (u32, u32, Zones)> = BTreeMap::new();
-    for n in &nodes {
-        let name = if types_per_group[n.group.as_str()].len() > 1 {
+    let several_types = |group: &str| types_per_group.iter().any(|(g, t)| *g == group && t.len() > 1);
+    let mut groups: Vec<Tally> = Vec::new();
+    for (n, &on_node) in nodes.iter().zip(&pods) {
+        let name = if several_types(&n.group) {
             format!("{}/{}", n.group, n.instance_type)
         } else {
             n.group.clone()
         };
-        let g = groups.entry((name, n.instance_type.clone())).or_default();
-        g.0 = g.0.saturating_add(1);
-        g.1 = g.1.max(pods.get(n.name.as_str()).copied().unwrap_or(0));
-        let z = g.2.entry(n.zone.clone()).or_default();
-        *z = z.saturating_add(1);
+        let at = match groups.iter().position(|g| g.0 == name && g.1 == n.instance_type) {
+            Some(at) => at,
+            None => {
+                groups.push((name, n.instance_type.clone(), 0, 0, Vec::new()));
+                groups.len() - 1
+            }
+        };
+        let Some(g) = groups.get_mut(at) else { continue };
+        g.2 = g.2.saturating_add(1);
+        g.3 = g.3.max(on_node);
+        match g.4.iter_mut().find(|(z, _)| *z == n.zone) {
+            Some((_, count)) => *count = count.saturating_add(1),
+            None => g.4.push((n.zone.clone(), 1)),
+        }
     }
-    let by_count = |zones: Zones| {
-        let mut zones: Vec<(String, u32)> = zones.into_iter().collect();
-        // Stable: equal counts keep the map's name order.
-        zones.sort_by_key(|z| std::cmp::Reverse(z.1));
-        zones.into_iter().map(|(z, _)| z).collect()
-    };
+    // Groups by name then type; zones by node count, most first, ties by name.
+    order::sort_by(&mut groups, |a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
     let spec = ClusterSpec {
         node_groups: groups
             .into_iter()
-            .map(|((name, instance_type), (nodes, pods, zones))| NodeGroupSpec {
-                name,
-                instance_type,
-                pods,
-                nodes,
-                max_nodes: None,
-                surge: Surge::default(),
-                azs: by_count(zones),
+            .map(|(name, instance_type, nodes, pods, mut zones)| {
+                order::sort_by(&mut zones, |a, b| (Reverse(a.1), &a.0).cmp(&(Reverse(b.1), &b.0)));
+                NodeGroupSpec {
+                    name,
+                    instance_type,
+                    pods,
+                    nodes,
+                    max_nodes: None,
+                    surge: Surge::default(),
+                    azs: zones.into_iter().map(|(z, _)| z).collect(),
+                }
             })
             .collect(),
         ..ClusterSpec::default()
@@ -166,18 +183,28 @@ fn nodes(items: &[Json], warnings: &mut Vec<Warning>) -> Result<Vec<Node>, Strin
     Ok(out)
 }
 
-/// The pods that need a VPC IP, per node name.
-fn pods_per_node(items: &[Json]) -> BTreeMap<&str, u32> {
-    let mut out: BTreeMap<&str, u32> = BTreeMap::new();
+/// The pods that need a VPC IP on each of `nodes`, in their order. The nodes' names are put in order once
+/// (an insertion sort: a cluster's nodes number in the hundreds or thousands) and each pod's node is found by
+/// bisection, so a list of many thousand pods stays fast.
+fn pods_per_node(items: &[Json], nodes: &[Node]) -> Vec<u32> {
+    let mut by_name: Vec<(&str, usize)> = nodes.iter().enumerate().map(|(i, n)| (n.name.as_str(), i)).collect();
+    order::sort_by(&mut by_name, |a, b| a.0.cmp(b.0));
+    let mut out = vec![0u32; nodes.len()];
     for pod in items {
         let host_network = pod
             .pointer("/spec/hostNetwork")
             .and_then(Json::as_bool)
             .unwrap_or(false);
         let finished = matches!(text(pod, "/status/phase"), Some("Succeeded" | "Failed"));
-        if let (Some(node), false, false) = (text(pod, "/spec/nodeName"), host_network, finished) {
-            let n = out.entry(node).or_default();
-            *n = n.saturating_add(1);
+        let Some(node) = text(pod, "/spec/nodeName").filter(|_| !host_network && !finished) else {
+            continue;
+        };
+        // Every node of that name (a list may repeat one) gets the pod, as the map by name did.
+        let first = by_name.partition_point(|(name, _)| *name < node);
+        for &(_, i) in by_name.iter().skip(first).take_while(|(name, _)| *name == node) {
+            if let Some(n) = out.get_mut(i) {
+                *n = n.saturating_add(1);
+            }
         }
     }
     out

@@ -4,59 +4,28 @@
 //! `Ipv4AddressesPerInterface`, and a type with no `Hypervisor` (bare metal) is stored as `unknown`. Also the
 //! `data/*.csv` text `build.rs` reads, and what an import adds, changes and removes.
 
+use super::json::Json;
 use crate::vpc::{self, InstanceTypeLimits};
-use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-#[derive(Deserialize)]
-#[serde(rename_all = "PascalCase")]
-struct Page {
-    instance_types: Vec<InstanceTypeInfo>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "PascalCase")]
-struct InstanceTypeInfo {
-    instance_type: String,
-    hypervisor: Option<String>,
-    #[serde(default)]
-    bare_metal: bool,
-    network_info: NetworkInfo,
-    v_cpu_info: Option<VCpuInfo>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "PascalCase")]
-struct NetworkInfo {
-    maximum_network_interfaces: Option<u32>,
-    ipv4_addresses_per_interface: u32,
-    #[serde(default)]
-    default_network_card_index: u32,
-    #[serde(default)]
-    network_cards: Vec<NetworkCardInfo>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "PascalCase")]
-struct NetworkCardInfo {
-    network_card_index: u32,
-    maximum_network_interfaces: u32,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "PascalCase")]
-struct VCpuInfo {
-    default_v_cpus: Option<u32>,
-}
+/// What a page is, for the messages.
+const PAGE: &str = "not describe-instance-types JSON ({\"InstanceTypes\": [...]})";
 
 /// Reads one `describe-instance-types` page. A type the built-in catalog has keeps its trunk compatibility
 /// (not in `describe-instance-types`); a new one is trunking-compatible, as `IsTrunkingCompatible` answers
-/// for a type missing from the resource controller's table.
+/// for a type missing from the resource controller's table. Members the importer does not use are ignored,
+/// and a `null` member is taken as absent.
 pub fn parse_page(text: &str) -> Result<Vec<InstanceTypeLimits>, String> {
-    let page: Page = serde_json::from_str(text)
-        .map_err(|e| format!("not describe-instance-types JSON ({{\"InstanceTypes\": [...]}}): {e}"))?;
-    page.instance_types.into_iter().map(limits).collect()
+    let page = Json::parse(text).map_err(|e| format!("{PAGE}: {e}"))?;
+    let types = member(&page, "InstanceTypes")
+        .and_then(Json::as_array)
+        .ok_or_else(|| format!("{PAGE}: no InstanceTypes list"))?;
+    types
+        .iter()
+        .enumerate()
+        .map(|(n, t)| limits(t, &format!("InstanceTypes[{n}]")))
+        .collect()
 }
 
 /// The types of several pages as one table: sorted by name, as the catalog is; a type listed twice takes its
@@ -66,18 +35,71 @@ pub fn table(types: Vec<InstanceTypeLimits>) -> Vec<InstanceTypeLimits> {
     by_name.into_values().collect()
 }
 
-fn limits(t: InstanceTypeInfo) -> Result<InstanceTypeLimits, String> {
-    let name = t.instance_type.trim().to_ascii_lowercase();
-    let n = &t.network_info;
-    let mut cards: Vec<(u32, u32)> = n
-        .network_cards
-        .iter()
-        .map(|c| (c.network_card_index, c.maximum_network_interfaces))
-        .collect();
+/// The member `key` of `v`; absent when `v` is not an object or the member is `null`.
+fn member<'a>(v: &'a Json, key: &str) -> Option<&'a Json> {
+    v.get(key).filter(|m| **m != Json::Null)
+}
+
+/// A `u32` member, if present (`at` says where, for the message).
+fn count(v: &Json, key: &str, at: &str) -> Result<Option<u32>, String> {
+    match member(v, key) {
+        None => Ok(None),
+        Some(n) => match n.as_u64().and_then(|n| u32::try_from(n).ok()) {
+            Some(n) => Ok(Some(n)),
+            None => Err(format!("{PAGE}: {at}.{key} is not a whole number from 0 to 4294967295")),
+        },
+    }
+}
+
+/// A `u32` member that must be there.
+fn needed(v: &Json, key: &str, at: &str) -> Result<u32, String> {
+    count(v, key, at)?.ok_or_else(|| format!("{PAGE}: {at}.{key} is missing"))
+}
+
+/// A member that is a string or absent.
+fn text<'a>(v: &'a Json, key: &str, at: &str) -> Result<Option<&'a str>, String> {
+    match member(v, key) {
+        None => Ok(None),
+        Some(s) => s
+            .as_str()
+            .map(Some)
+            .ok_or_else(|| format!("{PAGE}: {at}.{key} is not a string")),
+    }
+}
+
+/// One `InstanceTypeInfo`, found at `at`.
+fn limits(t: &Json, at: &str) -> Result<InstanceTypeLimits, String> {
+    let name = text(t, "InstanceType", at)?
+        .ok_or_else(|| format!("{PAGE}: {at}.InstanceType is missing"))?
+        .trim()
+        .to_ascii_lowercase();
+    let bare_metal = match member(t, "BareMetal") {
+        None => false,
+        Some(b) => b
+            .as_bool()
+            .ok_or_else(|| format!("{PAGE}: {at}.BareMetal is not true or false"))?,
+    };
+    let net = format!("{at}.NetworkInfo");
+    let n = member(t, "NetworkInfo").ok_or_else(|| format!("{PAGE}: {net} is missing"))?;
+    let default_card = count(n, "DefaultNetworkCardIndex", &net)?.unwrap_or(0);
+    let max_enis = count(n, "MaximumNetworkInterfaces", &net)?;
+    let mut cards = Vec::new();
+    if let Some(list) = member(n, "NetworkCards") {
+        let list = list
+            .as_array()
+            .ok_or_else(|| format!("{PAGE}: {net}.NetworkCards is not a list"))?;
+        for (i, c) in list.iter().enumerate() {
+            let at = format!("{net}.NetworkCards[{i}]");
+            cards.push((
+                needed(c, "NetworkCardIndex", &at)?,
+                needed(c, "MaximumNetworkInterfaces", &at)?,
+            ));
+        }
+    }
     cards.sort_unstable();
-    let enis = match cards.iter().find(|(i, _)| *i == n.default_network_card_index) {
+    let enis = match cards.iter().find(|(i, _)| *i == default_card) {
         Some(&(_, max)) => max,
-        None if cards.is_empty() => n.maximum_network_interfaces.ok_or_else(|| {
+        None if cards.is_empty() => max_enis.ok_or_else(|| {
             format!(
                 "{}: NetworkInfo has neither NetworkCards nor MaximumNetworkInterfaces",
                 crate::suggest::clip(&name)
@@ -87,25 +109,29 @@ fn limits(t: InstanceTypeInfo) -> Result<InstanceTypeLimits, String> {
             return Err(format!(
                 "{}: DefaultNetworkCardIndex {} is not among its NetworkCards",
                 crate::suggest::clip(&name),
-                n.default_network_card_index
+                default_card
             ))
         }
     };
     if cards.is_empty() {
-        cards.push((n.default_network_card_index, enis));
+        cards.push((default_card, enis));
     }
+    let vcpus = match member(t, "VCpuInfo") {
+        Some(v) => count(v, "DefaultVCpus", &format!("{at}.VCpuInfo"))?,
+        None => None,
+    };
     let trunking_compatible = vpc::lookup(&name).map_or(true, |c| c.trunking_compatible);
     let t = InstanceTypeLimits {
         eni_limit: enis,
-        ipv4_limit: n.ipv4_addresses_per_interface,
-        hypervisor: t
-            .hypervisor
+        ipv4_limit: needed(n, "Ipv4AddressesPerInterface", &net)?,
+        hypervisor: text(t, "Hypervisor", at)?
             .filter(|h| !h.is_empty())
-            .unwrap_or_else(|| "unknown".to_string()),
-        bare_metal: t.bare_metal,
-        default_network_card_index: n.default_network_card_index,
+            .unwrap_or("unknown")
+            .to_string(),
+        bare_metal,
+        default_network_card_index: default_card,
         network_cards: cards,
-        vcpus: t.v_cpu_info.and_then(|v| v.default_v_cpus),
+        vcpus,
         trunking_compatible,
         name,
     };

@@ -3,9 +3,9 @@
 //! instance type (`node.kubernetes.io/instance-type`), across the AZs of its nodes
 //! (`topology.kubernetes.io/zone`), with the pods of its busiest node. Subnets are left for the user.
 
+use super::json::Json;
 use crate::cluster::{ClusterSpec, NodeGroupSpec, Surge};
 use crate::warning::Warning;
-use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 const INSTANCE_TYPE: &str = "node.kubernetes.io/instance-type";
@@ -51,15 +51,15 @@ pub fn cluster_spec(nodes_json: &str, pods_json: Option<&str>) -> Result<Cluster
 ///   (1 node in 2a and 2 in 2b is planned as 2 in 2b and 1 in 2a, not the other way round).
 pub fn read_cluster(nodes_json: &str, pods_json: Option<&str>) -> Result<(ClusterSpec, Vec<Warning>), String> {
     let mut warnings = Vec::new();
-    let nodes = nodes(&list(nodes_json, "nodes")?, &mut warnings)?;
+    let nodes = nodes(items(&list(nodes_json, "nodes")?), &mut warnings)?;
     if nodes.is_empty() {
         return Err("nodes: no node aws-node runs on with an instance-type label".to_string());
     }
-    let pod_items = match pods_json {
+    let pod_list = match pods_json {
         Some(text) => list(text, "pods")?,
-        None => Vec::new(),
+        None => Json::Null,
     };
-    let pods = pods_per_node(&pod_items);
+    let pods = pods_per_node(items(&pod_list));
     let mut types_per_group: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for n in &nodes {
         types_per_group.entry(&n.group).or_default().insert(&n.instance_type);
@@ -103,29 +103,34 @@ pub fn read_cluster(nodes_json: &str, pods_json: Option<&str>) -> Result<(Cluste
     Ok((spec, warnings))
 }
 
-/// The `items` of a `kubectl get … -o json` list.
-fn list(text: &str, what: &str) -> Result<Vec<Value>, String> {
-    let v: Value = serde_json::from_str(text).map_err(|e| format!("{what}: not kubectl JSON: {e}"))?;
-    match v.get("items").and_then(Value::as_array) {
-        Some(items) => Ok(items.clone()),
+/// A `kubectl get … -o json` list: an object with an `items` array.
+fn list(text: &str, what: &str) -> Result<Json, String> {
+    let v = Json::parse(text).map_err(|e| format!("{what}: not kubectl JSON: {e}"))?;
+    match v.get("items").and_then(Json::as_array) {
+        Some(_) => Ok(v),
         None => Err(format!(
             "{what}: expected kubectl get {what} -o json (a List with items)"
         )),
     }
 }
 
-fn text<'a>(v: &'a Value, pointer: &str) -> Option<&'a str> {
-    v.pointer(pointer).and_then(Value::as_str)
+/// The `items` of a list `list` returned (none for anything else).
+fn items(list: &Json) -> &[Json] {
+    list.get("items").and_then(Json::as_array).unwrap_or_default()
 }
 
-fn nodes(items: &[Value], warnings: &mut Vec<Warning>) -> Result<Vec<Node>, String> {
+fn text<'a>(v: &'a Json, pointer: &str) -> Option<&'a str> {
+    v.pointer(pointer).and_then(Json::as_str)
+}
+
+fn nodes(items: &[Json], warnings: &mut Vec<Warning>) -> Result<Vec<Node>, String> {
     let mut out = Vec::new();
     for item in items {
         let name = text(item, "/metadata/name").unwrap_or_default().to_string();
         let label = |key: &str| {
             item.pointer("/metadata/labels")
                 .and_then(|l| l.get(key))
-                .and_then(Value::as_str)
+                .and_then(Json::as_str)
         };
         let clipped = crate::suggest::clip(&name);
         let os = label(OS).or_else(|| label(BETA_OS));
@@ -162,12 +167,12 @@ fn nodes(items: &[Value], warnings: &mut Vec<Warning>) -> Result<Vec<Node>, Stri
 }
 
 /// The pods that need a VPC IP, per node name.
-fn pods_per_node(items: &[Value]) -> BTreeMap<&str, u32> {
+fn pods_per_node(items: &[Json]) -> BTreeMap<&str, u32> {
     let mut out: BTreeMap<&str, u32> = BTreeMap::new();
     for pod in items {
         let host_network = pod
             .pointer("/spec/hostNetwork")
-            .and_then(Value::as_bool)
+            .and_then(Json::as_bool)
             .unwrap_or(false);
         let finished = matches!(text(pod, "/status/phase"), Some("Succeeded" | "Failed"));
         if let (Some(node), false, false) = (text(pod, "/spec/nodeName"), host_network, finished) {

@@ -5,9 +5,11 @@
 //!   add-on `configurationValues` or Helm values; `known` the variables aws-node reads.
 //! - `instances`: `aws ec2 describe-instance-types` pages as catalog rows, the `data/*.csv` text, the changes.
 //! - `kubectl`: `kubectl get nodes` and `get pods` JSON as a `cluster::ClusterSpec` (subnets left empty).
-//! - `yaml` (not in the page's wasm): YAML documents as JSON values.
+//! - `json`: the JSON reader they share (`Json`), small for the page's wasm; `yaml` (not in the page's wasm):
+//!   YAML documents as the same values.
 
 pub mod instances;
+pub mod json;
 mod known;
 pub mod kubectl;
 pub mod settings;

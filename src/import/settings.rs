@@ -2,13 +2,12 @@
 //! -n kube-system -o json` or `-o yaml`), a whole multi-document manifest, `kubectl set env … --list`, an
 //! add-on's `configurationValues` (raw, or inside `aws eks describe-addon` output as a JSON string) and Helm
 //! values (`env:`). Only the `aws-node` container counts; the init container's settings are reported apart.
-//! The page's wasm reads `--list` output only (`from_documents` refuses the rest there).
+//! The page's wasm reads JSON and `--list` output; YAML is read by the CLI only (`not_json`).
 
+use super::json::Json;
 use super::known;
 use crate::config::{self, CniEnv};
 use crate::warning::Warning;
-#[cfg(not(target_arch = "wasm32"))]
-use serde_json::Value;
 use std::fmt::Write as _;
 
 /// The container whose environment ipamd reads.
@@ -120,8 +119,8 @@ pub const MAX_SETTINGS_BYTES: usize = 8 << 20;
 /// Unknown names given a "did you mean" hint; the rest are warned about without one, so a long list stays fast.
 const MAX_HINTS: usize = 20;
 
-/// Reads `text` in any of the accepted formats. In wasm (the page) only `--list` output: the JSON and YAML
-/// readers are native-only, for the page's size budget.
+/// Reads `text` in any of the accepted formats. In wasm (the page) JSON and `--list` output only: the YAML
+/// reader is native-only, for the page's size budget.
 pub fn import(text: &str) -> Result<ImportedSettings, String> {
     if text.len() > MAX_SETTINGS_BYTES {
         return Err(format!(
@@ -238,7 +237,6 @@ fn push(out: &mut ImportedSettings, container: &str, name: &str, value: EnvValue
 
 /// A DaemonSet, a manifest, describe-addon output or add-on/Helm values, as JSON or YAML: the first aws-node
 /// environment found.
-#[cfg(not(target_arch = "wasm32"))]
 fn from_documents(text: &str) -> Result<ImportedSettings, String> {
     let mut hits = Vec::new();
     for d in &documents(text)? {
@@ -259,40 +257,48 @@ fn from_documents(text: &str) -> Result<ImportedSettings, String> {
     Ok(first)
 }
 
-/// The page's wasm reads `--list` output only: reading JSON there costs it 10 to 12 KB gzip (measured), more
-/// than its 200 KB budget has left.
-#[cfg(target_arch = "wasm32")]
-fn from_documents(_text: &str) -> Result<ImportedSettings, String> {
-    Err(
-        "the page reads the output of kubectl set env daemonset/aws-node -n kube-system --list; \
-         for JSON or YAML use the CLI: vpc-cni-calc settings import FILE"
-            .to_string(),
-    )
-}
-
-/// The documents of a JSON or YAML text.
-#[cfg(not(target_arch = "wasm32"))]
-fn documents(text: &str) -> Result<Vec<Value>, String> {
-    match serde_json::from_str::<Value>(text) {
+/// The documents of a JSON or YAML text (YAML in the CLI only).
+fn documents(text: &str) -> Result<Vec<Json>, String> {
+    match Json::parse(text) {
         Ok(v) => Ok(vec![v]),
-        Err(_) => super::yaml::documents(text),
+        Err(e) => not_json(text, e),
     }
 }
 
+/// Text that is not JSON: YAML, which the CLI reads.
 #[cfg(not(target_arch = "wasm32"))]
+fn not_json(text: &str, _error: String) -> Result<Vec<Json>, String> {
+    super::yaml::documents(text)
+}
+
+/// Text that is not JSON: the page's wasm has no YAML reader (its size budget), so it says what it reads;
+/// the JSON error is given when the text looks like JSON.
+#[cfg(target_arch = "wasm32")]
+fn not_json(text: &str, error: String) -> Result<Vec<Json>, String> {
+    let why = if text.trim_start().starts_with(['{', '[']) {
+        format!("not JSON ({error}); ")
+    } else {
+        String::new()
+    };
+    Err(format!(
+        "{why}the page reads JSON and the output of kubectl set env daemonset/aws-node -n kube-system --list; \
+         for YAML use the CLI: vpc-cni-calc settings import FILE"
+    ))
+}
+
 /// Collects every aws-node environment in `v`: a DaemonSet with an `aws-node` container, a `List` of
 /// objects, `describe-addon` output (its `configurationValues` string parsed in turn), and add-on or Helm
 /// values (`env:` and `init.env:` maps).
-fn find(v: &Value, hits: &mut Vec<ImportedSettings>) -> Result<(), String> {
-    if let Some(items) = v.get("items").and_then(Value::as_array) {
+fn find(v: &Json, hits: &mut Vec<ImportedSettings>) -> Result<(), String> {
+    if let Some(items) = v.get("items").and_then(Json::as_array) {
         for item in items {
             find(item, hits)?;
         }
     } else if let Some(addon) = v.get("addon").filter(|a| a.is_object()) {
         find(addon, hits)?;
-    } else if let Some(name) = v.get("addonName").and_then(Value::as_str) {
+    } else if let Some(name) = v.get("addonName").and_then(Json::as_str) {
         hits.push(from_addon(name, v)?);
-    } else if let Some(values) = v.get("configurationValues").and_then(Value::as_str) {
+    } else if let Some(values) = v.get("configurationValues").and_then(Json::as_str) {
         for d in documents(values).map_err(|e| format!("configurationValues: {e}"))? {
             hits.extend(from_values(&d, "add-on configurationValues").map(with_addon_base));
         }
@@ -304,12 +310,11 @@ fn find(v: &Value, hits: &mut Vec<ImportedSettings>) -> Result<(), String> {
     Ok(())
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 /// `aws eks describe-addon` output: its `configurationValues` (a JSON or YAML string), which may be absent or
 /// hold no `env` (the add-on's defaults: aws-node's env unchanged).
-fn from_addon(name: &str, addon: &Value) -> Result<ImportedSettings, String> {
+fn from_addon(name: &str, addon: &Json) -> Result<ImportedSettings, String> {
     let source = format!("{name} add-on configurationValues");
-    let values = match addon.get("configurationValues").and_then(Value::as_str) {
+    let values = match addon.get("configurationValues").and_then(Json::as_str) {
         Some(text) => documents(text).map_err(|e| format!("configurationValues: {e}"))?,
         None => Vec::new(),
     };
@@ -326,7 +331,6 @@ fn from_addon(name: &str, addon: &Value) -> Result<ImportedSettings, String> {
     Ok(with_addon_base(hit))
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 /// Says that an add-on's changes are taken over the released manifest, which is not what the add-on starts
 /// from on every cluster.
 fn with_addon_base(mut hit: ImportedSettings) -> ImportedSettings {
@@ -339,39 +343,38 @@ fn with_addon_base(mut hit: ImportedSettings) -> ImportedSettings {
     hit
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn from_daemon_set(v: &Value) -> Option<ImportedSettings> {
+fn from_daemon_set(v: &Json) -> Option<ImportedSettings> {
     let spec = v.pointer("/spec/template/spec")?;
     let named = |list: &str, name: &str| {
         spec.get(list)
-            .and_then(Value::as_array)
-            .and_then(|cs| cs.iter().find(|c| c.get("name").and_then(Value::as_str) == Some(name)))
-            .cloned()
+            .and_then(Json::as_array)
+            .and_then(|cs| cs.iter().find(|c| c.get("name").and_then(Json::as_str) == Some(name)))
     };
     let node = named("containers", AWS_NODE)?;
-    let kind = v.get("kind").and_then(Value::as_str).unwrap_or("DaemonSet");
-    let name = v.pointer("/metadata/name").and_then(Value::as_str).unwrap_or(AWS_NODE);
+    let kind = v.get("kind").and_then(Json::as_str).unwrap_or("DaemonSet");
+    let name = v.pointer("/metadata/name").and_then(Json::as_str).unwrap_or(AWS_NODE);
     let mut out = imported(&format!("{kind} {name}"), true);
-    out.env = env_list(&node);
+    out.env = env_list(node.get("env"));
     if node.get("envFrom").is_some() {
         out.warnings.push(Warning::new(
             "env-from",
             "the aws-node container also takes variables from envFrom (a ConfigMap or Secret), which is not in this input",
         ));
     }
-    out.init_env = named("initContainers", INIT).map(|c| env_list(&c)).unwrap_or_default();
+    out.init_env = named("initContainers", INIT)
+        .map(|c| env_list(c.get("env")))
+        .unwrap_or_default();
     Some(out)
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 /// A container's `env:` list, literal values and `valueFrom` alike.
-fn env_list(container: &Value) -> Vec<EnvVar> {
-    let Some(list) = container.get("env").and_then(Value::as_array) else {
+fn env_list(env: Option<&Json>) -> Vec<EnvVar> {
+    let Some(list) = env.and_then(Json::as_array) else {
         return Vec::new();
     };
     list.iter()
         .filter_map(|e| {
-            let name = e.get("name").and_then(Value::as_str)?.to_string();
+            let name = e.get("name").and_then(Json::as_str)?.to_string();
             let value = match e.get("valueFrom") {
                 Some(from) => EnvValue::From(value_from(from)),
                 None => EnvValue::Value(e.get("value").map(scalar).unwrap_or_default()),
@@ -381,10 +384,9 @@ fn env_list(container: &Value) -> Vec<EnvVar> {
         .collect()
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 /// `valueFrom` in `kubectl set env --list`'s words.
-fn value_from(from: &Value) -> String {
-    let text = |p: &str| from.pointer(p).and_then(Value::as_str).unwrap_or_default();
+fn value_from(from: &Json) -> String {
+    let text = |p: &str| from.pointer(p).and_then(Json::as_str).unwrap_or_default();
     if from.get("fieldRef").is_some() {
         format!("field path {}", text("/fieldRef/fieldPath"))
     } else if from.get("resourceFieldRef").is_some() {
@@ -406,44 +408,39 @@ fn value_from(from: &Value) -> String {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 /// Add-on `configurationValues` or Helm values: `env:` (aws-node) and `init.env:` maps, and the chart's
 /// `extraEnv:` list. Helm renders a map's keys in sorted order (`range $key, $value := .Values.env`), and so
 /// the DaemonSet lists them; the chart's `templates/daemonset.yaml` appends `extraEnv` after them, so a name
 /// in both takes the `extraEnv` value (the later entry wins).
-fn from_values(v: &Value, source: &str) -> Option<ImportedSettings> {
-    let env = v.get("env").and_then(Value::as_object);
-    let extra = v.get("extraEnv").filter(|e| e.is_array());
-    let init = v.pointer("/init/env").and_then(Value::as_object);
+fn from_values(v: &Json, source: &str) -> Option<ImportedSettings> {
+    let env = v.get("env").and_then(Json::as_object);
+    let extra = v.get("extraEnv").filter(|e| e.as_array().is_some());
+    let init = v.pointer("/init/env").and_then(Json::as_object);
     if env.is_none() && extra.is_none() && init.is_none() {
         return None;
     }
     let mut out = imported(source, false);
-    let vars = |m: &serde_json::Map<String, Value>| {
-        let mut vars: Vec<EnvVar> = m
-            .iter()
+    // In key order: a `Json` object keeps its members sorted.
+    let vars = |m: &[(String, Json)]| -> Vec<EnvVar> {
+        m.iter()
             .map(|(k, v)| EnvVar {
                 name: k.clone(),
                 value: EnvValue::Value(scalar(v)),
             })
-            .collect();
-        vars.sort_by(|a, b| a.name.cmp(&b.name));
-        vars
+            .collect()
     };
     out.env = env.map(vars).unwrap_or_default();
-    if let Some(extra) = extra {
-        out.env.extend(env_list(&serde_json::json!({ "env": extra })));
-    }
+    out.env.extend(env_list(extra));
     out.init_env = init.map(vars).unwrap_or_default();
     Some(out)
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-/// A scalar as the environment holds it (Helm quotes numbers and booleans: `2` becomes `"2"`).
-fn scalar(v: &Value) -> String {
+/// A scalar as the environment holds it (Helm quotes numbers and booleans: `2` becomes `"2"`). A number keeps
+/// the text it was written with (serde_json, before `Json`, re-printed a float: `1.10` became `1.1`).
+fn scalar(v: &Json) -> String {
     match v {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
+        Json::Str(s) => s.clone(),
+        Json::Null => String::new(),
+        other => other.to_text(),
     }
 }

@@ -1,4 +1,4 @@
-//! YAML documents as JSON values, for the settings importer (CLI only: the page's wasm leaves the parser
+//! YAML documents as JSON values (`Json`), for the settings importer (CLI only: the page's wasm leaves the parser
 //! out for its size budget and reads JSON). `yaml-rust2`'s event parser (iterative, so no stack to overflow)
 //! feeds a builder that reads the way Helm and kubectl do (sigs.k8s.io/yaml, i.e. go-yaml v2, YAML 1.1):
 //! `yes`/`no`/`on`/`off`/`y`/`n` are booleans and `<<` merge keys are expanded. Every document of a
@@ -8,7 +8,7 @@
 //! (aliases counted as the nodes they expand to, so a 300-byte "billion laughs" is refused at once) are
 //! refused with one line.
 
-use serde_json::{Map, Number, Value};
+use super::json::Json;
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::TScalarStyle;
 use yaml_rust2::Yaml;
@@ -20,7 +20,7 @@ pub const MAX_NODES: usize = 200_000;
 
 /// Every document of `text`, as JSON values. Integers and booleans stay typed; other scalars are strings
 /// (a float keeps the text it was written with, so `1.10` stays `1.10`).
-pub fn documents(text: &str) -> Result<Vec<Value>, String> {
+pub fn documents(text: &str) -> Result<Vec<Json>, String> {
     let mut parser = Parser::new_from_str(text);
     let mut b = Builder::default();
     loop {
@@ -35,7 +35,7 @@ pub fn documents(text: &str) -> Result<Vec<Value>, String> {
 /// A value with its size: nodes in it and its height.
 #[derive(Clone)]
 struct Sized {
-    value: Value,
+    value: Json,
     nodes: usize,
     height: usize,
 }
@@ -46,7 +46,7 @@ struct Sized {
 struct Frame {
     map: bool,
     anchor: usize,
-    items: Vec<Value>,
+    items: Vec<Json>,
     merges: Vec<usize>,
     nodes: usize,
     height: usize,
@@ -54,7 +54,7 @@ struct Frame {
 
 #[derive(Default)]
 struct Builder {
-    docs: Vec<Value>,
+    docs: Vec<Json>,
     stack: Vec<Frame>,
     anchors: std::collections::HashMap<usize, Sized>,
     nodes: usize,
@@ -78,7 +78,7 @@ impl Builder {
             }
             Event::Alias(id) => {
                 let s = self.anchors.get(&id).cloned().unwrap_or(Sized {
-                    value: Value::Null,
+                    value: Json::Null,
                     nodes: 1,
                     height: 0,
                 });
@@ -101,7 +101,7 @@ impl Builder {
                 let value = if f.map {
                     mapping(f.items, &f.merges)
                 } else {
-                    Value::Array(f.items)
+                    Json::Arr(f.items)
                 };
                 let sized = Sized {
                     value,
@@ -149,50 +149,50 @@ fn too_deep() -> String {
 
 /// A mapping from its alternate keys and values, in order, so a later key wins as in go-yaml v2; a `<<` key
 /// merges its mapping (or each mapping of its list, the first winning) at its place.
-fn mapping(items: Vec<Value>, merges: &[usize]) -> Value {
-    let mut m = Map::new();
+fn mapping(items: Vec<Json>, merges: &[usize]) -> Json {
+    let mut members = Vec::new();
     let mut it = items.into_iter().enumerate();
     while let (Some((i, k)), Some((_, v))) = (it.next(), it.next()) {
         if merges.contains(&i) {
             let sources = match v {
-                Value::Array(list) => list,
+                Json::Arr(list) => list,
                 one => vec![one],
             };
             for source in sources.into_iter().rev() {
-                if let Value::Object(o) = source {
-                    m.extend(o);
+                if let Json::Obj(o) = source {
+                    members.extend(o);
                 }
             }
         } else {
-            m.insert(key_text(k), v);
+            members.push((key_text(k), v));
         }
     }
-    Value::Object(m)
+    Json::object(members)
 }
 
-fn key_text(k: Value) -> String {
+fn key_text(k: Json) -> String {
     match k {
-        Value::String(s) => s,
-        Value::Null => "null".to_string(),
-        other => other.to_string(),
+        Json::Str(s) => s,
+        Json::Null => "null".to_string(),
+        other => other.to_text(),
     }
 }
 
 /// A scalar as go-yaml v2 resolves it: a quoted or block scalar is a string; a plain one may be null, a
 /// YAML 1.1 boolean, an integer, or text (a float keeps its text).
-fn scalar(text: String, style: TScalarStyle) -> Value {
+fn scalar(text: String, style: TScalarStyle) -> Json {
     if style != TScalarStyle::Plain {
-        return Value::String(text);
+        return Json::Str(text);
     }
     match text.as_str() {
-        "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" => return Value::Bool(true),
-        "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" => return Value::Bool(false),
+        "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" => return Json::Bool(true),
+        "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" => return Json::Bool(false),
         _ => {}
     }
     match Yaml::from_str(&text) {
-        Yaml::Integer(i) => Value::Number(Number::from(i)),
-        Yaml::Boolean(b) => Value::Bool(b),
-        Yaml::Null => Value::Null,
-        _ => Value::String(text),
+        Yaml::Integer(i) => Json::Num(i.to_string()),
+        Yaml::Boolean(b) => Json::Bool(b),
+        Yaml::Null => Json::Null,
+        _ => Json::Str(text),
     }
 }

@@ -507,6 +507,26 @@ fn bad_instance_data_is_refused_in_one_line() {
         r#"{"InstanceTypes":[{"InstanceType":"a,b","NetworkInfo":{"MaximumNetworkInterfaces":2,"Ipv4AddressesPerInterface":4}}]}"#,
         "not a name",
     );
+    // A member of the wrong type or missing is named by its path (serde_json's derive said `invalid type` or
+    // `missing field` instead; `import::json` replaced it).
+    bad(
+        &one(r#"{"MaximumNetworkInterfaces":2,"Ipv4AddressesPerInterface":"4"}"#),
+        "InstanceTypes[0].NetworkInfo.Ipv4AddressesPerInterface is not a whole number from 0 to 4294967295",
+    );
+    bad(
+        &one(r#"{"MaximumNetworkInterfaces":2}"#),
+        "InstanceTypes[0].NetworkInfo.Ipv4AddressesPerInterface is missing",
+    );
+    bad(
+        &one(r#"{"MaximumNetworkInterfaces":4294967296,"Ipv4AddressesPerInterface":4}"#),
+        "MaximumNetworkInterfaces is not a whole number",
+    );
+    bad(
+        r#"{"InstanceTypes":[{"NetworkInfo":{}}]}"#,
+        "InstanceTypes[0].InstanceType is missing",
+    );
+    bad(r#"{"InstanceTypes":{}}"#, "no InstanceTypes list");
+    bad(r#"{"InstanceTypes":[}"#, "expected value at line 1 column 19");
 }
 
 // --- kubectl get nodes / get pods ---
@@ -830,6 +850,17 @@ fn helm_extra_env_follows_env_and_wins() {
     let env = got.cni_env();
     assert_eq!(env.get("WARM_IP_TARGET"), Some("5"));
     assert_eq!(env.get("MINIMUM_IP_TARGET"), Some("40"));
+}
+
+#[test]
+fn json_values_keep_a_number_s_text_as_yaml_values_do() {
+    // `import::json` keeps a number as written, as the YAML reader keeps a float (serde_json re-printed it:
+    // `1.10` became `1.1`); an integer reads the same either way.
+    let json = import(r#"{"env":{"WARM_IP_TARGET":3,"X_RATIO":1.10,"Z":1e3}}"#).unwrap();
+    let yaml = import("env:\n  WARM_IP_TARGET: 3\n  X_RATIO: 1.10\n  Z: 1e3\n").unwrap();
+    let want = owned(&[("WARM_IP_TARGET", "3"), ("X_RATIO", "1.10"), ("Z", "1e3")]);
+    assert_eq!(literals(&json.env), want);
+    assert_eq!(literals(&yaml.env), want);
 }
 
 #[test]

@@ -13,6 +13,7 @@ mod config; // env parsing and isConfigValid (A11)
 mod docs; // upstream doc tables run through the simulator (Part B)
 mod form; // the page's inputs: rules, presets, URL round trip
 mod import; // the importers: settings, instance data, kubectl nodes and pods
+mod json; // the importers' JSON reader: RFC 8259, escapes, depth, numbers; serde_json as oracle
 mod max_pods; // max-pods-calculator.sh and nodeadm (A13)
 mod node_init; // nodeInit: CNINode patch, trunk ENI, custom networking start-up failure
 mod pool; // warm-pool decisions, datastore, ENI deletability (A1–A9)

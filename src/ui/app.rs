@@ -9,6 +9,7 @@ use super::components::{
     inputs::inputs,
     node_view::NodeView,
     paste::Paste,
+    paste_types::PasteTypes,
     snippets::Snippets,
     stepper::Stepper,
     subnet_table::SubnetTable,
@@ -301,6 +302,7 @@ pub fn App() -> Html {
     h.text("summary", NONE, "Inputs");
     inputs(&mut h, &state.form, &errors, &state.cells, shared.ok(), &on_action);
     h.node(html! { <Paste on_action={on_action.clone()} /> });
+    h.node(html! { <PasteTypes on_action={on_action.clone()} /> });
     h.close().node(body).close();
     if *embed {
         h.node(Html::default());

@@ -9,6 +9,7 @@ pub mod inputs;
 pub mod instance_picker;
 pub mod node_view;
 pub mod paste;
+pub mod paste_types;
 pub mod snippets;
 pub mod stepper;
 pub mod subnet_table;

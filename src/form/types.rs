@@ -12,6 +12,7 @@
 
 use super::fields::searchable;
 use super::Form;
+use crate::import::instances::limits_csv;
 use crate::suggest::clip;
 use crate::vpc::InstanceTypeLimits;
 
@@ -22,18 +23,13 @@ pub const MAX_TYPES: usize = 8;
 /// The longest `itype` value read (a 64-character name and 32 network cards fit in 400).
 pub const MAX_TYPE_CHARS: usize = 512;
 
-/// A defined type as its `itype` value.
+/// A defined type as its `itype` value: its `data/` limits CSV row (`limits_csv`, one writer for both), then
+/// its vCPUs and trunk compatibility.
 pub fn type_row(t: &InstanceTypeLimits) -> String {
-    let cards: Vec<String> = t.network_cards.iter().map(|(i, n)| format!("{i}:{n}")).collect();
+    let csv = limits_csv(std::slice::from_ref(t));
     format!(
-        "{},{},{},{},{},{},{},{},{}",
-        t.name,
-        t.eni_limit,
-        t.ipv4_limit,
-        t.hypervisor,
-        t.bare_metal,
-        t.default_network_card_index,
-        cards.join(";"),
+        "{},{},{}",
+        csv.lines().nth(1).unwrap_or_default(),
         t.vcpus.map_or(String::new(), |v| v.to_string()),
         t.trunking_compatible
     )

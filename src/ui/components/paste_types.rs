@@ -59,12 +59,18 @@ pub fn PasteTypes(props: &PasteTypesProps) -> Html {
     h.node(html! { <textarea id="f-paste-types" ref={text} rows="4" spellcheck="false" /> });
     h.text("p", &[("class", S("hint"))], HINT);
     h.node(html! { <button type="button" onclick={on_define}>{"Define the type"}</button> });
-    match &*message {
+    outcome_line(&mut h, message.as_ref());
+    h.finish()
+}
+
+/// A paste box's last outcome: what it did as a status, or why it refused as an alert (one placeholder node
+/// before any paste, so the nodes before it keep their place).
+pub fn outcome_line(h: &mut H, message: Option<&Result<String, String>>) {
+    match message {
         Some(Ok(m)) => h.owned("p", &[("class", S("note")), ("role", S("status"))], m.clone()),
         Some(Err(e)) => h.owned("p", &[("class", S("error")), ("role", S("alert"))], e.clone()),
         None => h.node(Html::default()),
     };
-    h.finish()
 }
 
 const HINT: &str = "The JSON ({\"InstanceTypes\": [...]}) of one type, or a few (at most 8): each is \

@@ -39,52 +39,51 @@ pub fn type_row(t: &InstanceTypeLimits) -> String {
 /// `true`/`false`, a lower-case name the picker searches, a hypervisor of letters and digits, and
 /// `InstanceTypeLimits::check`'s ranges.
 pub fn parse_type_row(v: &str) -> Result<InstanceTypeLimits, String> {
-    const RULE: &str = "an instance type is name,ENIs,IPv4 per ENI,hypervisor,bare metal,default card,\
-                        cards (index:ENIs;…),vCPUs,trunking compatible";
-    if v.chars().nth(MAX_TYPE_CHARS).is_some() {
+    // Bytes, not characters: any character outside ASCII breaks the rule anyway.
+    if v.len() > MAX_TYPE_CHARS {
         return Err(format!("an instance type has at most {MAX_TYPE_CHARS} characters"));
     }
+    let t = fields(v).ok_or_else(|| {
+        "an instance type is name,ENIs,IPv4 per ENI,hypervisor,bare metal,default card,cards (index:ENIs;…),\
+         vCPUs,trunking compatible"
+            .to_string()
+    })?;
+    t.check()?;
+    Ok(t)
+}
+
+/// The nine fields of an `itype` value, each in its own form (`check`'s ranges aside).
+fn fields(v: &str) -> Option<InstanceTypeLimits> {
     let f: Vec<&str> = v.split(',').collect();
     let [name, enis, ipv4, hypervisor, bare_metal, default_card, cards, vcpus, trunk] = f[..] else {
-        return Err(RULE.into());
+        return None;
     };
-    let num = |s: &str| -> Result<u32, String> {
-        match s.parse() {
-            Ok(n) if s.bytes().all(|b| b.is_ascii_digit()) => Ok(n),
-            _ => Err(RULE.into()),
-        }
-    };
-    let flag = |s: &str| match s {
-        "true" => Ok(true),
-        "false" => Ok(false),
-        _ => Err(RULE.to_string()),
-    };
-    if !searchable(name) || name.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Err(RULE.into());
-    }
-    if hypervisor.is_empty() || !hypervisor.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return Err(RULE.into());
+    let num = |s: &str| s.bytes().all(|b| b.is_ascii_digit()).then(|| s.parse().ok()).flatten();
+    let word = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric());
+    if !searchable(name) || name.bytes().any(|b| b.is_ascii_uppercase()) || !word(hypervisor) {
+        return None;
     }
     let network_cards = cards
         .split(';')
         .map(|c| {
-            let (i, n) = c.split_once(':').ok_or_else(|| RULE.to_string())?;
-            Ok((num(i)?, num(n)?))
+            let (i, n) = c.split_once(':')?;
+            Some((num(i)?, num(n)?))
         })
-        .collect::<Result<Vec<_>, String>>()?;
-    let t = InstanceTypeLimits {
+        .collect::<Option<Vec<_>>>()?;
+    Some(InstanceTypeLimits {
         name: name.to_string(),
         eni_limit: num(enis)?,
         ipv4_limit: num(ipv4)?,
         hypervisor: hypervisor.to_string(),
-        bare_metal: flag(bare_metal)?,
+        bare_metal: bare_metal.parse().ok()?,
         default_network_card_index: num(default_card)?,
         network_cards,
-        vcpus: if vcpus.is_empty() { None } else { Some(num(vcpus)?) },
-        trunking_compatible: flag(trunk)?,
-    };
-    t.check()?;
-    Ok(t)
+        vcpus: match vcpus {
+            "" => None,
+            v => Some(num(v)?),
+        },
+        trunking_compatible: trunk.parse().ok()?,
+    })
 }
 
 /// Whether `types` (what a paste read) can be defined: at least one, at most `MAX_TYPES`, each one a link

@@ -73,6 +73,5 @@ pub fn outcome_line(h: &mut H, message: Option<&Result<String, String>>) {
     };
 }
 
-const HINT: &str = "The JSON ({\"InstanceTypes\": [...]}) of one type, or a few (at most 8): each is \
-    defined from its default network card's ENIs, IPv4 per ENI, hypervisor and vCPUs, as --instance-data \
-    reads it, and the link keeps its limits. Nothing is sent anywhere: it is read in your browser.";
+const HINT: &str = "One type's JSON, or a few (at most 8), read as --instance-data reads it; the link keeps \
+    their limits. Nothing is sent anywhere: it is read in your browser.";

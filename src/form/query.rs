@@ -215,7 +215,10 @@ pub fn changed_keys(a: &str, b: &str) -> Vec<String> {
             .collect()
     };
     let (a, b) = (pairs(a), pairs(b));
-    let value = |q: &[(String, String)], k: &str| q.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    // Every value of the key, in order: a link repeats `itype`, one per defined type.
+    let value = |q: &[(String, String)], k: &str| -> Vec<String> {
+        q.iter().filter(|(key, _)| key == k).map(|(_, v)| v.clone()).collect()
+    };
     let mut keys: Vec<String> = a
         .iter()
         .chain(&b)

@@ -185,6 +185,9 @@ fn changed_keys_between_queries() {
         ["mode", "pods"]
     );
     assert!(changed_keys("a=1&b=2", "b=2&a=1").is_empty());
+    // A repeated key (one `itype` per defined type) changes when any of its values does.
+    assert_eq!(changed_keys("itype=a&itype=b", "itype=a&itype=c"), ["itype"]);
+    assert_eq!(changed_keys("itype=a", "itype=a&itype=b"), ["itype"]);
     assert_eq!(
         changed_keys("subnet=10.0.0.0%2F24", "subnet=10.0.0.0/24"),
         Vec::<String>::new()

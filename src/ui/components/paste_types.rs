@@ -49,7 +49,7 @@ pub fn PasteTypes(props: &PasteTypesProps) -> Html {
         })
     };
     let mut h = H::new();
-    h.open("details", &[("class", S("paste paste-types"))])
+    h.open("details", &[("class", S("paste-types"))])
         .text("summary", NONE, "Paste an instance type");
     h.text(
         "label",

@@ -1,14 +1,18 @@
 //! A small JSON reader for the importers (RFC 8259), so the page's wasm reads pasted JSON without serde_json's
 //! parser (21 KB gzip there). Numbers keep the text they were written with (no float parsing; the integer
-//! accessors parse digits with checked arithmetic). An object's members are kept sorted by key with the last
-//! of a duplicated key winning, as serde_json's `Value` (a `BTreeMap`) keeps them, so `to_text` writes what
-//! serde_json's `to_string` writes for the same value.
+//! accessors parse digits with checked arithmetic). An object keeps its members as written; `get` answers with
+//! the last of a duplicated key, the one serde_json's `Value` keeps, and `to_text` writes them sorted and once,
+//! as serde_json does. (Keeping them sorted, as serde_json's `BTreeMap` does, cost the page's wasm a sort of
+//! its own, about 2 KB; `to_text` and `settings`' Helm maps sort through a `BTreeMap<String, String>`, which
+//! the page already has.)
 //!
 //! Bounded: arrays and objects nest at most `MAX_DEPTH` deep, read with a stack of open containers rather
 //! than recursion; no input makes it panic. A leading BOM is an error here; the importers that accept one trim
 //! it first.
 
 mod read;
+
+use std::collections::BTreeMap;
 
 /// Nesting allowed, as the YAML reader's (`import::yaml`). serde_json's counter stops one level earlier: it
 /// refuses 128 nested arrays and reads 127 (`remaining_depth: 128`, refused when it reaches 0).
@@ -23,7 +27,7 @@ pub enum Json {
     Num(String),
     Str(String),
     Arr(Vec<Json>),
-    /// Sorted by key, each key once: build it with `Json::object`.
+    /// Members in the order written, a duplicated key as often as it is written (`get` takes the last).
     Obj(Vec<(String, Json)>),
 }
 
@@ -33,26 +37,9 @@ impl Json {
         read::document(text)
     }
 
-    /// An object from its members in the order given: sorted by key, and a key given twice keeps its later
-    /// value, as inserting them one by one into serde_json's `Map` does.
-    pub fn object(mut members: Vec<(String, Json)>) -> Json {
-        // Stable: members with one key stay in their order, so the later one is moved into the kept one.
-        members.sort_by(|a, b| a.0.cmp(&b.0));
-        members.dedup_by(|later, kept| {
-            let same = later.0 == kept.0;
-            if same {
-                std::mem::swap(&mut later.1, &mut kept.1);
-            }
-            same
-        });
-        Json::Obj(members)
-    }
-
-    /// The member `key` of an object.
+    /// The member `key` of an object: the last one written, as serde_json's `Value` keeps the last.
     pub fn get(&self, key: &str) -> Option<&Json> {
-        let members = self.as_object()?;
-        let i = members.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
-        Some(&members[i].1)
+        self.as_object()?.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
     /// The value at an RFC 6901 JSON pointer (`/spec/template/spec`, `/items/0`), as serde_json's `pointer`.
@@ -134,7 +121,7 @@ impl Json {
     /// A number's text when it has no fraction or exponent (its grammar is already checked).
     fn integer(&self) -> Option<&str> {
         match self {
-            Json::Num(t) if !t.contains(['.', 'e', 'E']) => Some(t),
+            Json::Num(t) if !t.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) => Some(t),
             _ => None,
         }
     }
@@ -164,14 +151,20 @@ impl Json {
                 out.push(']');
             }
             Json::Obj(members) => {
+                // Sorted by key, a duplicated key once with its last value, as serde_json's map writes them.
+                // (`String` keys: the page's wasm already has this map.)
+                let mut sorted = BTreeMap::new();
+                for (k, v) in members {
+                    sorted.insert(k.clone(), v.to_text());
+                }
                 out.push('{');
-                for (n, (k, v)) in members.iter().enumerate() {
+                for (n, (k, v)) in sorted.iter().enumerate() {
                     if n > 0 {
                         out.push(',');
                     }
                     write_str(k, out);
                     out.push(':');
-                    v.write(out);
+                    out.push_str(v);
                 }
                 out.push('}');
             }

@@ -167,7 +167,7 @@ fn mapping(items: Vec<Json>, merges: &[usize]) -> Json {
             members.push((key_text(k), v));
         }
     }
-    Json::object(members)
+    Json::Obj(members)
 }
 
 fn key_text(k: Json) -> String {

@@ -2,8 +2,7 @@
 //! The characters that editors, YAML line breaking or JavaScript line terminators would mangle (C0 and C1
 //! controls, DEL, U+2028, U+2029, the BOM) are written as `\uXXXX` escapes wherever the language has them.
 
-use serde_json::ser::{CharEscape, Formatter};
-use std::io;
+use std::fmt::Write as _;
 
 /// Needs a `\uXXXX` escape in a quoted string: controls, DEL, C1 (NEL included), line and paragraph
 /// separators, BOM.
@@ -11,56 +10,25 @@ fn unprintable(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
 }
 
-/// `s` between `quote` characters, escaped by `serde_json` with `\\`, `\<quote>` and `\uXXXX` (never `\n` or
-/// `\b`, which HCL lacks): valid JSON, YAML double-quoted, HCL and TypeScript string syntax.
+/// `s` between `quote` characters, with `\\`, `\<quote>` and `\uXXXX` (never `\n` or `\b`, which HCL lacks):
+/// valid JSON, YAML double-quoted, HCL and TypeScript string syntax. Byte for byte what serde_json's string
+/// serializer wrote with this quote and every other escape as `\uXXXX` (its formatter, which this replaced
+/// so the page's wasm does not carry serde_json's serializer).
 fn escaped(s: &str, quote: char) -> String {
-    let mut buf = Vec::new();
-    // Serialising a `&str` into a `Vec` cannot fail, and serde_json writes UTF-8.
-    let _ = serde::Serialize::serialize(s, &mut serde_json::Serializer::with_formatter(&mut buf, Quoted(quote)));
-    String::from_utf8(buf).unwrap_or_default()
-}
-
-/// serde_json's string writer with `self.0` as the quote and every other escape as `\uXXXX`.
-struct Quoted(char);
-
-impl Formatter for Quoted {
-    fn begin_string<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        write!(w, "{}", self.0)
-    }
-
-    fn end_string<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        write!(w, "{}", self.0)
-    }
-
-    /// The characters serde_json passes through: the quote when it is not `"`, and the unprintable ones.
-    fn write_string_fragment<W: ?Sized + io::Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
-        for c in fragment.chars() {
-            if unprintable(c) {
-                write!(w, "\\u{:04x}", u32::from(c))?;
-            } else if c == self.0 {
-                write!(w, "\\{c}")?;
-            } else {
-                w.write_all(c.encode_utf8(&mut [0; 4]).as_bytes())?;
-            }
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        if c == '\\' || c == quote {
+            out.push('\\');
+            out.push(c);
+        } else if unprintable(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
         }
-        Ok(())
     }
-
-    fn write_char_escape<W: ?Sized + io::Write>(&mut self, w: &mut W, e: CharEscape) -> io::Result<()> {
-        let c = match e {
-            CharEscape::ReverseSolidus => return w.write_all(b"\\\\"),
-            CharEscape::Quote if self.0 == '"' => return w.write_all(b"\\\""),
-            CharEscape::Quote => return w.write_all(b"\""),
-            CharEscape::Solidus => return w.write_all(b"/"),
-            CharEscape::Backspace => 0x08,
-            CharEscape::FormFeed => 0x0c,
-            CharEscape::LineFeed => 0x0a,
-            CharEscape::CarriageReturn => 0x0d,
-            CharEscape::Tab => 0x09,
-            CharEscape::AsciiControl(b) => b,
-        };
-        write!(w, "\\u{c:04x}")
-    }
+    out.push(quote);
+    out
 }
 
 /// A JSON string.

@@ -41,6 +41,7 @@ impl Reader<'_> {
                         match next {
                             Some(b',') => break,
                             Some(b']') => {}
+                            None => return Err(self.error("EOF while parsing a list")),
                             _ => return Err(self.error_before("expected `,` or `]`")),
                         }
                     }
@@ -53,13 +54,14 @@ impl Reader<'_> {
                                 break;
                             }
                             Some(b'}') => {}
+                            None => return Err(self.error("EOF while parsing an object")),
                             _ => return Err(self.error_before("expected `,` or `}`")),
                         }
                     }
                 }
                 value = match open.pop() {
                     Some(Open::Arr(items)) => Json::Arr(items),
-                    Some(Open::Obj(members, _)) => Json::object(members),
+                    Some(Open::Obj(members, _)) => Json::Obj(members),
                     None => return Err(self.error("unbalanced")),
                 };
             }
@@ -69,7 +71,6 @@ impl Reader<'_> {
     /// Reads a scalar or an empty container (`Some`), or opens a container on `open` (`None`).
     fn value(&mut self, open: &mut Vec<Open>) -> Result<Option<Json>, String> {
         self.skip_space();
-        let start = self.at;
         let Some(b) = self.peek() else {
             return Err(self.error("EOF while parsing a value"));
         };
@@ -98,28 +99,30 @@ impl Reader<'_> {
         let value = match b {
             b'"' => Json::Str(self.string()?),
             b'-' | b'0'..=b'9' => Json::Num(self.number()?.to_string()),
-            _ => {
-                let rest = &self.text[start..];
-                let (word, value) = [
-                    ("true", Json::Bool(true)),
-                    ("false", Json::Bool(false)),
-                    ("null", Json::Null),
-                ]
-                .into_iter()
-                .find(|(w, _)| rest.starts_with(w))
-                .ok_or_else(|| self.error("expected value"))?;
-                self.at += word.len();
-                value
-            }
+            b't' => self.word("true", Json::Bool(true))?,
+            b'f' => self.word("false", Json::Bool(false))?,
+            b'n' => self.word("null", Json::Null)?,
+            _ => return Err(self.error("expected value")),
         };
         Ok(Some(value))
+    }
+
+    /// `true`, `false` or `null`, its first letter next.
+    fn word(&mut self, word: &str, value: Json) -> Result<Json, String> {
+        if !self.text[self.at..].starts_with(word) {
+            return Err(self.error("expected value"));
+        }
+        self.at += word.len();
+        Ok(value)
     }
 
     /// An object's key and its colon.
     fn key(&mut self) -> Result<String, String> {
         self.skip_space();
-        if self.peek() != Some(b'"') {
-            return Err(self.error("key must be a string"));
+        match self.peek() {
+            Some(b'"') => {}
+            None => return Err(self.error("EOF while parsing an object")),
+            _ => return Err(self.error("key must be a string")),
         }
         let key = self.string()?;
         self.skip_space();
@@ -276,9 +279,10 @@ impl Reader<'_> {
         while !self.text.is_char_boundary(at) {
             at -= 1;
         }
-        let before = &self.text[..at];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+        let before = &self.text.as_bytes()[..at];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1);
+        let column = self.text[start..at].chars().count() + 1;
         format!("{what} at line {line} column {column}")
     }
 }

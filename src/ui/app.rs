@@ -10,6 +10,7 @@ use super::components::{
     node_view::{node_view, NodeViewProps},
     paste::Paste,
     paste_nodes::PasteNodes,
+    paste_types::PasteTypes,
     snippets::Snippets,
     stepper::{stepper, StepperProps},
     subnet_table::SubnetTable,
@@ -303,6 +304,7 @@ pub fn App() -> Html {
     inputs(&mut h, &state.form, &errors, &state.cells, shared.ok(), &on_action);
     h.node(html! { <Paste on_action={on_action.clone()} /> });
     h.node(html! { <PasteNodes on_action={on_action.clone()} /> });
+    h.node(html! { <PasteTypes on_action={on_action.clone()} /> });
     h.close().node(body).close();
     if *embed {
         h.node(Html::default());

@@ -96,7 +96,8 @@ fn limits(t: &Json, at: &str) -> Result<InstanceTypeLimits, String> {
             ));
         }
     }
-    cards.sort_unstable();
+    // A type has a handful of cards: the short-list sort, not a quicksort in the page's wasm.
+    crate::order::sort_by(&mut cards, |a, b| a.cmp(b));
     let enis = match cards.iter().find(|(i, _)| *i == default_card) {
         Some(&(_, max)) => max,
         None if cards.is_empty() => max_enis.ok_or_else(|| {

@@ -9,8 +9,9 @@ use super::components::{
     inputs::inputs,
     node_view::{node_view, NodeViewProps},
     paste::Paste,
-    paste_nodes::PasteNodes,
-    paste_types::PasteTypes,
+    paste_nodes::NODES,
+    paste_settings::SETTINGS,
+    paste_types::TYPES,
     snippets::Snippets,
     stepper::{stepper, StepperProps},
     subnet_table::SubnetTable,
@@ -302,9 +303,9 @@ pub fn App() -> Html {
     );
     h.text("summary", NONE, "Inputs");
     inputs(&mut h, &state.form, &errors, &state.cells, shared.ok(), &on_action);
-    h.node(html! { <Paste on_action={on_action.clone()} /> });
-    h.node(html! { <PasteNodes on_action={on_action.clone()} /> });
-    h.node(html! { <PasteTypes on_action={on_action.clone()} /> });
+    for kind in [SETTINGS, NODES, TYPES] {
+        h.node(html! { <Paste {kind} on_action={on_action.clone()} /> });
+    }
     h.close().node(body).close();
     if *embed {
         h.node(Html::default());

@@ -10,6 +10,7 @@ pub mod instance_picker;
 pub mod node_view;
 pub mod paste;
 pub mod paste_nodes;
+pub mod paste_settings;
 pub mod paste_types;
 pub mod snippets;
 pub mod stepper;

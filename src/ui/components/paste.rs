@@ -1,35 +1,39 @@
-//! "Paste your current config": today's `aws-node` settings, pasted, fill the settings fields. The page reads
-//! JSON (a DaemonSet, a manifest as a JSON `List`, `aws eks describe-addon` output, add-on
-//! `configurationValues` or Helm values as JSON) and `kubectl set env daemonset/aws-node -n kube-system
-//! --list` output; YAML is the CLI's only (a YAML parser would break the page's size budget).
-//! Read in the browser by the same importer as `vpc-cni-calc settings import`; nothing is sent anywhere.
-//! `outcome_line` and `with_warnings` are every paste box's.
+//! The page's paste boxes, one component for all three kinds (`paste_settings`, `paste_nodes`,
+//! `paste_types`): a kind says what the box is called, its text areas and hint, and how its importer turns
+//! the pasted text into an action on the form. Read in the browser by the CLI's importers; nothing is sent
+//! anywhere, and every box says so. A bad paste gets a one-line alert and the form keeps its values.
 
-use crate::import::settings::{import, ImportedSettings};
-use crate::ui::dom::{H, NONE, S};
+use crate::ui::dom::{Attrs, H, NONE, S};
 use crate::ui::state::Action;
 use crate::warning::Warning;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// One kind of paste box.
+pub struct Kind {
+    /// The `details` element's attributes (its class).
+    pub attrs: Attrs,
+    pub summary: &'static str,
+    /// Each text area's id and label: one, or two (the second optional to the importer).
+    pub fields: &'static [(&'static str, &'static str)],
+    pub hint: &'static str,
+    pub button: &'static str,
+    pub read: Read,
+}
+
+/// A kind's importer: the text areas' values in, the outcome line and the form's action out, or why not.
+pub type Read = fn(&[String]) -> Result<(String, Action), String>;
+
+#[derive(Properties)]
 pub struct PasteProps {
+    pub kind: &'static Kind,
     pub on_action: Callback<Action>,
 }
 
-/// What a paste did, said in one line (with the importer's warnings).
-fn outcome(i: &ImportedSettings) -> String {
-    let changes = i.cni_env().changes();
-    let out = format!(
-        "Read the aws-node settings of {}: {} to the shipped ones.",
-        i.source,
-        match changes.len() {
-            0 => "no change".to_string(),
-            1 => "1 change".to_string(),
-            n => format!("{n} changes"),
-        }
-    );
-    with_warnings(out, &i.warnings)
+impl PartialEq for PasteProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.kind, other.kind) && self.on_action == other.on_action
+    }
 }
 
 /// A paste's outcome line followed by the importer's warnings, each a sentence.
@@ -42,57 +46,43 @@ pub fn with_warnings(mut out: String, warnings: &[Warning]) -> String {
     out
 }
 
-/// A paste box's last outcome: a status line, or a one-line alert (the form keeps its last valid values).
-/// Before any paste, one empty node in its place, so the box's children keep their places.
-pub fn outcome_line(h: &mut H, message: &Option<Result<String, String>>) {
-    match message {
-        Some(Ok(m)) => h.owned("p", &[("class", S("note")), ("role", S("status"))], m.clone()),
-        Some(Err(e)) => h.owned("p", &[("class", S("error")), ("role", S("alert"))], e.clone()),
-        None => h.node(Html::default()),
-    };
-}
-
 #[component]
 pub fn Paste(props: &PasteProps) -> Html {
-    let text = use_node_ref();
+    let kind = props.kind;
+    // Hooks run unconditionally: a one-field kind leaves the second ref unused.
+    let refs = [use_node_ref(), use_node_ref()];
     let message = use_state(|| None::<Result<String, String>>);
-    let on_fill = {
-        let (text, message, on_action) = (text.clone(), message.clone(), props.on_action.clone());
+    let on_read = {
+        let (refs, message, on_action) = (refs.clone(), message.clone(), props.on_action.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(area) = text.cast::<HtmlTextAreaElement>() else {
-                return;
-            };
-            // The page models exactly the pasted env: a variable it lacks is unset (ipamd's default, a `-`
-            // in its field), and one without ENABLE_IPv4=true or ENABLE_IPv6=true gets the CLI's refusal.
-            let read = import(&area.value()).and_then(|i| {
-                crate::config::check_ip_families(&i.cni_env()).map_err(|e| e.to_string())?;
-                Ok(i)
-            });
-            match read {
-                Ok(i) => {
-                    message.set(Some(Ok(outcome(&i))));
-                    on_action.emit(Action::PasteSettings(i.cni_env().changes()));
+            let texts: Vec<String> = refs
+                .iter()
+                .take(kind.fields.len())
+                .map(|r| r.cast::<HtmlTextAreaElement>().map(|a| a.value()).unwrap_or_default())
+                .collect();
+            match (kind.read)(&texts) {
+                Ok((line, action)) => {
+                    message.set(Some(Ok(line)));
+                    on_action.emit(action);
                 }
                 Err(e) => message.set(Some(Err(e))),
             }
         })
     };
     let mut h = H::new();
-    h.open("details", &[("class", S("paste"))])
-        .text("summary", NONE, "Paste your current config");
-    h.text(
-        "label",
-        &[("for", S("f-paste-settings"))],
-        "aws-node's settings: kubectl get ds aws-node -n kube-system -o json, or kubectl set env daemonset/aws-node -n kube-system --list",
-    );
-    h.node(html! { <textarea id="f-paste-settings" ref={text} rows="4" spellcheck="false" /> });
-    h.text("p", &[("class", S("hint"))], HINT);
-    h.node(html! { <button type="button" onclick={on_fill}>{"Fill the settings"}</button> });
-    outcome_line(&mut h, &message);
+    h.open("details", kind.attrs).text("summary", NONE, kind.summary);
+    for ((id, label), r) in kind.fields.iter().zip(&refs) {
+        h.node(html! { <label for={*id}>{*label}</label> });
+        h.node(html! { <textarea id={*id} ref={r.clone()} rows="4" spellcheck="false" /> });
+    }
+    h.text("p", &[("class", S("hint"))], kind.hint);
+    h.node(html! { <button type="button" onclick={on_read}>{kind.button}</button> });
+    // The last outcome: a status line, or a one-line alert; before any paste one empty node in its place,
+    // so the box's children keep their places.
+    match &*message {
+        Some(Ok(m)) => h.owned("p", &[("class", S("note")), ("role", S("status"))], m.clone()),
+        Some(Err(e)) => h.owned("p", &[("class", S("error")), ("role", S("alert"))], e.clone()),
+        None => h.node(Html::default()),
+    };
     h.finish()
 }
-
-const HINT: &str = "The page reads JSON (the DaemonSet, a manifest as a JSON List, aws eks describe-addon \
-    output, add-on configurationValues or Helm values as JSON) and kubectl set env --list output; for YAML use \
-    the CLI: vpc-cni-calc settings import FILE. A setting the paste does not set shows as - (unset: ipamd's \
-    default applies). Nothing is sent anywhere: it is read in your browser.";

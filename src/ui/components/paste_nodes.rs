@@ -1,17 +1,37 @@
 //! "Paste your nodes and pods": `kubectl get nodes -o json`, and optionally `kubectl get pods -A -o json`,
 //! become the cluster editor's node groups (name, instance type, pods of the busiest node, nodes, AZs). Read
-//! in the browser by the same importer as `vpc-cni-calc cluster --from-kubectl`; the subnets stay as typed,
-//! for the user to fill in; nothing is sent anywhere.
+//! by the same importer as `vpc-cni-calc cluster --from-kubectl`; the subnets stay as typed, for the user to
+//! fill in.
 
-use super::paste::{outcome_line, with_warnings, PasteProps};
+use super::paste::{with_warnings, Kind};
 use crate::cluster::ClusterSpec;
 use crate::form::MAX_ROWS;
 use crate::import::kubectl::read_cluster;
-use crate::ui::dom::{H, NONE, S};
+use crate::ui::dom::S;
 use crate::ui::state::Action;
 use crate::words::count;
-use web_sys::HtmlTextAreaElement;
-use yew::prelude::*;
+
+pub const NODES: &Kind = &Kind {
+    attrs: &[("class", S("paste"))],
+    summary: "Paste your nodes and pods",
+    fields: &[
+        ("f-paste-nodes", "Output of kubectl get nodes -o json"),
+        ("f-paste-pods", "Output of kubectl get pods -A -o json (optional)"),
+    ],
+    hint: HINT,
+    button: "Fill the node groups",
+    read,
+};
+
+fn read(texts: &[String]) -> Result<(String, Action), String> {
+    let nodes = texts.first().map_or("", String::as_str);
+    let pods = texts.get(1).map(String::as_str).filter(|t| !t.trim().is_empty());
+    let (spec, warnings) = read_cluster(nodes, pods)?;
+    Ok((
+        outcome(&spec, pods.is_some(), &warnings),
+        Action::PasteGroups(spec.node_groups),
+    ))
+}
 
 /// What a paste read, said in one line: the groups and nodes, what the editor leaves out, the warnings.
 fn outcome(spec: &ClusterSpec, with_pods: bool, warnings: &[crate::warning::Warning]) -> String {
@@ -33,46 +53,6 @@ fn outcome(spec: &ClusterSpec, with_pods: bool, warnings: &[crate::warning::Warn
         }
     );
     with_warnings(out, warnings)
-}
-
-#[component]
-pub fn PasteNodes(props: &PasteProps) -> Html {
-    let nodes = use_node_ref();
-    let pods = use_node_ref();
-    let message = use_state(|| None::<Result<String, String>>);
-    let on_fill = {
-        let (nodes, pods, message, on_action) = (nodes.clone(), pods.clone(), message.clone(), props.on_action.clone());
-        Callback::from(move |_: MouseEvent| {
-            let text = |r: &NodeRef| r.cast::<HtmlTextAreaElement>().map(|a| a.value()).unwrap_or_default();
-            let pods = Some(text(&pods)).filter(|t| !t.trim().is_empty());
-            match read_cluster(&text(&nodes), pods.as_deref()) {
-                Ok((spec, warnings)) => {
-                    message.set(Some(Ok(outcome(&spec, pods.is_some(), &warnings))));
-                    on_action.emit(Action::PasteGroups(spec.node_groups));
-                }
-                Err(e) => message.set(Some(Err(e))),
-            }
-        })
-    };
-    let mut h = H::new();
-    h.open("details", &[("class", S("paste"))])
-        .text("summary", NONE, "Paste your nodes and pods");
-    h.text(
-        "label",
-        &[("for", S("f-paste-nodes"))],
-        "Output of kubectl get nodes -o json",
-    );
-    h.node(html! { <textarea id="f-paste-nodes" ref={nodes} rows="4" spellcheck="false" /> });
-    h.text(
-        "label",
-        &[("for", S("f-paste-pods"))],
-        "Output of kubectl get pods -A -o json (optional)",
-    );
-    h.node(html! { <textarea id="f-paste-pods" ref={pods} rows="4" spellcheck="false" /> });
-    h.text("p", &[("class", S("hint"))], HINT);
-    h.node(html! { <button type="button" onclick={on_fill}>{"Fill the node groups"}</button> });
-    outcome_line(&mut h, &message);
-    h.finish()
 }
 
 const HINT: &str = "Replaces the node groups: one per EKS node group or Karpenter node pool (else per instance \

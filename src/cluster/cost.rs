@@ -9,10 +9,11 @@ use crate::config::{self, CniConfig, CniEnv};
 use crate::scenario::{plan_summary, PlanError, Report, Scenario};
 use crate::subnet::NodeCost;
 
-/// One group's node, planned.
+/// One group's node, planned. The report is shared: the cache and every candidate that reuses the plan hold
+/// the same one.
 #[derive(Debug, Clone)]
 pub(super) struct NodePlan {
-    pub report: Report,
+    pub report: std::rc::Rc<Report>,
     /// At the node's peak: what it takes from its node subnet.
     pub node_subnet: NodeCost,
     /// Custom networking: at the node's peak, what it takes from its AZ's pod subnet.
@@ -92,7 +93,7 @@ fn node_plan(report: Report) -> NodePlan {
     };
     NodePlan {
         ec2_calls: advisor::ec2_calls(&report.trace),
-        report,
+        report: std::rc::Rc::new(report),
         node_subnet,
         pod_subnet,
     }

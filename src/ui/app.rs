@@ -11,7 +11,6 @@ use super::components::{
     paste::Paste,
     paste_nodes::NODES,
     paste_settings::SETTINGS,
-    paste_types::TYPES,
     snippets::Snippets,
     stepper::{stepper, StepperProps},
     subnet_table::SubnetTable,
@@ -303,7 +302,7 @@ pub fn App() -> Html {
     );
     h.text("summary", NONE, "Inputs");
     inputs(&mut h, &state.form, &errors, &state.cells, shared.ok(), &on_action);
-    for kind in [SETTINGS, NODES, TYPES] {
+    for kind in [SETTINGS, NODES] {
         h.node(html! { <Paste {kind} on_action={on_action.clone()} /> });
     }
     h.close().node(body).close();

@@ -32,7 +32,8 @@
 //! - `form`: the page's inputs as typed and their rules; `form::fields` the field list (each setting field
 //!   finds its `SETTINGS` entry), `form::query` the URL query round trip, `form::presets` the examples,
 //!   `form::rows` the cluster editor's node groups and subnet rows (cells, link keys, rules) and
-//!   `form::cluster` their editing and the `ClusterSpec` they describe.
+//!   `form::cluster` their editing and the `ClusterSpec` they describe, `form::types` the instance types a
+//!   pasted `describe-instance-types` defines (kept in the link as `itype`).
 //! - `snippets`: one generator module per output format.
 //! - `cluster`: issue 10's cluster (several node groups across AZ subnets, cluster-wide settings): `spec` the
 //!   input (`ClusterSpec`, serde), `resolve` its checks, `cost` one plan per distinct (instance type, pods),

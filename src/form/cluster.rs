@@ -196,7 +196,7 @@ impl Form {
             for row in 0..self.rows(list) {
                 for &col in list.cols() {
                     let c = Cell { list, row, col };
-                    if let Err(e) = rows::check_cell(col, &self.get_cell(c)) {
+                    if let Err(e) = rows::check_cell(col, &self.get_cell(c), &self.types) {
                         errors.push((c, e));
                     }
                 }
@@ -215,7 +215,11 @@ impl Form {
                 col: Col::Azs,
             };
             let missing = az_list(&g.azs).into_iter().find(|a| !placed.contains(a));
-            if let (Some(az), false, true) = (missing, placed.is_empty(), rows::check_cell(Col::Azs, &g.azs).is_ok()) {
+            if let (Some(az), false, true) = (
+                missing,
+                placed.is_empty(),
+                rows::check_cell(Col::Azs, &g.azs, &[]).is_ok(),
+            ) {
                 errors.push((c, format!("AZ '{az}' has no subnet for nodes: add one or leave it out")));
             }
         }
@@ -266,6 +270,7 @@ impl Form {
             subnets,
             pod_subnets,
             node_groups,
+            instance_data: self.types.clone(),
             ..ClusterSpec::default()
         }
         .with_env(&self.env()))

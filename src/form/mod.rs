@@ -1,22 +1,26 @@
 //! The page's inputs as the user typed them (`Form`), the rule each field must meet and which fields
 //! apply in which mode. Pure, so the browser only wires events to it. The field list is in `fields`,
-//! the URL query round trip in `query`, the ready-made examples in `presets`.
+//! the URL query round trip in `query`, the ready-made examples in `presets`, the instance types a paste
+//! defines in `types`.
 
 mod cluster;
 mod fields;
 mod presets;
 mod query;
 mod rows;
+mod types;
 
 pub use fields::{searchable, Field, MAX_INSTANCE_TYPE_CHARS};
 pub use presets::{doc_note, load_preset, presets, Preset};
 pub use query::{changed_keys, decode, encode, VIEW_KEYS};
 pub use rows::{az_list, Cell, Col, Group, List, SubnetRow, DEFAULT_AZ, MAX_ROWS};
+pub use types::{check_types, defined, parse_type_row, type_row, MAX_TYPES, MAX_TYPE_CHARS, TYPE_KEY};
 
 use crate::config::{CniEnv, Kind};
 use crate::ipamd::{Arrival, MAX_PODS_INPUT};
 use crate::mode::Mode;
 use crate::scenario::{self, PlanError, Scenario};
+use crate::vpc::InstanceTypeLimits;
 
 /// The inputs exactly as typed. Text fields stay text so a half-typed value is never lost.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +45,9 @@ pub struct Form {
     pub pod_eni: bool,
     pub max_pods: String,
     pub seed: String,
+    /// The instance types defined by a pasted `describe-instance-types` (`types`), in the order defined; a
+    /// name here wins over the built-in catalog's, as `vpc::lookup_in` reads them.
+    pub types: Vec<InstanceTypeLimits>,
 }
 
 /// A setting field's value for "the variable is not in aws-node's env" (a pasted env without it): ipamd's
@@ -75,6 +82,7 @@ impl Form {
             pod_eni: false,
             max_pods: String::new(),
             seed: String::new(),
+            types: Vec::new(),
         }
     }
 
@@ -278,10 +286,10 @@ impl Form {
         let pods_rule = format!("must be a whole number from 0 to {MAX_PODS_INPUT}");
         match f {
             // The selected group's cells and the first subnet rows' follow the cluster editor's rules.
-            Field::InstanceType => rows::check_cell(Col::Type, v),
-            Field::Pods => rows::check_cell(Col::Pods, v),
-            Field::Nodes => rows::check_cell(Col::Nodes, v),
-            Field::Subnet | Field::NodeSubnet => rows::check_cell(Col::Cidr, v),
+            Field::InstanceType => rows::check_cell(Col::Type, v, &self.types),
+            Field::Pods => rows::check_cell(Col::Pods, v, &self.types),
+            Field::Nodes => rows::check_cell(Col::Nodes, v, &self.types),
+            Field::Subnet | Field::NodeSubnet => rows::check_cell(Col::Cidr, v, &self.types),
             Field::ThenPods => optional(whole(
                 0,
                 u64::from(MAX_PODS_INPUT),
@@ -328,7 +336,7 @@ impl Form {
         if v.is_empty() || v.bytes().all(|b| b.is_ascii_digit()) || !searchable(t) {
             return None;
         }
-        let instance = crate::vpc::lookup(t.trim()).ok()?;
+        let instance = crate::vpc::lookup_in(&self.types, t).ok()?;
         Some(crate::nodeadm::kubelet_max_pods(instance, v))
     }
 
@@ -353,7 +361,7 @@ impl Form {
                 None
             },
             env: self.env(),
-            instance_data: Vec::new(),
+            instance_data: self.types.clone(),
         }
     }
 }

@@ -70,11 +70,12 @@ pub fn presets() -> Vec<Preset> {
 }
 
 /// `preset` loaded into `form`: its instance type, pods and settings on the selected group; the node
-/// counts, the other groups and the subnets stay.
+/// counts, the other groups, the subnets and the defined instance types stay.
 pub fn load_preset(form: &Form, preset: &Form) -> Form {
     let mut f = preset.clone();
     (f.groups, f.selected) = (form.groups.clone(), form.selected);
     (f.subnets, f.node_subnets) = (form.subnets.clone(), form.node_subnets.clone());
+    f.types = form.types.clone();
     let p = preset.group();
     (f.group_mut().instance_type, f.group_mut().pods) = (p.instance_type.clone(), p.pods.clone());
     f

@@ -1,6 +1,7 @@
 //! The URL query round trip: a shareable link holds the fields that differ from a blank form, and a
 //! tampered link falls back field by field with a notice.
 
+use super::types::{defined, parse_type_row, type_row, MAX_TYPES, TYPE_KEY};
 use super::{Cell, Col, Field, Form, List, MAX_ROWS};
 
 impl Form {
@@ -32,6 +33,9 @@ impl Form {
                 }
             }
         }
+        for t in &self.types {
+            pairs.push((TYPE_KEY.into(), type_row(t)));
+        }
         if self.selected > 0 {
             pairs.push((SELECTED.into(), self.selected.to_string()));
         }
@@ -46,7 +50,8 @@ impl Form {
     /// every value is set first, then each field is checked against the whole form, so a field that
     /// applies only with another one (`node_subnet` with `custom`) is judged the same before or after it.
     /// A value that breaks its field's rule falls back to the default for that field alone, with a
-    /// notice. The `VIEW_KEYS` are not form fields. Rows past `MAX_ROWS` are unknown keys.
+    /// notice. The `VIEW_KEYS` are not form fields. Rows past `MAX_ROWS` are unknown keys. Defined instance
+    /// types (`itype`) come first, so a field or cell naming one passes; past `MAX_TYPES` they are ignored.
     pub fn from_query(query: &str) -> (Form, Vec<String>) {
         let blank = Form::blank(&Form::initial().group().instance_type);
         let mut form = blank.clone();
@@ -54,6 +59,8 @@ impl Form {
         let mut given: Vec<(Field, String)> = Vec::new();
         let mut cells: Vec<(Cell, String)> = Vec::new();
         let mut selected = None;
+        // `itype` values past `MAX_TYPES`.
+        let mut extra_types = 0;
         // Rows past `MAX_ROWS` in the link, per list: the lowest and highest row named.
         let mut beyond: Vec<(List, usize, usize)> = Vec::new();
         for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
@@ -64,6 +71,14 @@ impl Form {
             }
             if k == SELECTED {
                 selected = Some(v);
+                continue;
+            }
+            if k == TYPE_KEY {
+                match parse_type_row(&v) {
+                    Ok(t) if form.types.len() >= MAX_TYPES && !defined(&form.types, &t.name) => extra_types += 1,
+                    Ok(t) => form.add_type(t),
+                    Err(why) => notices.push(format!("Ignored {TYPE_KEY}={} from the link: {why}.", echo(&v))),
+                }
                 continue;
             }
             let Some(field) = Field::ALL.into_iter().find(|f| f.key() == k) else {
@@ -112,8 +127,19 @@ impl Form {
             };
             notices.push(format!("Ignored {rows} from the link: at most {MAX_ROWS} {many}."));
         }
+        if extra_types > 0 {
+            notices.push(format!(
+                "Ignored {extra_types} more instance types from the link: at most {MAX_TYPES}."
+            ));
+        }
         if given.is_empty() && cells.is_empty() {
-            return (Form::initial(), notices);
+            return (
+                Form {
+                    types: form.types,
+                    ..Form::initial()
+                },
+                notices,
+            );
         }
         for (field, v) in given {
             if let Err(why) = form.check_field(field) {
@@ -122,7 +148,7 @@ impl Form {
             }
         }
         for (c, v) in cells {
-            if let Err(why) = super::rows::check_cell(c.col, &v) {
+            if let Err(why) = super::rows::check_cell(c.col, &v, &form.types) {
                 form.set_cell(
                     c,
                     &Form::blank(&blank.group().instance_type).get_cell(Cell { row: 0, ..c }),
@@ -189,7 +215,10 @@ pub fn changed_keys(a: &str, b: &str) -> Vec<String> {
             .collect()
     };
     let (a, b) = (pairs(a), pairs(b));
-    let value = |q: &[(String, String)], k: &str| q.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    // Every value of the key, in order: a link repeats `itype`, one per defined type.
+    let value = |q: &[(String, String)], k: &str| -> Vec<String> {
+        q.iter().filter(|(key, _)| key == k).map(|(_, v)| v.clone()).collect()
+    };
     let mut keys: Vec<String> = a
         .iter()
         .chain(&b)

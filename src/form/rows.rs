@@ -6,6 +6,7 @@ use super::fields::{searchable, MAX_INSTANCE_TYPE_CHARS};
 use crate::cluster::Surge;
 use crate::ipamd::MAX_PODS_INPUT;
 use crate::scenario::MAX_NODES;
+use crate::vpc::InstanceTypeLimits;
 
 /// The most rows of each list a form (and a link) holds.
 pub const MAX_ROWS: usize = 20;
@@ -245,8 +246,9 @@ fn name_rule(v: &str, what: &str) -> Result<(), String> {
         .ok_or_else(|| format!("{what} has at most {MAX_NAME_CHARS} letters, digits, '-', '_' or '.'"))
 }
 
-/// The rule one cell's text must meet on its own (AZs naming a subnet's AZ is checked with the whole form).
-pub fn check_cell(col: Col, v: &str) -> Result<(), String> {
+/// The rule one cell's text must meet on its own (AZs naming a subnet's AZ is checked with the whole form);
+/// an instance type is the catalog's or one of the form's defined `types`.
+pub fn check_cell(col: Col, v: &str, types: &[InstanceTypeLimits]) -> Result<(), String> {
     let v = v.trim();
     let optional = |r: Result<u64, String>| if v.is_empty() { Ok(()) } else { r.map(|_| ()) };
     let nodes_rule = format!("must be a whole number from 1 to {MAX_NODES}");
@@ -255,7 +257,7 @@ pub fn check_cell(col: Col, v: &str) -> Result<(), String> {
         Col::Type if !searchable(v) => Err(format!(
             "An instance type name has at most {MAX_INSTANCE_TYPE_CHARS} characters (e.g. m5.large)"
         )),
-        Col::Type => crate::vpc::lookup(v).map(|_| ()).map_err(|e| e.to_string()),
+        Col::Type => crate::vpc::lookup_in(types, v).map(|_| ()).map_err(|e| e.to_string()),
         Col::Pods => whole(
             v,
             0,

@@ -11,6 +11,7 @@ use super::components::{
     paste::Paste,
     paste_nodes::NODES,
     paste_settings::SETTINGS,
+    paste_types::TYPES,
     snippets::Snippets,
     stepper::{stepper, StepperProps},
     subnet_table::SubnetTable,
@@ -302,7 +303,7 @@ pub fn App() -> Html {
     );
     h.text("summary", NONE, "Inputs");
     inputs(&mut h, &state.form, &errors, &state.cells, shared.ok(), &on_action);
-    for kind in [SETTINGS, NODES] {
+    for kind in [SETTINGS, NODES, TYPES] {
         h.node(html! { <Paste {kind} on_action={on_action.clone()} /> });
     }
     h.close().node(body).close();

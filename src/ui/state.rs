@@ -96,6 +96,8 @@ pub enum Action {
     ClearBefore,
     /// Open the snippet tab of this name.
     Tab(String),
+    /// Instance types read from a pasted `describe-instance-types`: defined, the first picked.
+    DefineTypes(Vec<crate::vpc::InstanceTypeLimits>),
 }
 
 impl State {
@@ -279,6 +281,10 @@ impl Reducible for State {
             Action::PinBefore => s.before = Some(s.last_valid.env.clone()),
             Action::ClearBefore => s.before = None,
             Action::Tab(name) => s.tab = name,
+            Action::DefineTypes(types) => {
+                s.form.define_types(types);
+                s.revalidate(false);
+            }
         }
         if s == *self {
             return self;

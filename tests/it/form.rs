@@ -185,6 +185,9 @@ fn changed_keys_between_queries() {
         ["mode", "pods"]
     );
     assert!(changed_keys("a=1&b=2", "b=2&a=1").is_empty());
+    // A repeated key (one `itype` per defined type) changes when any of its values does.
+    assert_eq!(changed_keys("itype=a&itype=b", "itype=a&itype=c"), ["itype"]);
+    assert_eq!(changed_keys("itype=a", "itype=a&itype=b"), ["itype"]);
     assert_eq!(
         changed_keys("subnet=10.0.0.0%2F24", "subnet=10.0.0.0/24"),
         Vec::<String>::new()
@@ -424,4 +427,182 @@ fn a_pasted_cluster_is_cut_to_the_rows_and_names_the_editor_takes() {
     let before = f.clone();
     f.replace_groups(&[]);
     assert_eq!(f, before);
+}
+
+/// Both `describe-instance-types` fixture pages as the page reads a paste (`import::instances::parse_page`).
+fn pasted(file: &str) -> Vec<vpc_cni_calc::vpc::InstanceTypeLimits> {
+    let text = std::fs::read_to_string(format!("tests/import/{file}")).unwrap();
+    vpc_cni_calc::import::instances::parse_page(&text).unwrap()
+}
+
+/// Issue 11: a pasted type is defined in the form, picked in the selected group, plans, and travels in the
+/// link as one `itype` parameter (the limits CSV row, then vCPUs and trunk compatibility).
+#[test]
+fn defined_instance_types_plan_and_round_trip_through_the_link() {
+    use vpc_cni_calc::form::{defined, type_row};
+    let mut f = Form::initial();
+    // x9z.large is made up: unknown until pasted.
+    f.set(Field::InstanceType, "x9z.large");
+    assert!(f
+        .check_field(Field::InstanceType)
+        .unwrap_err()
+        .contains("unknown instance type"));
+    f.add_row(vpc_cni_calc::form::List::Groups);
+    f.select(1);
+    // Page 1 lists m5.large, then x9z.large; only x9z.large is pasted here, as the page's one-type paste.
+    let x9z: Vec<_> = pasted("describe-instance-types-1.json")
+        .into_iter()
+        .filter(|t| t.name == "x9z.large")
+        .collect();
+    f.define_types(x9z);
+    assert_eq!(
+        (f.groups[0].instance_type.as_str(), f.groups[1].instance_type.as_str()),
+        ("x9z.large", "x9z.large"),
+        "the paste picks the type in the selected group (group 2); group 1 was typed so above"
+    );
+    assert!(defined(&f.types, " X9Z.large "));
+    // 4 ENIs × 15 IPv4, nitro, 4 vCPUs, trunking-compatible (tests/import/README.md).
+    assert_eq!(type_row(&f.types[0]), "x9z.large,4,15,nitro,false,0,0:4,4,true");
+    let s = f.check().expect("a defined type plans");
+    // eni-max-pods.txt: 4 × (15 − 1) + 2 = 58.
+    assert_eq!(plan(&s).unwrap().max_pods.eni_max_pods, 58);
+    // The cluster editor's cells accept it, and the cluster spec carries it.
+    let spec = f.cluster().expect("the cluster's cells pass");
+    assert_eq!(spec.instance_data, f.types);
+    let q = f.to_query();
+    assert!(
+        q.ends_with("&itype=x9z.large%2C4%2C15%2Cnitro%2Cfalse%2C0%2C0%3A4%2C4%2Ctrue&sel=1"),
+        "{q}"
+    );
+    let (back, notices) = Form::from_query(&q);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(back, f);
+    // The second page: a multi-card type and a bare-metal one with no Hypervisor ("unknown"), no vCPUs lost.
+    let mut g = Form::initial();
+    g.define_types(pasted("describe-instance-types-2.json"));
+    assert_eq!(g.types.len(), 2);
+    assert_eq!(
+        type_row(&g.types[0]),
+        "trn1.32xlarge,5,50,nitro,false,0,0:5;1:5;2:5;3:5;4:5;5:5;6:5;7:5,128,true"
+    );
+    let (back, notices) = Form::from_query(&g.to_query());
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(back, g);
+    // A link that only defines types keeps them.
+    let only = format!("itype={}", encode(&type_row(&f.types[0])));
+    assert_eq!(Form::from_query(&only).0.types, f.types);
+}
+
+/// A defined type wins over the catalog's row of the same name; defining a name again replaces it; past
+/// `MAX_TYPES` the oldest definitions are forgotten; a paste that breaks `check_types` changes nothing.
+#[test]
+fn defining_types_replaces_caps_and_refuses() {
+    use vpc_cni_calc::form::{check_types, MAX_TYPES};
+    let m5 = pasted("describe-instance-types-1.json").remove(0);
+    let made = |name: &str, enis: u32| vpc_cni_calc::vpc::InstanceTypeLimits {
+        name: name.into(),
+        eni_limit: enis,
+        network_cards: vec![(0, enis)],
+        ..m5.clone()
+    };
+    let mut f = Form::initial();
+    f.define_types(vec![made("m5.large", 2)]);
+    // m5.large with 2 ENIs × 10 IPv4: 2 × 9 + 2 = 20 instead of the catalog's 29.
+    assert_eq!(plan(&f.check().unwrap()).unwrap().max_pods.eni_max_pods, 20);
+    f.define_types(vec![made("m5.large", 1)]);
+    assert_eq!((f.types.len(), f.types[0].eni_limit), (1, 1));
+    for i in 0..MAX_TYPES {
+        f.define_types(vec![made(&format!("zz{i}.large"), 3)]);
+    }
+    assert_eq!(f.types.len(), MAX_TYPES);
+    assert_eq!(f.types[0].name, "zz0.large", "m5.large, the oldest, is forgotten");
+    let before = f.clone();
+    for (bad, why) in [
+        (vec![], "lists no instance type"),
+        (
+            (0..=MAX_TYPES).map(|i| made(&format!("a{i}.large"), 3)).collect(),
+            "paste at most 8",
+        ),
+        (
+            vec![vpc_cni_calc::vpc::InstanceTypeLimits {
+                hypervisor: "nitro v2".into(),
+                ..made("zz9.large", 3)
+            }],
+            "a link cannot carry this type",
+        ),
+    ] {
+        assert!(check_types(&bad).unwrap_err().contains(why), "{why}");
+        f.define_types(bad);
+        assert_eq!(f, before);
+    }
+}
+
+/// Hostile `itype` values: each is ignored with a notice naming the rule, never a panic, and the rest of the
+/// link stands. The valid row is x9z.large's from the fixture.
+#[test]
+fn hostile_defined_types_in_a_link_are_refused() {
+    let good = "x9z.large,4,15,nitro,false,0,0:4,4,true";
+    let long_name = format!("{},4,15,nitro,false,0,0:4,4,true", "z".repeat(65));
+    let long_value = format!("{good}{}", ";0:4".repeat(200));
+    for bad in [
+        "",
+        "x9z.large,4,15",
+        "x9z.large,4,15,nitro,false,0,0:4,4,true,extra",
+        "x9z.large,+4,15,nitro,false,0,0:4,4,true",
+        "x9z.large,4.0,15,nitro,false,0,0:4,4,true",
+        "x9z.large,99999999999,15,nitro,false,0,0:4,4,true",
+        "x9z.large,0,15,nitro,false,0,0:0,4,true",
+        "x9z.large,101,15,nitro,false,0,0:101,4,true",
+        "x9z.large,4,1,nitro,false,0,0:4,4,true",
+        "x9z.large,4,1001,nitro,false,0,0:4,4,true",
+        "x9z.large,4,15,,false,0,0:4,4,true",
+        "x9z.large,4,15,nit ro,false,0,0:4,4,true",
+        "x9z.large,4,15,nitro,yes,0,0:4,4,true",
+        "x9z.large,4,15,nitro,false,0,0-4,4,true",
+        "x9z.large,4,15,nitro,false,0,,4,true",
+        "x9z.large,4,15,nitro,false,1,0:4,4,true",
+        "x9z.large,4,15,nitro,false,0,0:4,-4,true",
+        "x9z.large,4,15,nitro,false,0,0:4,4,1",
+        "X9Z.large,4,15,nitro,false,0,0:4,4,true",
+        "x9z large,4,15,nitro,false,0,0:4,4,true",
+        "x9z.large<script>,4,15,nitro,false,0,0:4,4,true",
+        &long_name,
+        &long_value,
+    ] {
+        let (f, notices) = Form::from_query(&format!("type=m5.large&pods=3&itype={}", encode(bad)));
+        assert!(f.types.is_empty(), "{bad}");
+        assert_eq!(notices.len(), 1, "{bad}: {notices:?}");
+        assert!(notices[0].starts_with("Ignored itype="), "{notices:?}");
+        assert!(notices[0].len() < 300, "the notice clips the value: {}", notices[0]);
+        assert_eq!(f.get(Field::Pods), "3");
+    }
+    // The type a link names needs its definition: without it, the type falls back with a notice.
+    let (f, notices) = Form::from_query("type=x9z.large&pods=3");
+    assert_eq!(f.get(Field::InstanceType), "m5.large");
+    assert!(notices[0].contains("unknown instance type 'x9z.large'"), "{notices:?}");
+    // In any order, the definition comes first.
+    let (f, notices) = Form::from_query(&format!("type=x9z.large&pods=3&itype={}", encode(good)));
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(f.get(Field::InstanceType), "x9z.large");
+    // At most eight: a ninth is ignored with one notice.
+    let many: Vec<String> = (0..10)
+        .map(|i| format!("itype={}", encode(&good.replace("x9z", &format!("z{i}")))))
+        .collect();
+    let (f, notices) = Form::from_query(&format!("type=m5.large&{}", many.join("&")));
+    assert_eq!(f.types.len(), 8);
+    assert_eq!(notices, ["Ignored 2 more instance types from the link: at most 8."]);
+}
+
+proptest! {
+    /// Any `itype` value restores without a panic: defined (and then it plans) or ignored with a notice.
+    #[test]
+    fn any_defined_type_in_a_link_is_handled(row in "[a-z0-9.,:;]{0,60}|[0-9a-z.]{1,8},[0-9]{1,3},[0-9]{1,4},(nitro|xen|x),(true|false),[0-9],[0-9]:[0-9]{1,3}(;[0-9]:[0-9]{1,3}){0,2},[0-9]{0,3},(true|false)") {
+        let (f, notices) = Form::from_query(&format!("pods=3&itype={}", encode(&row)));
+        prop_assert_eq!(f.types.len() + notices.len(), 1, "{:?}", notices);
+        if let Some(t) = f.types.first() {
+            let mut f = f.clone();
+            f.set(Field::InstanceType, &t.name);
+            prop_assert!(plan(&f.check().unwrap()).is_ok());
+        }
+    }
 }

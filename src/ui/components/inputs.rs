@@ -65,7 +65,7 @@ pub fn inputs(
     cluster_editor(h, form, cells, on_action);
     h.open("fieldset", NONE).text("legend", NONE, "Selected node group");
     h.node(html! {
-        <InstancePicker value={form.get(Field::InstanceType)} error={errors.get(&Field::InstanceType).cloned()} on_action={on_action.clone()} />
+        <InstancePicker value={form.get(Field::InstanceType)} error={errors.get(&Field::InstanceType).cloned()} types={form.types.clone()} on_action={on_action.clone()} />
     });
     text(h, Field::Pods, "0".into(), true);
     h.node(html! {

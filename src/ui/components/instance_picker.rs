@@ -1,7 +1,9 @@
-//! The instance-type combobox: type to search all 1391 types (typo-tolerant, from `vpc::search`), arrow
-//! keys and Enter to pick, Escape to close. Shows the selected type's ENIs × IPv4, hypervisor and vCPUs.
+//! The instance-type combobox: type to search all 1391 types (typo-tolerant, from `vpc::search`) and the
+//! types defined by a paste (listed first, and winning over a catalog row of the same name), arrow keys and
+//! Enter to pick, Escape to close. Shows the selected type's ENIs × IPv4, hypervisor and vCPUs, and says
+//! when it is "from your paste".
 
-use crate::form::{searchable, Field};
+use crate::form::{defined, searchable, Field};
 use crate::ui::browser;
 use crate::ui::dom::{self, Attrs, H, NONE, S};
 use crate::ui::state::Action;
@@ -13,6 +15,8 @@ use yew::prelude::*;
 pub struct InstancePickerProps {
     pub value: String,
     pub error: Option<String>,
+    /// The form's defined types (`Form::types`).
+    pub types: Vec<vpc::InstanceTypeLimits>,
     pub on_action: Callback<Action>,
 }
 
@@ -21,18 +25,26 @@ pub fn InstancePicker(props: &InstancePickerProps) -> Html {
     let InstancePickerProps {
         value,
         error,
+        types,
         on_action,
     } = props;
     let open = use_state(|| false);
     let active = use_state(|| None::<usize>);
     // The list shows only while the field has focus, so the search runs only then.
-    let matches = use_memo((value.clone(), *open), |(v, open)| {
-        if *open && searchable(v) {
-            let _m = browser::measure("vpc:search");
-            vpc::search(v, 8)
-        } else {
-            Vec::new()
+    let matches = use_memo((value.clone(), *open, types.clone()), |(v, open, types)| {
+        if !*open || !searchable(v) {
+            return Vec::new();
         }
+        let _m = browser::measure("vpc:search");
+        let q = v.trim().to_ascii_lowercase();
+        let mut out: Vec<vpc::InstanceTypeLimits> = types.iter().filter(|t| t.name.contains(&q)).cloned().collect();
+        for r in vpc::search(v, 8) {
+            if !defined(types, &r.name) {
+                out.push(r.clone());
+            }
+        }
+        out.truncate(8);
+        out
     });
 
     let pick = {
@@ -93,7 +105,8 @@ pub fn InstancePicker(props: &InstancePickerProps) -> Html {
         Callback::from(move |_: FocusEvent| open.set(false))
     };
 
-    let selected = searchable(value).then(|| vpc::lookup(value).ok()).flatten();
+    let selected = searchable(value).then(|| vpc::lookup_in(types, value).ok()).flatten();
+    let pasted = from_paste(types, value);
     let info = selected.map(|r| {
         let vcpus = r.vcpus.map_or("vCPUs unknown".to_string(), |v| format!("{v} vCPUs"));
         let hv = if r.bare_metal {
@@ -101,7 +114,10 @@ pub fn InstancePicker(props: &InstancePickerProps) -> Html {
         } else {
             r.hypervisor.clone()
         };
-        format!("{} ENIs × {} IPv4 per ENI · {hv} · {vcpus}", r.eni_limit, r.ipv4_limit)
+        format!(
+            "{} ENIs × {} IPv4 per ENI · {hv} · {vcpus}{pasted}",
+            r.eni_limit, r.ipv4_limit
+        )
     });
     let expanded = *open && !matches.is_empty();
     let active_id = active.filter(|_| expanded).map(|i| format!("f-type-opt-{i}"));
@@ -154,7 +170,8 @@ pub fn InstancePicker(props: &InstancePickerProps) -> Html {
                 <li id={format!("f-type-opt-{i}")} role="option" aria-selected={if selected { "true" } else { "false" }}
                     class={classes!(selected.then_some("active"))} {onmousedown}>
                     { dom::owned("span", NONE, r.name.clone()) }
-                    { dom::owned("span", &[("class", S("dim"))], format!("{} × {}", r.eni_limit, r.ipv4_limit)) }
+                    { dom::owned("span", &[("class", S("dim"))], format!("{} × {}{}", r.eni_limit, r.ipv4_limit,
+                        from_paste(types, &r.name))) }
                 </li>
             });
         }
@@ -172,4 +189,13 @@ pub fn InstancePicker(props: &InstancePickerProps) -> Html {
         None => h.node(Html::default()),
     };
     h.finish()
+}
+
+/// " · from your paste" after a defined type's limits; nothing after a catalog type's.
+fn from_paste(types: &[vpc::InstanceTypeLimits], name: &str) -> &'static str {
+    if defined(types, name) {
+        " · from your paste"
+    } else {
+        ""
+    }
 }

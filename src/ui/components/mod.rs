@@ -11,6 +11,7 @@ pub mod node_view;
 pub mod paste;
 pub mod paste_nodes;
 pub mod paste_settings;
+pub mod paste_types;
 pub mod snippets;
 pub mod stepper;
 pub mod subnet_table;

@@ -193,7 +193,7 @@ pub(super) fn cluster_cmd(args: &[String], files: &dyn Files) -> Result<String, 
 
 /// An environment as a cluster spec's `settings` (which overlay the manifest): what differs from the manifest.
 /// A manifest variable the environment lacks becomes `""`, which ipamd parses to the same default as unset.
-fn settings_map(env: &CniEnv) -> std::collections::BTreeMap<String, String> {
+fn settings_map(env: &CniEnv) -> crate::order::SortedMap {
     env.changes()
         .into_iter()
         .map(|e| (e.name, e.value.unwrap_or_default()))

@@ -2,8 +2,8 @@
 //! cluster-wide CNI settings, the subnets per AZ (and the ENIConfig pod subnets under custom networking)
 //! and the node groups. Plain data with serde; `parse_json` reads the CLI's file text.
 
+use crate::order::SortedMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// A whole cluster. `settings` overlay the shipped manifest, cluster-wide as in the DaemonSet.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 pub struct ClusterSpec {
     /// `aws-node` environment variables (names as in the DaemonSet, values as strings). Optional.
     #[serde(default)]
-    pub settings: BTreeMap<String, String>,
+    pub settings: SortedMap,
     /// The node subnets, one or more per AZ. Without custom networking pods draw from them too.
     pub subnets: Vec<SubnetSpec>,
     /// Custom networking only: the ENIConfig subnet of each AZ, where pods draw their addresses. Optional.
@@ -157,8 +157,7 @@ impl ClusterSpec {
     /// `settings`, and a removed setting (`KEY-`) as `unset`, so ipamd's own default applies rather than
     /// the manifest's value (the page's settings, or its "before" settings).
     pub fn with_env(&self, env: &crate::config::CniEnv) -> ClusterSpec {
-        // Inserted one by one: `collect` into a `BTreeMap` sorts first, a sort the page's wasm would carry.
-        let mut settings = BTreeMap::new();
+        let mut settings = SortedMap::new();
         let mut unset = Vec::new();
         for e in env.changes() {
             match e.value {
@@ -200,7 +199,7 @@ impl ClusterSpec {
     pub fn check_text(&self) -> Result<(), String> {
         let mut fields: Vec<(String, &str)> = Vec::new();
         for (k, v) in &self.settings {
-            fields.push(("settings".into(), k));
+            fields.push(("settings".into(), k.as_str()));
             fields.push(("settings".into(), v));
         }
         for (list, subnets) in [("subnets", &self.subnets), ("pod_subnets", &self.pod_subnets)] {

@@ -3,16 +3,14 @@
 //! accessors parse digits with checked arithmetic). An object keeps its members as written; `get` answers with
 //! the last of a duplicated key, the one serde_json's `Value` keeps, and `to_text` writes them sorted and once,
 //! as serde_json does. (Keeping them sorted, as serde_json's `BTreeMap` does, cost the page's wasm a sort of
-//! its own, about 2 KB; `to_text` and `settings`' Helm maps sort through a `BTreeMap<String, String>`, which
-//! the page already has.)
+//! its own, about 2 KB; `to_text` and `settings`' Helm maps sort through `order::SortedMap`, as the
+//! cluster's settings do.)
 //!
 //! Bounded: arrays and objects nest at most `MAX_DEPTH` deep, read with a stack of open containers rather
 //! than recursion; no input makes it panic. A leading BOM is an error here; the importers that accept one trim
 //! it first.
 
 mod read;
-
-use std::collections::BTreeMap;
 
 /// Nesting allowed, as the YAML reader's (`import::yaml`). serde_json's counter stops one level earlier: it
 /// refuses 128 nested arrays and reads 127 (`remaining_depth: 128`, refused when it reaches 0).
@@ -152,8 +150,7 @@ impl Json {
             }
             Json::Obj(members) => {
                 // Sorted by key, a duplicated key once with its last value, as serde_json's map writes them.
-                // (`String` keys: the page's wasm already has this map.)
-                let mut sorted = BTreeMap::new();
+                let mut sorted = crate::order::SortedMap::new();
                 for (k, v) in members {
                     sorted.insert(k.clone(), v.to_text());
                 }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use vpc_cni_calc::cli;
 use vpc_cni_calc::cluster::report::{Load, SubnetRole, SubnetUse};
 use vpc_cni_calc::cluster::{self, ClusterReport, ClusterSpec, NodeGroupSpec, SubnetSpec, Surge};
+use vpc_cni_calc::order::SortedMap;
 use vpc_cni_calc::subnet::{self, parse_cidr, NodeCost};
 
 fn subnet_spec(cidr: &str, az: &str, used: u32) -> SubnetSpec {
@@ -29,7 +30,7 @@ fn group(name: &str, instance: &str, pods: u32, nodes: u32, max: u32, surge: Sur
     }
 }
 
-fn settings(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+fn settings(pairs: &[(&str, &str)]) -> SortedMap {
     pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }
 
@@ -564,7 +565,7 @@ fn any_spec() -> impl Strategy<Value = ClusterSpec> {
         pod_azs.dedup();
         ClusterSpec {
             settings: match mode {
-                0 => BTreeMap::new(),
+                0 => SortedMap::new(),
                 1 => settings(&[("ENABLE_PREFIX_DELEGATION", "true")]),
                 _ => settings(&[("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", "true")]),
             },
@@ -799,7 +800,7 @@ fn the_binary_reads_the_spec_file() {
 #[test]
 fn advise_reprices_every_fix_over_the_cluster() {
     let spec = ClusterSpec {
-        settings: BTreeMap::new(),
+        settings: SortedMap::new(),
         subnets: vec![subnet_spec("10.0.0.0/24", "a", 20), subnet_spec("10.0.1.0/24", "b", 0)],
         pod_subnets: vec![
             subnet_spec("100.64.0.0/17", "a", 0),
@@ -881,7 +882,7 @@ fn the_best_ipv4_fix_joins_the_verdict() {
 #[test]
 fn advise_offers_few_cluster_wide_candidates() {
     let spec = ClusterSpec {
-        settings: BTreeMap::new(),
+        settings: SortedMap::new(),
         subnets: vec![subnet_spec("10.0.0.0/16", "a", 0)],
         pod_subnets: vec![],
         node_groups: (0..20)
@@ -913,7 +914,7 @@ fn advise_offers_few_cluster_wide_candidates() {
 #[test]
 fn the_verdict_names_the_group_that_tips_the_subnet() {
     let spec = ClusterSpec {
-        settings: BTreeMap::new(),
+        settings: SortedMap::new(),
         subnets: vec![subnet_spec("10.0.0.0/24", "a", 0)],
         pod_subnets: vec![],
         node_groups: vec![
@@ -955,7 +956,7 @@ fn the_verdict_names_the_group_that_tips_the_subnet() {
 /// 2 ENIs × 9 secondaries = 18 IPs: of 25 pods 7 get no IP a node, 21 over 3 nodes. Both fit the /24 (30 and 21 addresses a node).
 #[test]
 fn fits_says_which_pods_do_not_run() {
-    let one = |settings: BTreeMap<String, String>, pods| ClusterSpec {
+    let one = |settings: SortedMap, pods| ClusterSpec {
         settings,
         subnets: vec![subnet_spec("10.0.0.0/24", "a", 0)],
         pod_subnets: vec![],
@@ -963,7 +964,7 @@ fn fits_says_which_pods_do_not_run() {
         instance_data: Vec::new(),
         unset: Vec::new(),
     };
-    let pending = one(BTreeMap::new(), 40);
+    let pending = one(SortedMap::new(), 40);
     let r = plan(&pending);
     assert!(r.fits);
     assert_eq!(

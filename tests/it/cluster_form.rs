@@ -53,7 +53,7 @@ fn old_links_open_as_a_one_group_cluster() {
     );
     // The seed example's WARM_IP_TARGET=2 is a cluster-wide setting.
     let spec = Form::initial().cluster().unwrap();
-    assert_eq!(spec.settings.get("WARM_IP_TARGET").map(String::as_str), Some("2"));
+    assert_eq!(spec.settings.get("WARM_IP_TARGET"), Some("2"));
 }
 
 /// Custom networking: the `subnet` key is the pod (ENIConfig) subnet and `node_subnet` the nodes' own,

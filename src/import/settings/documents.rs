@@ -5,7 +5,6 @@
 use super::{imported, EnvValue, EnvVar, ImportedSettings, AWS_NODE, INIT};
 use crate::import::json::Json;
 use crate::warning::Warning;
-use std::collections::BTreeMap;
 
 /// A DaemonSet, a manifest, describe-addon output or add-on/Helm values, as JSON or YAML: the first aws-node
 /// environment found.
@@ -195,8 +194,7 @@ fn from_values(v: &Json, source: &str) -> Option<ImportedSettings> {
     let mut out = imported(source, false);
     // By key, a key given twice taking its last value, as serde_json's map kept them (and Helm's map does).
     let vars = |m: &[(String, Json)]| -> Vec<EnvVar> {
-        // Inserted one by one: `collect` would sort the pairs first, a sort the page's wasm has no other use for.
-        let mut sorted = BTreeMap::new();
+        let mut sorted = crate::order::SortedMap::new();
         for (k, v) in m {
             sorted.insert(k.clone(), scalar(v));
         }

@@ -168,7 +168,7 @@ pub fn InstancePicker(props: &InstancePickerProps) -> Html {
             let selected = Some(i) == *active;
             h.node(html! {
                 <li id={format!("f-type-opt-{i}")} role="option" aria-selected={if selected { "true" } else { "false" }}
-                    class={classes!(selected.then_some("active"))} {onmousedown}>
+                    class={selected.then_some("active")} {onmousedown}>
                     { dom::owned("span", NONE, r.name.clone()) }
                     { dom::owned("span", &[("class", S("dim"))], format!("{} × {}{}", r.eni_limit, r.ipv4_limit,
                         from_paste(types, &r.name))) }

@@ -129,7 +129,7 @@ fn eni_row(h: &mut H, e: &EniView, per_eni: usize, pd: bool) {
     let slots = slots.finish();
     row.node(html! { <div class="slots" role="img" aria-label={label}>{slots}</div> });
     let row = row.finish();
-    h.node(html! { <li class={classes!("eni", role)} data-eni={e.id.clone()}>{row}</li> });
+    h.node(html! { <li class={format!("eni {role}")} data-eni={e.id.clone()}>{row}</li> });
 }
 
 /// `n` slots of one kind.

@@ -207,7 +207,7 @@ pub fn App() -> Html {
             h.node(match cluster.as_ref() {
                 Some(Ok(c)) => html! { <>
                     <SubnetTable report={Same(c.clone())} />
-                    <Chart spec={state.last_cluster.clone()} report={Same(c.clone())} alternatives={(*cluster_alts).clone()} ask={ask.clone()} on_action={on_action.clone()} />
+                    <Chart spec={state.last_cluster.clone()} report={Same(c.clone())} alternatives={Same((*cluster_alts).clone())} ask={ask.clone()} on_action={on_action.clone()} />
                 </> },
                 _ => Html::default(),
             });
@@ -216,7 +216,7 @@ pub fn App() -> Html {
                 { node_view(&NodeViewProps { report: shared.clone(), index: idx }) }
                 { summary(&SummaryProps { report: shared.clone(), alone }) }
                 <Advice report={shared.clone()} scenario={state.last_valid.clone()} on_action={on_action.clone()} group={group_name.clone()}
-                    cluster={cluster.as_ref().is_some_and(|c| c.is_ok()).then(|| (*cluster_alts).clone())} />
+                    cluster={cluster.as_ref().is_some_and(|c| c.is_ok()).then(|| Same((*cluster_alts).clone()))} />
                 <Snippets env={state.last_valid.env.clone()} report={shared.clone()} tab={state.tab.clone()} on_action={on_action.clone()} />
             </> });
             h.finish()

@@ -70,7 +70,7 @@ pub struct AdviceProps {
     pub group: String,
     /// The cluster's alternatives under the same edits, once the page has a cluster (empty while they
     /// wait for a click).
-    pub cluster: Option<Rc<Vec<ClusterAlternative>>>,
+    pub cluster: Option<super::Same<Vec<ClusterAlternative>>>,
 }
 
 /// The cluster's row with the same edits as a node's (in any order).

@@ -8,7 +8,6 @@ use crate::cluster::{self, ClusterAlternative, ClusterReport, ClusterSpec, Serie
 use crate::ui::browser::measure;
 use crate::ui::dom::{self, Attrs, COL, NONE, NUM, ROW, S};
 use crate::ui::state::Action;
-use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -18,7 +17,7 @@ pub struct ChartProps {
     pub report: super::Same<ClusterReport>,
     /// `cluster::advise`'s rows, "Your settings" first (worked out by the page, shared with the
     /// Alternatives); empty until asked for when there are very many pods.
-    pub alternatives: Rc<Vec<ClusterAlternative>>,
+    pub alternatives: super::Same<Vec<ClusterAlternative>>,
     /// Asks for the alternatives, when they wait for a click.
     pub ask: Option<Callback<MouseEvent>>,
     pub on_action: Callback<Action>,

@@ -38,7 +38,7 @@ dist: rust-tools npm-tools compress-tools
 	$(WBG) --target web --no-typescript --out-dir dist/pkg $(WASM_OUT)/vpc-cni-calc-api.wasm
 	$(WASM_OPT) -Oz dist/pkg/vpc-cni-calc-api_bg.wasm -o dist/pkg/vpc-cni-calc-api_bg.wasm
 	cp index.html dist/ && cp www/* dist/www/
-	node tests/e2e/minify-css.mjs dist/www/style.css
+	node tests/e2e/minify.mjs dist/www/style.css dist/www/main.js dist/pkg/vpc-cni-calc-web.js
 	node tests/e2e/precompress.mjs dist
 	@$(MAKE) --no-print-directory size
 

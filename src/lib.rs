@@ -52,12 +52,15 @@
 //!   which `src/main.rs` implements on the disk.
 //! - `warning`: `Warning`, with a stable code, which every layer reports instead of failing.
 //! - `suggest`: "did you mean".
-//! - `order`: a stable insertion sort for short lists (one small sort instead of a driftsort per call site).
+//! - `order`: a stable insertion sort for short lists (one small sort instead of a driftsort per call site), and
+//!   `SortedMap`, strings by key in a sorted vector (a cluster's settings; no B-tree in the page's wasm).
 //! - `words`: numbers as a person reads them (counts with their noun; IPv6's pool said, not printed).
 //! - `api`: `plan`, `cluster` and `snippet` on plain data with the CLI's answers and messages, for the
 //!   JavaScript API (`ui::api`, feature `js-api`, exports them from their own wasm,
 //!   `src/bin/vpc-cni-calc-api.rs`; `www/api.js`, `www/api.d.ts`).
-//! - `ui` (feature `ui`, wasm only): the Yew page; `src/bin/vpc-cni-calc-web.rs` mounts it.
+//! - `ui` (feature `ui`, wasm only): the Yew page; `src/bin/vpc-cni-calc-web.rs` mounts it. Views build their
+//!   elements through `ui::dom::H` (small out-of-line calls), `html!` only where listeners, refs or
+//!   components are; the paste boxes are one component (`ui::components::paste`) over three kinds.
 //!
 //! # Architecture invariants
 //!

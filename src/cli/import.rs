@@ -154,9 +154,15 @@ pub(super) fn cluster_cmd(args: &[String], files: &dyn Files) -> Result<String, 
         warnings = w;
     }
     if let Some(path) = settings_from {
-        let mut settings = settings_map(&import_file(files, &path)?.cni_env());
-        settings.append(&mut spec.settings);
-        spec.settings = settings;
+        // The imported environment's changes from the manifest, a variable it lacks as `unset` (ipamd's own
+        // default); the spec file's own settings win. Its warnings (an unknown name, say) are said.
+        let imported = import_file(files, &path)?;
+        let mut from = spec.with_env(&imported.cni_env());
+        from.settings.append(&mut spec.settings);
+        from.unset.retain(|n| from.settings.get(n).is_none());
+        spec.settings = from.settings;
+        spec.unset = from.unset;
+        warnings.extend(imported.warnings);
     }
     let text = serde_json::to_string_pretty(&spec).map_err(|e| e.to_string())? + "\n";
     if print_spec {
@@ -189,13 +195,4 @@ pub(super) fn cluster_cmd(args: &[String], files: &dyn Files) -> Result<String, 
         }
     }
     Ok(out)
-}
-
-/// An environment as a cluster spec's `settings` (which overlay the manifest): what differs from the manifest.
-/// A manifest variable the environment lacks becomes `""`, which ipamd parses to the same default as unset.
-fn settings_map(env: &CniEnv) -> crate::order::SortedMap {
-    env.changes()
-        .into_iter()
-        .map(|e| (e.name, e.value.unwrap_or_default()))
-        .collect()
 }

@@ -23,9 +23,9 @@ pub struct ClusterSpec {
     #[serde(skip)]
     pub instance_data: Vec<crate::vpc::InstanceTypeLimits>,
     /// Manifest settings removed from the environment (the page's `KEY-`, a pasted env that lacks them), so
-    /// ipamd's own default applies rather than the manifest's value. Applied after `settings`. Not part of the
-    /// spec file, whose `settings` overlay the manifest.
-    #[serde(skip)]
+    /// ipamd's own default applies rather than the manifest's value. Applied after `settings`. Optional in the
+    /// spec file (`cluster --settings-from` writes it for a DaemonSet that lacks a manifest variable).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unset: Vec<String>,
 }
 
@@ -201,6 +201,9 @@ impl ClusterSpec {
         for (k, v) in &self.settings {
             fields.push(("settings".into(), k.as_str()));
             fields.push(("settings".into(), v));
+        }
+        for n in &self.unset {
+            fields.push(("unset".into(), n));
         }
         for (list, subnets) in [("subnets", &self.subnets), ("pod_subnets", &self.pod_subnets)] {
             for (i, s) in subnets.iter().enumerate() {

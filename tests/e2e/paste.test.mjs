@@ -29,6 +29,8 @@ test('pasting kubectl set env --list output fills the settings fields', async ()
   const status = await settings(page).locator('[role=status]').textContent();
   assert.match(status, /DaemonSet aws-node/);
   assert.match(status, /WARM_IP_TARGT is not a variable aws-node v1\.23\.1 reads \(did you mean WARM_IP_TARGET\?\)/);
+  // ... and named as not carried: the page models the sizing settings only (the CLI's settings import keeps it).
+  assert.match(status, /Not sizing settings, so not in the fields, the link or the snippets: .*WARM_IP_TARGT=3/);
   // The seed example's WARM_IP_TARGET=2 is gone: the snippet carries the pasted settings.
   const kubectl = (await page.locator('#snippet-kubectl').textContent()).split('# Restore')[0];
   for (const s of ['WARM_IP_TARGET=5', 'MINIMUM_IP_TARGET=30', 'ENABLE_PREFIX_DELEGATION=true']) assert.ok(kubectl.includes(` ${s}`), s);

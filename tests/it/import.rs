@@ -262,6 +262,32 @@ fn settings_from_a_file_drive_the_plan_and_edits_apply_on_top() {
     assert_eq!(v["config"]["warm_ip_target"], 5);
 }
 
+/// `cluster --settings-from`: an unknown name in the file is warned about, as `plan` warns (never dropped
+/// silently), and a manifest variable the file lacks is unset, without a "not an integer" warning for "".
+#[test]
+fn cluster_settings_from_warns_of_unknown_names_and_unsets_what_the_file_lacks() {
+    let out = cli(&[
+        "cluster",
+        "tests/cluster/issue-example.json",
+        "--settings-from",
+        "tests/import/aws-node-env.list",
+    ])
+    .unwrap();
+    assert!(
+        out.contains("warning [unknown-setting]: WARM_IP_TARGT is not a variable"),
+        "{out}"
+    );
+    let out = cli(&[
+        "cluster",
+        "tests/cluster/issue-example.json",
+        "--settings-from",
+        "tests/import/daemonset.json",
+    ])
+    .unwrap();
+    assert!(out.contains("WARM_PREFIX_TARGET- "), "{out}");
+    assert!(!out.contains("not an integer"), "{out}");
+}
+
 #[test]
 fn bad_settings_files_are_one_line_errors() {
     let err = cli(&["settings", "import", "tests/import/nope.json"]).unwrap_err();
@@ -611,8 +637,8 @@ fn a_group_without_a_group_label_is_its_instance_type_and_a_mixed_pool_splits_by
 
 #[test]
 fn cluster_from_kubectl_prints_the_spec_or_plans_it_with_the_user_s_subnets() {
-    // --print-spec: the spec JSON, subnets empty for the user, today's settings as changes to the manifest
-    // (WARM_PREFIX_TARGET, removed in the DaemonSet, is "", which ipamd parses to its unset default).
+    // --print-spec: the spec JSON, subnets empty for the user, today's settings as changes to the manifest;
+    // WARM_PREFIX_TARGET, which the DaemonSet lacks, is `unset` (ipamd's own default), not set to "".
     let out = cli(&[
         "cluster",
         "--from-kubectl",
@@ -627,14 +653,8 @@ fn cluster_from_kubectl_prints_the_spec_or_plans_it_with_the_user_s_subnets() {
     assert!(spec.subnets.is_empty());
     assert_eq!(spec.node_groups.len(), 2);
     let settings: Vec<(&str, &str)> = spec.settings.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    assert_eq!(
-        settings,
-        [
-            ("MINIMUM_IP_TARGET", "30"),
-            ("WARM_IP_TARGET", "5"),
-            ("WARM_PREFIX_TARGET", "")
-        ]
-    );
+    assert_eq!(settings, [("MINIMUM_IP_TARGET", "30"), ("WARM_IP_TARGET", "5")]);
+    assert_eq!(spec.unset, ["WARM_PREFIX_TARGET"]);
     // Planning needs subnets: one line says how to add them.
     let err = cli(&["cluster", "--from-kubectl", "tests/import/nodes.json"]).unwrap_err();
     assert!(err.contains("--print-spec"), "{err}");

@@ -41,7 +41,16 @@ fn outcome(i: &ImportedSettings) -> String {
             n => format!("{n} changes"),
         }
     );
-    with_warnings(out, &i.warnings)
+    let mut out = with_warnings(out, &i.warnings);
+    // What the page does not model (other aws-node variables, unknown names, the init container's) is named,
+    // never dropped in silence: the CLI's `settings import` keeps it, the fields, link and snippets do not.
+    let others = i.not_carried();
+    if !others.is_empty() {
+        out.push_str(" Not sizing settings, so not in the fields, the link or the snippets: ");
+        out.push_str(&others.join(", "));
+        out.push('.');
+    }
+    out
 }
 
 const HINT: &str = "The page reads JSON (the DaemonSet, a manifest as a JSON List, aws eks describe-addon \

@@ -4,6 +4,7 @@
 //! combinations are errors.
 
 use crate::edit::Edit;
+use crate::order::SortedMap;
 use crate::vpc::InstanceTypeLimits;
 use crate::warning::Warning;
 
@@ -25,9 +26,9 @@ pub fn eni_config_def<'a>(env: &'a CniEnv, name: &str) -> &'a str {
 /// The `aws-node` environment: manifest values overlaid with the user's `KEY=VALUE` and `KEY-` (unset).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CniEnv {
-    /// Each set variable once, sorted by name (so equal environments are equal vectors). A sorted vector
-    /// rather than a map: a few dozen entries, and the page's wasm carries no map code for it.
-    vars: Vec<(&'static str, String)>,
+    /// Each set variable once, by name (`order::SortedMap`: equal environments are equal, and the page's
+    /// wasm carries no map code for it).
+    vars: SortedMap,
 }
 
 /// A bad `KEY=VALUE` argument: the key is not a sizing setting.
@@ -57,7 +58,7 @@ impl CniEnv {
         let mut env = CniEnv::default();
         for s in SETTINGS {
             if let Some(v) = s.manifest {
-                env.put(s.name, v);
+                env.vars.insert(s.name.to_string(), v.to_string());
             }
         }
         env
@@ -65,38 +66,20 @@ impl CniEnv {
 
     /// The raw value of `name`, if set.
     pub fn get(&self, name: &str) -> Option<&str> {
-        let i = self.find(name).ok()?;
-        self.vars.get(i).map(|(_, v)| v.as_str())
-    }
-
-    fn find(&self, name: &str) -> Result<usize, usize> {
-        self.vars.binary_search_by(|(k, _)| (*k).cmp(name))
-    }
-
-    fn put(&mut self, name: &'static str, value: &str) {
-        match self.find(name) {
-            Ok(i) => {
-                if let Some(slot) = self.vars.get_mut(i) {
-                    slot.1 = value.to_string();
-                }
-            }
-            Err(i) => self.vars.insert(i, (name, value.to_string())),
-        }
+        self.vars.get(name)
     }
 
     /// Sets `name` to `value` verbatim (ipamd will parse it later, as it parses the real environment).
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), UnknownSetting> {
         let s = known(name)?;
-        self.put(s.name, value);
+        self.vars.insert(s.name.to_string(), value.to_string());
         Ok(())
     }
 
     /// Removes `name`, like `kubectl set env … NAME-`.
     pub fn unset(&mut self, name: &str) -> Result<(), UnknownSetting> {
         let s = known(name)?;
-        if let Ok(i) = self.find(s.name) {
-            self.vars.remove(i);
-        }
+        self.vars.remove(s.name);
         Ok(())
     }
 

@@ -16,7 +16,7 @@ use super::components::{
     stepper::{stepper, StepperProps},
     subnet_table::SubnetTable,
     summary::{summary, SummaryProps},
-    verdict, Same, SharedReport,
+    verdict, Same,
 };
 use super::state::{form_from_query, Action, State};
 use crate::scenario::plan;
@@ -125,7 +125,7 @@ pub fn App() -> Html {
             },
         }
     };
-    let shared = SharedReport(report.clone());
+    let shared = Same(report.clone());
     let errors = state.errors.clone();
     let embed = use_memo((), |_| browser::is_embed());
     let trace_len = report.as_ref().as_ref().map_or(0, |r| r.trace.len());

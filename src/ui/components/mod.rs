@@ -23,14 +23,7 @@ use crate::scenario::{PlanError, Report};
 use std::rc::Rc;
 
 /// The derived report, shared without copying; equal only to itself, so props compare in O(1).
-#[derive(Clone)]
-pub struct SharedReport(pub Rc<Result<Report, PlanError>>);
-
-impl PartialEq for SharedReport {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
+pub type SharedReport = Same<Result<Report, PlanError>>;
 
 impl SharedReport {
     pub fn ok(&self) -> Option<&Report> {

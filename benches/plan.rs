@@ -4,9 +4,10 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
-use vpc_cni_calc::advisor::advise;
+use vpc_cni_calc::advisor::{advise, candidates, price, rank};
+use vpc_cni_calc::ipamd::trace::Detail;
 use vpc_cni_calc::ipamd::{Arrival, MAX_PODS_INPUT};
-use vpc_cni_calc::scenario::{plan, Scenario, MAX_KUBELET_MAX_PODS};
+use vpc_cni_calc::scenario::{plan, Plans, Scenario, MAX_KUBELET_MAX_PODS};
 
 fn scenario(instance: &str, pods: u32, then_pods: Option<u32>, max_pods: Option<u32>, pd: bool) -> Scenario {
     let mut s = Scenario::new(instance);
@@ -24,6 +25,17 @@ fn scenario(instance: &str, pods: u32, then_pods: Option<u32>, max_pods: Option<
 fn edit(s: &Scenario) -> usize {
     let r = plan(s).unwrap();
     advise(s, &r).len() + r.trace.len()
+}
+
+/// What the page computes on an edit of the node count, with the runs of the last edit kept (its plan's
+/// and each alternative's, as `ui::app` and `ui::components::advice` keep them).
+fn edit_nodes(main: &mut Plans, alts: &mut Plans, s: &Scenario) -> usize {
+    let r = main.plan(s, Detail::Full).unwrap();
+    let priced = candidates(s, &r)
+        .into_iter()
+        .filter_map(|c| price(alts, s, &r, c))
+        .collect();
+    rank(&r, priced).len() + r.trace.len()
 }
 
 fn benches(c: &mut Criterion) {
@@ -63,6 +75,18 @@ fn benches(c: &mut Criterion) {
     group.sample_size(10);
     for (name, s) in &cases {
         group.bench_function(*name, |b| b.iter(|| edit(black_box(s))));
+    }
+    group.finish();
+    let mut group = c.benchmark_group("per edit of the node count");
+    for (name, s) in &cases {
+        let (mut main, mut alts, mut s) = (Plans::keeping(1), Plans::keeping(4), s.clone());
+        edit_nodes(&mut main, &mut alts, &s);
+        group.bench_function(*name, |b| {
+            b.iter(|| {
+                s.nodes = s.nodes % 2 + 1;
+                edit_nodes(&mut main, &mut alts, black_box(&s))
+            })
+        });
     }
     group.finish();
     let r = plan(&scenario("m5.24xlarge", 737, None, Some(11762), true)).unwrap();

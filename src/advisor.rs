@@ -4,9 +4,10 @@
 
 use crate::config::CniEnv;
 use crate::edit::Edit;
+use crate::ipamd::trace::Detail;
 use crate::ipamd::trace::{Api, Step};
 use crate::mode::Mode;
-use crate::scenario::{plan_summary, Report, Scenario};
+use crate::scenario::{Plans, Report, Scenario};
 use crate::vpc;
 
 /// Settings to change, as `KEY=VALUE` / `KEY-` edits.
@@ -68,9 +69,10 @@ fn row(title: &'static str, edits: Edits, r: &Report, caveat: &'static str) -> A
 /// The current settings first, then every fix that changes something and still plans, fewest addresses
 /// per node first.
 pub fn advise(s: &Scenario, current: &Report) -> Vec<Alternative> {
+    let mut plans = Plans::keeping(0);
     let priced = candidates(s, current)
         .into_iter()
-        .filter_map(|c| price(s, current, c))
+        .filter_map(|c| price(&mut plans, s, current, c))
         .collect();
     rank(current, priced)
 }
@@ -135,14 +137,15 @@ pub fn candidates(s: &Scenario, current: &Report) -> Vec<Candidate> {
         .collect()
 }
 
-/// One candidate re-planned on the same workload; `None` if it does not plan or changes nothing.
-pub fn price(s: &Scenario, current: &Report, c: Candidate) -> Option<Alternative> {
+/// One candidate re-planned on the same workload (reusing a run `plans` kept: the page keeps the last
+/// edit's); `None` if it does not plan or changes nothing.
+pub fn price(plans: &mut Plans, s: &Scenario, current: &Report, c: Candidate) -> Option<Alternative> {
     // Your subnet stays where pods draw from: under custom networking it is the ENIConfig subnet,
     // exactly as applying the option to the form leaves it.
     let mut alt = s.clone();
     alt.env = apply(&s.env, &c.edits);
     // Only numbers feed the table: no trace text or ENI pictures.
-    let r = plan_summary(&alt).ok()?;
+    let r = plans.plan(&alt, Detail::Summary).ok()?;
     (r.config != current.config).then(|| row(c.title, c.edits, &r, c.caveat))
 }
 

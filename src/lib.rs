@@ -77,8 +77,12 @@
 //! - `scenario::plan(&Scenario) -> Result<Report, PlanError>`: everything about one node group. The CLI's
 //!   `plan`, the page and the advisor call it and nothing else to simulate.
 //! - `scenario::validate`: the same refusals without the simulation, cheap enough for every keystroke.
+//! - `scenario::Plans::plan`: `plan` for a page that keeps its last runs. The node's run does not depend on
+//!   the node count or the subnets, so an edit of those alone re-does only the subnet figures (the same
+//!   answer as `plan`: `tests/it/props.rs`). `Report::trace` is shared (`Arc`), so that is no copy.
 //! - `cluster::plan(&ClusterSpec) -> Result<ClusterReport, PlanError>`: a whole cluster; `cluster::advise`
-//!   its alternatives, `cluster::series(&ClusterReport, subnet)` a subnet's chart.
+//!   its alternatives, `cluster::series(&ClusterReport, subnet)` a subnet's chart. `plan_in` and
+//!   `advise_in` reuse node plans kept across edits (`cluster::NodePlans`).
 //! - `advisor::advise(&Scenario, &Report)`: the usual fixes, each re-planned on the same workload.
 //! - `snippets::generate(Format, &CniEnv)`: the config to apply, refused with `plan`'s message for
 //!   settings ipamd would not start with.

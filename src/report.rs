@@ -2,7 +2,7 @@
 //! subnet burn, the trace and every warning) and the builders that derive it from a simulated run.
 
 use crate::config::CniConfig;
-use crate::ipamd::trace::{Step, Trace};
+use crate::ipamd::trace::Step;
 use crate::ipamd::{self, Simulation};
 use crate::max_pods::MaxPods;
 use crate::mode::Mode;
@@ -100,8 +100,34 @@ pub struct Report {
     pub max_pods: MaxPods,
     pub steady_state: SteadyState,
     pub subnet: SubnetReport,
-    pub trace: Vec<Step>,
+    /// Shared, not copied: a plan that differs only in the node count or the subnets (`scenario::Plans`)
+    /// keeps the same run.
+    pub trace: std::sync::Arc<Vec<Step>>,
     pub warnings: Vec<Warning>,
+}
+
+/// The codes of the warnings `subnet_report` adds, last of all: the only ones the node count and the
+/// subnets change.
+const SUBNET_WARNINGS: [&str; 3] = ["subnet-exhausted", "no-room-to-replace", "prefix-fragmentation"];
+
+/// `r` for `nodes` nodes in these subnets: the subnet figures and their warnings worked out again, the run
+/// shared. The same as `build` for the same run with these inputs.
+pub(crate) fn with_subnets(
+    r: &Report,
+    nodes: u32,
+    (subnet, node_subnet): (Option<Ipv4Cidr>, Option<Ipv4Cidr>),
+) -> Report {
+    let mut r = r.clone();
+    r.warnings.retain(|w| !SUBNET_WARNINGS.contains(&w.code));
+    r.subnet = subnet_report(
+        &r.config,
+        &r.trace,
+        i64::from(nodes),
+        subnet,
+        node_subnet,
+        &mut r.warnings,
+    );
+    r
 }
 
 /// The report of a simulated run. `warnings` are those found before it (settings, max pods); the run's
@@ -136,7 +162,8 @@ pub(crate) fn build(
             "IPv6 is chosen when the cluster is created and cannot be switched on an existing IPv4 cluster. Nodes still take one IPv4 address per ENI.",
         ));
     }
-    let subnet_report = subnet_report(&cfg, &sim.trace, i64::from(s.nodes), subnet, node_subnet, &mut warnings);
+    let trace = std::sync::Arc::new(sim.trace.into_steps());
+    let subnet_report = subnet_report(&cfg, &trace, i64::from(s.nodes), subnet, node_subnet, &mut warnings);
 
     Report {
         instance: InstanceSummary {
@@ -153,7 +180,7 @@ pub(crate) fn build(
         max_pods,
         steady_state: steady,
         subnet: subnet_report,
-        trace: sim.trace.into_steps(),
+        trace,
         warnings,
     }
 }
@@ -288,13 +315,16 @@ fn node_cost(cfg: &CniConfig, step: &Step) -> NodeCost {
 
 fn subnet_report(
     cfg: &CniConfig,
-    trace: &Trace,
+    trace: &[Step],
     nodes: i64,
     subnet: Option<subnet::Ipv4Cidr>,
     node_subnet: Option<subnet::Ipv4Cidr>,
     warnings: &mut Vec<Warning>,
 ) -> SubnetReport {
-    let settled = node_cost(cfg, trace.last());
+    // A trace always has its start step.
+    let settled = trace
+        .last()
+        .map_or(NodeCost { single: 0, prefixes: 0 }, |l| node_cost(cfg, l));
     let cost = trace
         .iter()
         .map(|s| node_cost(cfg, s))

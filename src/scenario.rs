@@ -160,6 +160,81 @@ pub fn plan_summary(s: &Scenario) -> Result<Report, PlanError> {
     plan_with(s, Detail::Summary)
 }
 
+/// Plans kept for the next edit (the page keeps them): the node's run does not depend on the node count
+/// or the subnets, so a scenario that differs from a kept one in those alone re-does only the subnet
+/// figures and their warnings (`report::with_subnets`), with the same answer as `plan`. Holds the newest
+/// plans, as many as it was made to keep (each holds its trace).
+#[derive(Debug)]
+pub struct Plans {
+    keep: usize,
+    kept: Vec<(Detail, Scenario, Report)>,
+}
+
+impl Plans {
+    pub fn keeping(keep: usize) -> Plans {
+        Plans { keep, kept: Vec::new() }
+    }
+
+    /// `plan` (`Detail::Full`) or `plan_summary` (`Detail::Summary`) of `s`, reusing a kept run.
+    pub fn plan(&mut self, s: &Scenario, detail: Detail) -> Result<Report, PlanError> {
+        let kept = self.kept.iter().position(|(d, k, _)| *d == detail && same_run(k, s));
+        let r = match kept {
+            Some(i) => {
+                // The same checks as `plan`, in the same order; only the subnets can fail where the kept did not.
+                let (_, subnet, node_subnet, ..) = resolve_inputs(s)?;
+                let r = report::with_subnets(&self.kept[i].2, s.nodes, (subnet, node_subnet));
+                self.kept.remove(i);
+                r
+            }
+            None => plan_with(s, detail)?,
+        };
+        if self.keep > 0 {
+            if self.kept.len() >= self.keep {
+                self.kept.remove(0);
+            }
+            self.kept.push((detail, s.clone(), r.clone()));
+        }
+        Ok(r)
+    }
+}
+
+/// Whether two scenarios run the same node: they differ at most in the node count and the subnets.
+fn same_run(a: &Scenario, b: &Scenario) -> bool {
+    // Every field named, so a new one must be placed on one side or the other.
+    let Scenario {
+        instance_type,
+        pods,
+        then_pods,
+        arrival,
+        nodes: _,
+        subnet: _,
+        node_subnet: _,
+        max_pods,
+        seed,
+        env,
+        instance_data,
+    } = a;
+    (
+        instance_type,
+        pods,
+        then_pods,
+        arrival,
+        max_pods,
+        seed,
+        env,
+        instance_data,
+    ) == (
+        &b.instance_type,
+        &b.pods,
+        &b.then_pods,
+        &b.arrival,
+        &b.max_pods,
+        &b.seed,
+        &b.env,
+        &b.instance_data,
+    )
+}
+
 fn plan_with(s: &Scenario, detail: Detail) -> Result<Report, PlanError> {
     let (instance, subnet, node_subnet, cfg, mut warnings) = resolve_inputs(s)?;
     let (max_pods, vcpu_assumed) = max_pods::max_pods(instance, &cfg, s.max_pods);

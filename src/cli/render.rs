@@ -114,7 +114,7 @@ pub fn render_text(r: &Report, env: &CniEnv) -> String {
         let _ = writeln!(out, "warning[{}]: {}", w.code, w.message);
     }
     out += "\nTrace (one row per 5 s pass; a run of alike passes is one row, marked ×N):\n";
-    for s in &r.trace {
+    for s in r.trace.iter() {
         out += &step_line(s, r.mode);
     }
     out

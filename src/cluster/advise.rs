@@ -18,10 +18,12 @@ use crate::mode::Mode;
 use crate::scenario::{PlanError, Scenario};
 
 /// The current report and the alternatives, "Your settings" first.
-pub(super) fn advise(spec: &ClusterSpec) -> Result<(ClusterReport, Vec<ClusterAlternative>), PlanError> {
+pub(super) fn advise(
+    spec: &ClusterSpec,
+    done: &mut NodePlans,
+) -> Result<(ClusterReport, Vec<ClusterAlternative>), PlanError> {
     let env = super::resolve::env(spec)?;
-    let mut done = NodePlans::default();
-    let (current, plans) = super::planned(spec, env.clone(), &mut done)?;
+    let (current, plans) = super::planned(spec, env.clone(), done, true)?;
     let mut rows: Vec<ClusterAlternative> = candidates(spec, &env, &plans)
         .into_iter()
         .filter_map(|c| {
@@ -29,7 +31,7 @@ pub(super) fn advise(spec: &ClusterSpec) -> Result<(ClusterReport, Vec<ClusterAl
             for e in &c.edits {
                 alt.edit(e).ok()?;
             }
-            let (r, alt_plans) = super::planned(spec, alt, &mut done).ok()?;
+            let (r, alt_plans) = super::planned(spec, alt, done, false).ok()?;
             let changed = plans
                 .iter()
                 .zip(&alt_plans)

@@ -8,6 +8,7 @@ use crate::advisor;
 use crate::config::{self, CniConfig, CniEnv};
 use crate::scenario::{plan_summary, PlanError, Report, Scenario};
 use crate::subnet::NodeCost;
+use crate::vpc::InstanceTypeLimits;
 
 /// One group's node, planned. The report is shared: the cache and every candidate that reuses the plan hold
 /// the same one.
@@ -22,32 +23,39 @@ pub(super) struct NodePlan {
 }
 
 /// Node plans already made, by (instance type, pods) and the `CniConfig` ipamd resolves for that
-/// instance: the plan depends on nothing else. A reused plan keeps the warnings of the settings it was
-/// first made with (the advisor's rows read only its numbers). A list searched in order: a few groups
-/// times the advisor's candidates, and no map code in the wasm.
+/// instance: the plan's numbers depend on nothing else. Its warnings also depend on the settings as
+/// written, so a plan is reused for a cluster's own groups only under the same settings (`exact`), and
+/// for the advisor's candidates under any that resolve alike (their rows read only the numbers). The page
+/// keeps one across edits (`plan_in`, `advise_in`); it holds the newest `KEEP`. A list searched in order:
+/// a few groups times the advisor's candidates, and no map code in the wasm.
 #[derive(Debug, Default)]
-pub(super) struct NodePlans(Vec<(String, u32, CniConfig, NodePlan)>);
+pub struct NodePlans(Vec<(InstanceTypeLimits, u32, CniEnv, CniConfig, NodePlan)>);
+
+impl NodePlans {
+    const KEEP: usize = 32;
+}
 
 /// Plans every group's node, one simulation per distinct (instance type, pods, resolved settings) not
-/// already in `done`. A group that does not plan is refused with its name.
-/// `extra` are the run's own instance types (`ClusterSpec::instance_data`).
+/// already in `done` (with the same settings as written, when `exact`). A group that does not plan is
+/// refused with its name. `extra` are the run's own instance types (`ClusterSpec::instance_data`).
 pub(super) fn plan_nodes(
     groups: &[Group],
     env: &CniEnv,
-    extra: &[crate::vpc::InstanceTypeLimits],
+    extra: &[InstanceTypeLimits],
     done: &mut NodePlans,
+    exact: bool,
 ) -> Result<Vec<NodePlan>, PlanError> {
     let mut out = Vec::with_capacity(groups.len());
     for g in groups {
         // A type or settings that do not resolve go to `plan_summary` for its refusal.
-        let cfg = crate::vpc::lookup_in(extra, &g.instance_type)
+        let key = crate::vpc::lookup_in(extra, &g.instance_type)
             .ok()
-            .and_then(|i| config::resolve(env, i).ok())
-            .map(|(cfg, _)| cfg);
-        let known = done
-            .0
-            .iter()
-            .find(|(t, pods, c, _)| *t == g.instance_type && *pods == g.pods && Some(c) == cfg.as_ref());
+            .and_then(|i| config::resolve(env, i).ok().map(|(cfg, _)| (i.clone(), cfg)));
+        let known = key.as_ref().and_then(|(i, cfg)| {
+            done.0
+                .iter()
+                .find(|(t, pods, e, c, _)| t == i && *pods == g.pods && (if exact { e == env } else { c == cfg }))
+        });
         if let Some((.., p)) = known {
             out.push(p.clone());
             continue;
@@ -63,8 +71,11 @@ pub(super) fn plan_nodes(
             )
         })?;
         let plan = node_plan(report);
-        if let Some(cfg) = cfg {
-            done.0.push((g.instance_type.clone(), g.pods, cfg, plan.clone()));
+        if let Some((i, cfg)) = key {
+            if done.0.len() == NodePlans::KEEP {
+                done.0.remove(0);
+            }
+            done.0.push((i, g.pods, env.clone(), cfg, plan.clone()));
         }
         out.push(plan);
     }

@@ -15,6 +15,7 @@ pub mod spec;
 mod verdict;
 
 pub use advise::{best_fix, best_ipv4_fix, verdict_with_fix};
+pub use cost::NodePlans;
 pub use judge::reservation_command;
 pub use report::{ClusterAlternative, ClusterMode, ClusterReport, Point, Series};
 pub use resolve::{MAX_NODE_GROUPS, MAX_SUBNETS};
@@ -27,18 +28,25 @@ use crate::scenario::PlanError;
 /// Plans a whole cluster: the shipped manifest overlaid by the spec's settings, every group's node
 /// planned once, placed and judged in every subnet.
 pub fn plan(spec: &ClusterSpec) -> Result<ClusterReport, PlanError> {
-    planned(spec, resolve::env(spec)?, &mut cost::NodePlans::default()).map(|(r, _)| r)
+    plan_in(spec, &mut NodePlans::default())
+}
+
+/// `plan`, reusing (and keeping) the node plans in `done`: the page keeps them across edits, so an edit of
+/// node counts or subnets simulates no node again.
+pub fn plan_in(spec: &ClusterSpec, done: &mut NodePlans) -> Result<ClusterReport, PlanError> {
+    planned(spec, resolve::env(spec)?, done, true).map(|(r, _)| r)
 }
 
 /// `plan` with the environment already built, and each group's node plan (the advisor's alternatives),
-/// reusing the node plans in `done`.
+/// reusing the node plans in `done` (under the same settings as written when `exact`: see `NodePlans`).
 fn planned(
     spec: &ClusterSpec,
     env: CniEnv,
-    done: &mut cost::NodePlans,
+    done: &mut NodePlans,
+    exact: bool,
 ) -> Result<(ClusterReport, Vec<cost::NodePlan>), PlanError> {
     let mut r = resolve::resolve(spec, env)?;
-    let plans = cost::plan_nodes(&r.groups, &r.env, &spec.instance_data, done)?;
+    let plans = cost::plan_nodes(&r.groups, &r.env, &spec.instance_data, done, exact)?;
     let mut warnings = Vec::new();
     if plans.iter().any(|p| p.pod_subnet.is_some()) {
         resolve::check_pod_subnets(&r)?;
@@ -65,10 +73,15 @@ fn planned(
 
 /// Every advisor fix re-priced over the whole cluster, "Your settings" first.
 pub fn advise(spec: &ClusterSpec) -> Result<Vec<ClusterAlternative>, PlanError> {
-    advise::advise(spec).map(|(_, rows)| rows)
+    advise_in(spec, &mut NodePlans::default())
+}
+
+/// `advise`, reusing (and keeping) the node plans in `done`, as `plan_in`.
+pub fn advise_in(spec: &ClusterSpec, done: &mut NodePlans) -> Result<Vec<ClusterAlternative>, PlanError> {
+    advise::advise(spec, done).map(|(_, rows)| rows)
 }
 
 /// `plan` and `advise` together, the current settings planned once.
 pub fn plan_and_advise(spec: &ClusterSpec) -> Result<(ClusterReport, Vec<ClusterAlternative>), PlanError> {
-    advise::advise(spec)
+    advise::advise(spec, &mut NodePlans::default())
 }

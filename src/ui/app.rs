@@ -19,7 +19,8 @@ use super::components::{
     verdict, Same,
 };
 use super::state::{form_from_query, Action, State};
-use crate::scenario::plan;
+use crate::ipamd::trace::Detail;
+use crate::scenario::Plans;
 use crate::ui::dom::{Attrs, H, NONE, S};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -52,19 +53,24 @@ fn view_query(mut q: String, step: Option<usize>, tab: &str) -> String {
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(from_location);
+    // The last plan's run, kept: an edit of the node count or the subnets re-does only the subnet figures.
+    let kept = use_mut_ref(|| Plans::keeping(1));
     // The plan, and the "before" settings' plan on the same workload when the user keeps one: one memo,
     // as each hook costs wasm; a new "before" re-plans both, which happens only on Apply, pin or clear.
     let plans = use_memo((state.last_valid.clone(), state.before.clone()), |(s, b)| {
         let now = {
             let _m = browser::measure("vpc:plan");
-            Rc::new(plan(s))
+            Rc::new(kept.borrow_mut().plan(s, Detail::Full))
         };
         (now, compare::plan_before(b, s))
     });
     // The cluster the editor describes, once it names a subnet, and under the "before" settings if any.
+    // Node plans kept across edits (and shared with the alternatives): an edit of node counts or subnets
+    // simulates no node again.
+    let nodes = use_mut_ref(crate::cluster::NodePlans::default);
     let clusters = use_memo((state.last_cluster.clone(), state.before.clone()), |(c, b)| {
         let _m = browser::measure("vpc:cluster");
-        let now = (!c.subnets.is_empty()).then(|| crate::cluster::plan(c).map(std::rc::Rc::new));
+        let now = (!c.subnets.is_empty()).then(|| crate::cluster::plan_in(c, &mut nodes.borrow_mut()).map(Rc::new));
         (now, compare::plan_before_cluster(b, c))
     });
     let cluster = &clusters.0;
@@ -80,7 +86,8 @@ pub fn App() -> Html {
         <= chart::AUTO_MAX_PODS;
     let cluster_alts = use_memo((state.last_cluster.clone(), auto || *asked), |(spec, want)| {
         let _m = browser::measure("vpc:cluster-advise");
-        let rows = (*want && !spec.subnets.is_empty()).then(|| crate::cluster::advise(spec).ok());
+        let rows =
+            (*want && !spec.subnets.is_empty()).then(|| crate::cluster::advise_in(spec, &mut nodes.borrow_mut()).ok());
         Rc::new(rows.flatten().unwrap_or_default())
     });
     let ask = (!auto && !*asked).then(|| {

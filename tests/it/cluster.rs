@@ -649,6 +649,25 @@ fn verdict_node_is_within_its_level(r: &ClusterReport) -> Result<(), TestCaseErr
 
 proptest! {
 
+    /// The page keeps one `NodePlans` across edits: after any run of specs (new node counts, new settings,
+    /// settings that resolve alike but warn differently), `plan_in` and `advise_in` answer exactly as
+    /// `plan` and `advise` with nothing kept.
+    #[test]
+    fn kept_node_plans_answer_as_fresh_plans(specs in prop::collection::vec((any_spec(), 0u8..4), 1..5)) {
+        let mut kept = vpc_cni_calc::cluster::NodePlans::default();
+        for (mut spec, extra) in specs {
+            match extra {
+                // Not an integer: ipamd keeps the default, so the same node run, and a warning ("not-an-integer").
+                0 => { spec.settings.insert("WARM_ENI_TARGET".into(), "abc".into()); }
+                // The shipped default written out: the same run, no new warning.
+                1 => { spec.settings.insert("WARM_ENI_TARGET".into(), "1".into()); }
+                _ => {}
+            }
+            prop_assert_eq!(vpc_cni_calc::cluster::plan_in(&spec, &mut kept), vpc_cni_calc::cluster::plan(&spec));
+            prop_assert_eq!(vpc_cni_calc::cluster::advise_in(&spec, &mut kept), vpc_cni_calc::cluster::advise(&spec));
+        }
+    }
+
     /// The totals are the per-node results (each group's node planned alone by `scenario::plan`) placed
     /// node by node by the round-robin rule.
     #[test]

@@ -2,10 +2,11 @@
 //! steady state matches closed forms derived by hand from ipamd's growth rules (`closed_form` below). 256 cases each by default; `PROPTEST_CASES=5000` digs deeper.
 
 use proptest::prelude::*;
+use vpc_cni_calc::ipamd::trace::Detail;
 use vpc_cni_calc::ipamd::Arrival;
 use vpc_cni_calc::max_pods::usable_eni_slots;
 use vpc_cni_calc::mode::Mode;
-use vpc_cni_calc::scenario::{plan, Report, Scenario};
+use vpc_cni_calc::scenario::{plan, plan_summary, Plans, Report, Scenario};
 use vpc_cni_calc::subnet::div_ceil;
 use vpc_cni_calc::{cli, vpc};
 
@@ -127,6 +128,33 @@ proptest! {
     fn plans_never_panic_and_keep_their_invariants(s in scenario()) {
         if let Ok(r) = plan(&s) {
             check_invariants(&r);
+        }
+    }
+
+    /// The page re-plans through `Plans`: after any run of edits (the node count and the subnets, valid
+    /// or not, and now and then a new workload), each answer, error or report, is `plan`'s or `plan_summary`'s.
+    #[test]
+    fn kept_plans_answer_as_plan_does(
+        first in scenario(),
+        edits in prop::collection::vec((0u32..200_000, prop::option::of("10\\.[0-9]\\.0\\.0/(1[6-9]|2[0-9]|3[0-3])|[a-z./0-9]{0,8}"),
+            prop::option::of(16u8..=28), 0u8..8), 1..6),
+        summary in any::<bool>(),
+        keep in 0usize..3,
+    ) {
+        let detail = if summary { Detail::Summary } else { Detail::Full };
+        let fresh = |s: &Scenario| if summary { plan_summary(s) } else { plan(s) };
+        let mut plans = Plans::keeping(keep);
+        let mut s = first;
+        prop_assert_eq!(plans.plan(&s, detail), fresh(&s));
+        for (nodes, subnet, node_subnet_len, other) in edits {
+            s.nodes = nodes;
+            s.subnet = subnet;
+            s.node_subnet = node_subnet_len.map(|l| format!("192.168.0.0/{l}"));
+            // Now and then a change that makes a new run.
+            if other == 0 {
+                s.pods = (s.pods + 7) % 120;
+            }
+            prop_assert_eq!(plans.plan(&s, detail), fresh(&s));
         }
     }
 

@@ -128,7 +128,7 @@ fn at_most_one_allocation_per_pass() {
     ] {
         let mut s = scenario("m5.2xlarge", 60, settings);
         s.arrival = Arrival::Burst;
-        for step in report(&s).trace {
+        for step in report(&s).trace.iter() {
             assert!(
                 step.actions.iter().filter(|a| a.allocation).count() <= 1,
                 "{settings:?} t={}",

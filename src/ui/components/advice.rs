@@ -15,7 +15,7 @@ use super::{count, SharedReport};
 use crate::advisor::{candidates, price, rank, Alternative, Candidate};
 use crate::cluster::ClusterAlternative;
 use crate::edit::Edit;
-use crate::scenario::Scenario;
+use crate::scenario::{Plans, Scenario};
 use crate::ui::browser;
 use crate::ui::dom::{Attrs, COL, H, NONE, ROW, S};
 use crate::ui::state::Action;
@@ -38,6 +38,8 @@ struct Job {
     done: UseStateHandle<Option<(SharedReport, Rc<Vec<Alternative>>)>>,
     /// The effect's generation counter and the value it had when this job started.
     generation: (Rc<RefCell<u64>>, u64),
+    /// The candidates' plans from the last job: an edit of the node count or the subnets reuses their runs.
+    plans: Rc<RefCell<Plans>>,
 }
 
 impl Job {
@@ -49,7 +51,8 @@ impl Job {
             };
             if let Some(c) = self.todo.pop() {
                 let _m = browser::measure("vpc:advise");
-                self.priced.extend(price(&self.scenario, current, c));
+                self.priced
+                    .extend(price(&mut self.plans.borrow_mut(), &self.scenario, current, c));
             }
             if self.todo.is_empty() {
                 let alts = rank(current, std::mem::take(&mut self.priced));
@@ -102,6 +105,8 @@ pub fn Advice(props: &AdviceProps) -> Html {
     let go = report.ok().is_some_and(|r| r.trace.len() <= AUTO_MAX_STEPS) || asked.as_ref() == Some(report);
     // Each run of the effect gets a new generation; a pending step of an older one sees it and stops.
     let generation = use_mut_ref(|| 0u64);
+    // One run per candidate (at most four).
+    let plans = use_mut_ref(|| Plans::keeping(4));
     {
         let (done, generation) = (done.clone(), generation.clone());
         use_effect_with((report.clone(), scenario.clone(), go), move |(r, s, go)| {
@@ -114,6 +119,7 @@ pub fn Advice(props: &AdviceProps) -> Html {
                     scenario: s.clone(),
                     done,
                     generation: (generation.clone(), *generation.borrow()),
+                    plans: plans.clone(),
                 };
                 job.next(SETTLE_MS);
             }

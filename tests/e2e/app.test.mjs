@@ -268,7 +268,7 @@ test('issue 6 §6: the order of keys in a link does not matter', async () => {
 test('issue 6 §6: opening a link adds no history entry', async () => {
   const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${env.base}/www/favicon.svg`);
+  await page.goto(`${env.base}/www/favicon.png`);
   const before = await page.evaluate(() => history.length);
   // Keys out of order: the page normalises the query by replacing the entry, not adding one.
   await page.goto(`${env.base}/?pods=9&type=t3.small`);
@@ -276,7 +276,7 @@ test('issue 6 §6: opening a link adds no history entry', async () => {
   await page.waitForFunction(() => location.search === '?type=t3.small&pods=9');
   assert.equal(await page.evaluate(() => history.length), before + 1, 'one entry: the link itself');
   await page.goBack();
-  assert.match(page.url(), /favicon\.svg$/);
+  assert.match(page.url(), /favicon\.png$/);
   await context.close();
 });
 
@@ -287,7 +287,7 @@ test('issue 6 §6: inside an iframe edits replace the entry, so Back leaves the 
     contentType: 'text/html',
     body: `<!doctype html><title>wiki</title><iframe title="vpc-cni-calc" src="/?embed=1&type=t3.small&pods=5" width="1200" height="900"></iframe>`,
   }));
-  await page.goto(`${env.base}/www/favicon.svg`);
+  await page.goto(`${env.base}/www/favicon.png`);
   await page.goto(`${env.base}/wiki.html`);
   const frame = page.frameLocator('iframe');
   await frame.locator('[data-testid=ips-held]').waitFor();
@@ -299,7 +299,7 @@ test('issue 6 §6: inside an iframe edits replace the entry, so Back leaves the 
   await page.waitForTimeout(100);
   assert.equal(await page.evaluate(() => history.length), before, 'no entry added by edits in the iframe');
   await page.goBack();
-  assert.match(page.url(), /favicon\.svg$/);
+  assert.match(page.url(), /favicon\.png$/);
   await context.close();
 });
 

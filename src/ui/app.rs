@@ -53,8 +53,9 @@ fn view_query(mut q: String, step: Option<usize>, tab: &str) -> String {
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(from_location);
-    // The last plan's run, kept: an edit of the node count or the subnets re-does only the subnet figures.
-    let kept = use_mut_ref(|| Plans::keeping(1));
+    // The last runs kept, the current settings' and the "before" settings': an edit of the node count or the
+    // subnets re-does only the subnet figures.
+    let kept = use_mut_ref(|| Plans::keeping(2));
     // The plan, and the "before" settings' plan on the same workload when the user keeps one: one memo,
     // as each hook costs wasm; a new "before" re-plans both, which happens only on Apply, pin or clear.
     let plans = use_memo((state.last_valid.clone(), state.before.clone()), |(s, b)| {
@@ -62,7 +63,7 @@ pub fn App() -> Html {
             let _m = browser::measure("vpc:plan");
             Rc::new(kept.borrow_mut().plan(s, Detail::Full))
         };
-        (now, compare::plan_before(b, s))
+        (now, compare::plan_before(b, s, &mut kept.borrow_mut()))
     });
     // The cluster the editor describes, once it names a subnet, and under the "before" settings if any.
     // Node plans kept across edits (and shared with the alternatives): an edit of node counts or subnets
@@ -71,7 +72,7 @@ pub fn App() -> Html {
     let clusters = use_memo((state.last_cluster.clone(), state.before.clone()), |(c, b)| {
         let _m = browser::measure("vpc:cluster");
         let now = (!c.subnets.is_empty()).then(|| crate::cluster::plan_in(c, &mut nodes.borrow_mut()).map(Rc::new));
-        (now, compare::plan_before_cluster(b, c))
+        (now, compare::plan_before_cluster(b, c, &mut nodes.borrow_mut()))
     });
     let cluster = &clusters.0;
     // Every advisor fix re-priced over the whole cluster, for the chart's proposed line and the

@@ -5,32 +5,40 @@
 //! rows name the selected group. The "before" stays until the user clears it.
 
 use crate::advisor::ec2_calls;
-use crate::cluster::{ClusterReport, ClusterSpec};
+use crate::cluster::{ClusterReport, ClusterSpec, NodePlans};
 use crate::config::CniEnv;
-use crate::scenario::{plan, PlanError, Report, Scenario};
+use crate::ipamd::trace::Detail;
+use crate::scenario::{PlanError, Plans, Report, Scenario};
 use crate::ui::browser::measure;
 use crate::ui::dom::{COL, H, NONE, ROW, S};
 use crate::ui::state::Action;
 use yew::prelude::*;
 
-/// The "before" settings planned on the current workload (by the page, once per change); `None` when
-/// nothing is kept as "before".
-pub fn plan_before(before: &Option<CniEnv>, s: &Scenario) -> Option<Result<Report, PlanError>> {
+/// The "before" settings planned on the current workload (by the page, once per change, reusing the runs
+/// it keeps, as for the current settings); `None` when nothing is kept as "before".
+pub fn plan_before(before: &Option<CniEnv>, s: &Scenario, kept: &mut Plans) -> Option<Result<Report, PlanError>> {
     before.as_ref().map(|env| {
         let _m = measure("vpc:plan-before");
-        plan(&Scenario {
-            env: env.clone(),
-            ..s.clone()
-        })
+        kept.plan(
+            &Scenario {
+                env: env.clone(),
+                ..s.clone()
+            },
+            Detail::Full,
+        )
     })
 }
 
-/// The whole cluster under the "before" settings (by the page, once per change); `None` when nothing is
-/// kept as "before" or the page has no cluster.
-pub fn plan_before_cluster(before: &Option<CniEnv>, spec: &ClusterSpec) -> Option<Result<ClusterReport, PlanError>> {
+/// The whole cluster under the "before" settings (by the page, once per change, reusing the node plans it
+/// keeps); `None` when nothing is kept as "before" or the page has no cluster.
+pub fn plan_before_cluster(
+    before: &Option<CniEnv>,
+    spec: &ClusterSpec,
+    kept: &mut NodePlans,
+) -> Option<Result<ClusterReport, PlanError>> {
     let env = before.as_ref().filter(|_| !spec.subnets.is_empty())?;
     let _m = measure("vpc:cluster-before");
-    Some(crate::cluster::plan(&spec.with_env(env)))
+    Some(crate::cluster::plan_in(&spec.with_env(env), kept))
 }
 
 /// One side of the comparison: its settings, the selected group's node plan and, once the page has a

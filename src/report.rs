@@ -107,8 +107,13 @@ pub struct Report {
 }
 
 /// The codes of the warnings `subnet_report` adds, last of all: the only ones the node count and the
-/// subnets change.
-const SUBNET_WARNINGS: [&str; 3] = ["subnet-exhausted", "no-room-to-replace", "prefix-fragmentation"];
+/// subnets change. The group does not fit its subnet at its peak.
+pub const SUBNET_EXHAUSTED: &str = "subnet-exhausted";
+/// The subnet has no room for a surge beside the group.
+pub const NO_ROOM_TO_REPLACE: &str = "no-room-to-replace";
+/// Prefixes need whole aligned /28s.
+pub const PREFIX_FRAGMENTATION: &str = "prefix-fragmentation";
+const SUBNET_WARNINGS: [&str; 3] = [SUBNET_EXHAUSTED, NO_ROOM_TO_REPLACE, PREFIX_FRAGMENTATION];
 
 /// `r` for `nodes` nodes in these subnets: the subnet figures and their warnings worked out again, the run
 /// shared. The same as `build` for the same run with these inputs.
@@ -345,7 +350,7 @@ fn subnet_report(
             "InsufficientFreeAddressesInSubnet"
         };
         warnings.push(Warning::new(
-            "subnet-exhausted",
+            SUBNET_EXHAUSTED,
             format!(
                 "{nodes} nodes need {} addresses{at_peak} but {c} has {} usable: it runs out at {} nodes, and ipamd then hits {error}.",
                 peak.saturating_mul(nodes),
@@ -358,7 +363,7 @@ fn subnet_report(
         let headroom = at - 1 - nodes;
         if (0..nodes).contains(&headroom) {
             warnings.push(Warning::new(
-                "no-room-to-replace",
+                NO_ROOM_TO_REPLACE,
                 format!(
                     "{c} has room for {headroom} more node{}{at_peak} beside the {nodes}: a rolling update that brings up new nodes before \
                      draining old ones (surge) {} replacing the group side by side.",
@@ -370,7 +375,7 @@ fn subnet_report(
     }
     if cost.prefixes > 0 && subnet.is_some() {
         warnings.push(Warning::new(
-            "prefix-fragmentation",
+            PREFIX_FRAGMENTATION,
             "Prefixes need whole, aligned free /28s: a subnet with free addresses can still fail with InsufficientCidrBlocks. \
              The fit assumes no fragmentation; reserve the range with a subnet CIDR reservation of type prefix.",
         ));

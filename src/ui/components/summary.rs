@@ -4,6 +4,7 @@
 
 use super::{count, SharedReport};
 use crate::mode::Mode;
+use crate::report;
 use crate::scenario::Report;
 use crate::ui::dom::{Attrs, COL, H, NONE, NUM, ROW, S};
 use yew::prelude::*;
@@ -20,7 +21,7 @@ pub struct SummaryProps {
 
 /// The warnings about the selected group alone in subnet 1 (`report::subnet_report`), which the
 /// cluster table answers for the whole cluster.
-const SUBNET_ONLY: [&str; 2] = ["subnet-exhausted", "no-room-to-replace"];
+const SUBNET_ONLY: [&str; 2] = [report::SUBNET_EXHAUSTED, report::NO_ROOM_TO_REPLACE];
 
 pub fn summary(props: &SummaryProps) -> Html {
     let Some(r) = props.report.ok() else { return html! {} };

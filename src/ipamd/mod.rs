@@ -7,6 +7,7 @@ pub mod datastore;
 mod ec2;
 mod node;
 pub mod pool;
+mod repeat;
 mod rng;
 pub mod text;
 pub mod trace;
@@ -121,7 +122,10 @@ pub fn simulate_with(
         let mut passes = 0;
         while passes < MAX_PASSES_PER_PHASE {
             passes += 1;
-            let mut step = node.pass(target, workload.arrival);
+            let Some(mut step) = node.pass(target, workload.arrival, trace.last_mut(), pending) else {
+                // A pass that only repeated the last step (no pod waiting, the target not reached).
+                continue;
+            };
             let reached = node.desired() == target;
             if reached {
                 pending = requested - target;

@@ -1,9 +1,10 @@
 //! The node model: ipamd's state on one node plus its pods, one pass at a time (pods arriving, waiting for
-//! an IP, deleted), and when the run may stop. The EC2 calls each pass makes live in `ec2.rs`.
+//! an IP, deleted). The EC2 calls each pass makes live in `ec2.rs`; which passes only repeat the one before,
+//! and when the run may stop, in `repeat.rs`.
 
-use super::datastore::{self, DataStore, PodAddr};
-use super::pool::{self, Limits};
-use super::trace::{self, Action, Api, Decision, DecisionKind, Detail, PodCounts, Snapshots, Step, StepStats, Text};
+use super::datastore::{DataStore, PodAddr};
+use super::pool::Limits;
+use super::trace::{self, Action, Decision, DecisionKind, Detail, PodCounts, Snapshots, Step, StepStats, Text};
 use super::{Arrival, Rng, POOL_MONITOR_INTERVAL};
 use crate::config::CniConfig;
 use crate::vpc::InstanceTypeLimits;
@@ -34,6 +35,8 @@ pub(super) struct Ipamd<'a> {
     pub(super) detail: Detail,
     /// ENI names by id (`eni_name`).
     names: Vec<String>,
+    /// `0, 1, 2, …` for as many ENIs as the node ever had: tight packing's ENI order (`tight_order`).
+    tight: Vec<usize>,
 }
 
 impl<'a> Ipamd<'a> {
@@ -64,11 +67,17 @@ impl<'a> Ipamd<'a> {
             snapshots: Snapshots::default(),
             detail,
             names: Vec::new(),
+            tight: Vec::new(),
         }
     }
 
     pub(super) fn desired(&self) -> i64 {
         self.pods.len() as i64 + self.waiting
+    }
+
+    /// Every ENI in attach order (tight packing's walk), allocating nothing.
+    pub(super) fn tight_order(&self) -> &[usize] {
+        &self.tight[..self.ds.enis.len()]
     }
 
     /// ENIs newest first (tight) or shuffled (random): for releasing IPs, prefixes and ENIs.
@@ -84,6 +93,10 @@ impl<'a> Ipamd<'a> {
         let id = self.next_eni;
         self.next_eni += 1;
         self.ds.add_eni(id, is_primary, is_trunk, false, self.now);
+        let n = self.ds.enis.len();
+        if self.tight.len() < n {
+            self.tight.push(n - 1);
+        }
         self.ds.enis.len() - 1
     }
 
@@ -128,8 +141,12 @@ impl<'a> Ipamd<'a> {
 
     /// The step for the pass just run, its ENIs not yet drawn (`pictures`): a pass folded into the step
     /// before it may not need them.
+    /// The statistics a step shows now.
+    pub(super) fn stats(&self) -> StepStats {
+        StepStats::new(&self.ds.get_ip_stats(self.now), self.ds.get_free_prefixes())
+    }
+
     pub(super) fn step(&mut self, events: Vec<Text>, decision: Decision, actions: Vec<Action>) -> Step {
-        let stats = self.ds.get_ip_stats(self.now);
         Step {
             time_s: self.now,
             pass: self.pass_no,
@@ -137,7 +154,7 @@ impl<'a> Ipamd<'a> {
             events,
             decision,
             actions,
-            stats: StepStats::new(&stats, self.ds.get_free_prefixes()),
+            stats: self.stats(),
             pods: PodCounts {
                 running: self.pods.len() as i64,
                 waiting: self.waiting,
@@ -147,8 +164,20 @@ impl<'a> Ipamd<'a> {
         }
     }
 
-    /// One 5 s pass: pod events, then `updateIPPoolIfRequired`.
-    pub(super) fn pass(&mut self, target: i64, arrival: Arrival) -> Step {
+    /// One 5 s pass: pod events, then `updateIPPoolIfRequired`. `None` when the pass only repeated `last`
+    /// and was folded into it without building a step (`fold_into`), as `Trace::push_pass` would have
+    /// folded it; else the pass's step, its `pending` still to be set.
+    pub(super) fn pass(&mut self, target: i64, arrival: Arrival, last: &mut Step, pending: i64) -> Option<Step> {
+        let events = self.pod_events(target, arrival);
+        let (decision, actions) = self.decide();
+        if self.fold_into(last, target, pending, decision.kind, &actions) {
+            return None;
+        }
+        Some(self.step(events, decision, actions))
+    }
+
+    /// The pod events of a pass and the pods that got an IP: its event texts.
+    fn pod_events(&mut self, target: i64, arrival: Arrival) -> Vec<Text> {
         self.pass_no += 1;
         self.now = i64::from(self.pass_no) * POOL_MONITOR_INTERVAL;
         let mut events = Vec::new();
@@ -204,21 +233,25 @@ impl<'a> Ipamd<'a> {
             });
         }
 
+        events
+    }
+
+    /// `updateIPPoolIfRequired` (IPv6: none) and the trunk ENI check, after the pass's pod events.
+    fn decide(&mut self) -> (Decision, Vec<Action>) {
         if self.cfg.enable_ipv6 {
             let decision = Decision {
                 kind: DecisionKind::Ipv6,
-                text: Text::from(if tells {
+                text: Text::from(if self.tells() {
                     "IPv6: no warm pool; pods take addresses from the /80"
                 } else {
                     ""
                 }),
             };
-            let actions = self.check_for_trunk_eni().into_iter().collect();
-            return self.step(events, decision, actions);
+            return (decision, self.check_for_trunk_eni().into_iter().collect());
         }
         let (decision, mut actions) = self.update_ip_pool_if_required();
         actions.extend(self.check_for_trunk_eni());
-        self.step(events, decision, actions)
+        (decision, actions)
     }
 
     pub(super) fn place_waiting(&mut self) -> i64 {
@@ -236,11 +269,13 @@ impl<'a> Ipamd<'a> {
         }
         let mut placed = 0;
         // Tight packing walks ENIs and CIDRs in order: one order for every pod, nothing drawn.
-        let tight: Vec<usize> = (0..self.ds.enis.len()).collect();
+        let n = self.ds.enis.len();
         while self.waiting > 0 {
             let now = self.now;
             let got = match self.rng.take() {
-                None => self.ds.assign_pod_ip_in(now, &tight, |n, full_below| full_below..n),
+                None => self
+                    .ds
+                    .assign_pod_ip_in(now, &self.tight[..n], |n, full_below| full_below..n),
                 Some(mut rng) => {
                     let eni_order = rng.shuffled(self.ds.enis.len());
                     let got = self.ds.assign_pod_ip(now, &eni_order, |n| rng.shuffled(n));
@@ -311,81 +346,5 @@ impl<'a> Ipamd<'a> {
                 86_400 / POOL_MONITOR_INTERVAL
             ),
         )
-    }
-
-    /// How many passes after `step` (ramp arrival, target not reached) would repeat it but for one pod
-    /// more or less waiting: pods wait, no call was made, nothing cools, no decrease interval or ENI age
-    /// runs out, so ipamd sees the same statistics and decides the same. Pods that arrive beyond what
-    /// ipamd can hand out, or waiting pods being deleted, are such runs; they are skipped, not simulated.
-    /// Tight packing gives the same trace as running them; with a seed the skipped passes draw no random
-    /// numbers, so later random choices differ from a pass-by-pass run (still reproducible per seed).
-    pub(super) fn passes_that_only_repeat(&self, step: &Step, target: i64, arrival: Arrival) -> u32 {
-        let still_same = arrival == Arrival::Ramp
-            && self.waiting > 0
-            && self.placed == 0
-            && step.actions.is_empty()
-            && step.decision.kind != DecisionKind::DecreaseWait
-            && step.stats.cooldown_ips == 0
-            && !self.trunk_pending()
-            && !self.an_eni_frees_once_old_enough();
-        if !still_same {
-            return 0;
-        }
-        let desired = self.desired();
-        // Arriving pods all wait; leaving pods come from the waiting ones, keeping at least one waiting.
-        let ahead = if desired < target {
-            target - desired - 1
-        } else {
-            (desired - target).min(self.waiting) - 1
-        };
-        u32::try_from(ahead.max(0)).unwrap_or(u32::MAX)
-    }
-
-    /// Applies `k` passes that only repeat `last` (see `passes_that_only_repeat`).
-    pub(super) fn skip(&mut self, k: u32, target: i64, last: &mut Step) {
-        let delta = if self.desired() < target {
-            i64::from(k)
-        } else {
-            -i64::from(k)
-        };
-        self.pass_no += k;
-        self.now = i64::from(self.pass_no) * POOL_MONITOR_INTERVAL;
-        self.waiting += delta;
-        last.pass = self.pass_no;
-        last.time_s = self.now;
-        last.passes += k;
-        last.pods.waiting = self.waiting;
-    }
-
-    /// Nothing can change any more without a new pod event. A trunk poll that never ends is the steady state.
-    pub(super) fn is_quiet(&self, step: &Step) -> bool {
-        let never = self.trunk_never_comes();
-        step.actions
-            .iter()
-            .all(|a| never && a.api == Api::DescribeNetworkInterfaces)
-            && !self.changed
-            && step.decision.kind != DecisionKind::DecreaseWait
-            && step.stats.cooldown_ips == 0
-            && !self.trunk_pending()
-            && !self.an_eni_frees_once_old_enough()
-    }
-
-    /// Whether `tryFreeENI` would free an ENI once every ENI is past `minENILifeTime` (nothing else
-    /// changing), so the model must keep running to show it.
-    pub(super) fn an_eni_frees_once_old_enough(&self) -> bool {
-        let later = self.now + datastore::MIN_ENI_LIFETIME;
-        let stats = self.ds.get_ip_stats(later);
-        let order: Vec<usize> = (0..self.ds.enis.len()).collect();
-        pool::should_remove_extra_enis(self.cfg, &self.lim, &stats, self.ds.check_freeable_eni_exists())
-            && self
-                .ds
-                .get_deletable_eni(
-                    &order,
-                    later,
-                    self.cfg.warm_ip_target,
-                    self.cfg.minimum_ip_target,
-                    self.cfg.warm_prefix_target,
-                )
-                .is_some()
     }
 }

@@ -142,6 +142,35 @@ pub fn assert_summary_matches(s: &Scenario) {
         (&last.enis, last.stats, last.pods),
         (&last_summary.enis, last_summary.stats, last_summary.pods)
     );
+    // Summary merges every run of passes Full merges, and more (its events are not told apart, and a pass
+    // that decides nothing is folded without a step): each of its steps ends where a full step ends, with
+    // the same numbers, and both stand for the same passes.
+    let ends: std::collections::HashMap<u32, &Step> = full.trace.iter().map(|st| (st.pass, st)).collect();
+    for st in summary.trace.iter() {
+        let f = ends.get(&st.pass).expect("a summary step ends where a full step ends");
+        assert_eq!(
+            (
+                f.time_s,
+                f.stats,
+                f.pods,
+                f.decision.kind,
+                f.actions.len(),
+                f.enis.len()
+            ),
+            (
+                st.time_s,
+                st.stats,
+                st.pods,
+                st.decision.kind,
+                st.actions.len(),
+                st.enis.len()
+            ),
+            "pass {}",
+            st.pass
+        );
+    }
+    let passes = |t: &[Step]| t.iter().map(|st| st.passes).sum::<u32>();
+    assert_eq!(passes(&full.trace), passes(&summary.trace));
     // Summary mode formats no text.
     assert!(summary.trace[1..].iter().all(|st| st.events.is_empty()
         && st.decision.text.is_empty()

@@ -352,9 +352,9 @@ test('issue 8: every core computation an edit triggers is a vpc:* performance me
 });
 
 test('issue 8: a very long trace gets its alternatives on demand, never stale ones', async () => {
-  // x8i.48xlarge with prefixes ramps 30000 pods one per 5 s pass, and ipamd adds a /28 every 16 pods:
-  // each pass that calls EC2 is its own step, so the trace keeps more than 2000 steps (AUTO_MAX_STEPS in
-  // advice.rs) even with alike passes merged.
+  // x8i.48xlarge with prefixes ramps 30000 pods one per 5 s pass (maxPods 30000: 29998 pods get slots):
+  // 29998 passes, over the 2000 after which each fix's re-run waits for a click (AUTO_MAX_PASSES in
+  // advice.rs), however few steps the merged trace keeps.
   const { context, page } = await open('/?type=x8i.48xlarge&pods=30000&max_pods=30000&mode=pd');
   const ask = page.locator('[data-testid=ask-alternatives]');
   await ask.waitFor();

@@ -25,8 +25,9 @@ use yew::prelude::*;
 
 /// How long the inputs must be still before the alternatives are worked out (a typist's pause).
 const SETTLE_MS: u32 = 250;
-/// Traces longer than this (a ramp of thousands of pods) get the alternatives on demand only.
-const AUTO_MAX_STEPS: usize = 2_000;
+/// Runs of more passes than this (a ramp of thousands of pods) get the alternatives on demand only: each
+/// fix re-runs every pass (stored steps are fewer, runs of alike passes merged, but cost the same).
+const AUTO_MAX_PASSES: u32 = 2_000;
 
 /// The alternatives being worked out: one candidate re-planned per task, so a keystroke waits for at
 /// most one plan, never for all of them.
@@ -102,7 +103,10 @@ pub fn Advice(props: &AdviceProps) -> Html {
     // The alternatives with the report they were worked out for, and the report they were asked for.
     let done = use_state(|| None::<(SharedReport, Rc<Vec<Alternative>>)>);
     let asked = use_state(|| None::<SharedReport>);
-    let go = report.ok().is_some_and(|r| r.trace.len() <= AUTO_MAX_STEPS) || asked.as_ref() == Some(report);
+    let go = report
+        .ok()
+        .is_some_and(|r| r.trace.last().is_some_and(|st| st.pass <= AUTO_MAX_PASSES))
+        || asked.as_ref() == Some(report);
     // Each run of the effect gets a new generation; a pending step of an older one sees it and stops.
     let generation = use_mut_ref(|| 0u64);
     // One run per candidate (at most four).
@@ -154,7 +158,7 @@ pub fn Advice(props: &AdviceProps) -> Html {
             );
         } else {
             h.open("p", DIM)
-                .t("This workload's trace is long: re-planning it under each usual fix takes a few seconds. ")
+                .t("Over 2000 passes: the usual fixes are re-planned on request. ")
                 .node(html! {
                     <button type="button" class="apply" data-testid="ask-alternatives" onclick={ask}>{"Work out the alternatives"}</button>
                 });

@@ -8,8 +8,8 @@
 //!
 //! Re-planning every fix costs several plans, so it runs after the main result is on screen, once the
 //! inputs have been still for a moment; until then the section says so instead of showing numbers for
-//! other inputs. A workload whose trace is very long (tens of thousands of pods) would freeze the tab for
-//! seconds, so there the alternatives wait for a click.
+//! other inputs. A run of thousands of passes (a ramp of thousands of pods) would re-plan tens of
+//! milliseconds of alternatives on every edit, so there they wait for a click.
 
 use super::{count, SharedReport};
 use crate::advisor::{candidates, price, rank, Alternative, Candidate};

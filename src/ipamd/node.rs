@@ -141,12 +141,8 @@ impl<'a> Ipamd<'a> {
 
     /// The step for the pass just run, its ENIs not yet drawn (`pictures`): a pass folded into the step
     /// before it may not need them.
-    /// The statistics a step shows now.
-    pub(super) fn stats(&self) -> StepStats {
-        StepStats::new(&self.ds.get_ip_stats(self.now), self.ds.get_free_prefixes())
-    }
-
     pub(super) fn step(&mut self, events: Vec<Text>, decision: Decision, actions: Vec<Action>) -> Step {
+        let stats = self.ds.get_ip_stats(self.now);
         Step {
             time_s: self.now,
             pass: self.pass_no,
@@ -154,7 +150,7 @@ impl<'a> Ipamd<'a> {
             events,
             decision,
             actions,
-            stats: self.stats(),
+            stats: StepStats::new(&stats, self.ds.get_free_prefixes()),
             pods: PodCounts {
                 running: self.pods.len() as i64,
                 waiting: self.waiting,
@@ -165,15 +161,14 @@ impl<'a> Ipamd<'a> {
     }
 
     /// One 5 s pass: pod events, then `updateIPPoolIfRequired`. `None` when the pass only repeated `last`
-    /// and was folded into it without building a step (`fold_into`), as `Trace::push_pass` would have
-    /// folded it; else the pass's step, its `pending` still to be set.
+    /// and its numbers were folded into it (`fold_into`), as `Trace::push_pass` would have folded it; else
+    /// the pass's step.
     pub(super) fn pass(&mut self, target: i64, arrival: Arrival, last: &mut Step, pending: i64) -> Option<Step> {
         let events = self.pod_events(target, arrival);
         let (decision, actions) = self.decide();
-        if self.fold_into(last, target, pending, decision.kind, &actions) {
-            return None;
-        }
-        Some(self.step(events, decision, actions))
+        let mut step = self.step(events, decision, actions);
+        step.pods.pending = pending;
+        (!self.fold_into(last, &step, target)).then_some(step)
     }
 
     /// The pod events of a pass and the pods that got an IP: its event texts.

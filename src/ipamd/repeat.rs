@@ -5,7 +5,7 @@
 use super::datastore;
 use super::node::Ipamd;
 use super::pool;
-use super::trace::{Action, Api, DecisionKind, Detail, Step};
+use super::trace::{Api, DecisionKind, Detail, Step};
 use super::{Arrival, POOL_MONITOR_INTERVAL};
 
 impl Ipamd<'_> {
@@ -34,37 +34,22 @@ impl Ipamd<'_> {
         u32::try_from(ahead.max(0)).unwrap_or(u32::MAX)
     }
 
-    /// Folds the pass just run into `last` when it only repeats it, as `Trace::push_pass` would fold its
-    /// step (`Step::is_repeated_by`), without building the step: true then. Only numbers are kept
-    /// (`Detail::Summary`, where no event or decision has text) and only while no pod waits and the target
-    /// is not reached (the loop's checks on waiting pods and settling run on real steps).
-    pub(super) fn fold_into(
-        &mut self,
-        last: &mut Step,
-        target: i64,
-        pending: i64,
-        kind: DecisionKind,
-        actions: &[Action],
-    ) -> bool {
-        // `is_repeated_by`'s other conditions follow: no event has text, and with no call in either pass
-        // the addresses, prefixes and ENIs are those of `last` (a trunk ENI attached in this pass is an
-        // ENI more, checked).
+    /// Folds `next`, the step of the pass just run, into `last` when it only repeats it
+    /// (`Step::is_repeated_by`), as `Trace::push_pass` would, keeping only its numbers: true then. Only
+    /// where the numbers are all a step keeps (`Detail::Summary`: no event or decision has text, and no
+    /// ENI is drawn), and only while no pod waits and the target is not reached (the loop's checks on
+    /// waiting pods and on settling run on every pass that has them).
+    pub(super) fn fold_into(&self, last: &mut Step, next: &Step, target: i64) -> bool {
         let fold = self.detail == Detail::Summary
-            && last.pass != 0
-            && last.actions.is_empty()
-            && actions.is_empty()
-            && last.decision.kind == kind
-            && self.waiting == 0
-            && last.pods.waiting == 0
-            && last.pods.pending == pending
+            && next.pods.waiting == 0
             && self.desired() != target
-            && last.enis.len() == self.ds.enis.len();
+            && last.is_repeated_by(next, self.ds.enis.len());
         if fold {
-            last.time_s = self.now;
-            last.pass = self.pass_no;
-            last.passes += 1;
-            last.stats = self.stats();
-            last.pods.running = self.pods.len() as i64;
+            last.time_s = next.time_s;
+            last.pass = next.pass;
+            last.passes += next.passes;
+            last.stats = next.stats;
+            last.pods = next.pods;
         }
         fold
     }

@@ -158,7 +158,7 @@ pub fn Advice(props: &AdviceProps) -> Html {
             );
         } else {
             h.open("p", DIM)
-                .t("Over 2000 passes: the usual fixes are re-planned on request. ")
+                .s(format!("Over {AUTO_MAX_PASSES} passes: the usual fixes are re-planned on request. "))
                 .node(html! {
                     <button type="button" class="apply" data-testid="ask-alternatives" onclick={ask}>{"Work out the alternatives"}</button>
                 });

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { minifyCss, minifyJs } from './minify.mjs';
+import { minifyCss, minifyJs, shortenImports } from './minify.mjs';
 
 test('the minified stylesheet holds the same rules as www/style.css', async () => {
   const css = readFileSync('www/style.css', 'utf8');
@@ -35,4 +35,31 @@ test('the minified scripts keep their code: only comments, indentation and blank
   const literal = 'const a = `one\n  two`;\n';
   assert.equal(minifyJs(literal), literal);
   assert.equal(minifyJs('/**\n * doc\n */\nf();\n    // note\n\n  g();\n'), 'f();\ng();\n');
+});
+
+test('the glue and its wasm get short import names that still link', async () => {
+  // A module importing two functions from "./x_bg.js" and exporting one minus the other (so a swap shows), written byte by byte
+  // (the wasm binary format: type, import, function, export and code sections).
+  const name = (s) => [s.length, ...Buffer.from(s)];
+  const section = (id, bytes) => [id, bytes.length, ...bytes];
+  const [one, two] = ['__wbg_one_0123456789abcdef', '__wbg_two_fedcba9876543210'];
+  const wasm = Uint8Array.from([
+    0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+    ...section(1, [1, 0x60, 0, 1, 0x7f]),
+    ...section(2, [2, ...name('./x_bg.js'), ...name(one), 0, 0, ...name('./x_bg.js'), ...name(two), 0, 0]),
+    ...section(3, [1, 0]),
+    ...section(7, [1, ...name('diff'), 0, 2]),
+    ...section(10, [1, 7, 0, 0x10, 0, 0x10, 1, 0x6b, 0x0b]),
+  ]);
+  const js = `const import0 = {\n__proto__: null,\n${one}: function() { return 1; },\n${two}: function() { return 2; },\n};\n` +
+    'return { __proto__: null, "./x_bg.js": import0 };\n';
+  const short = shortenImports(wasm, js);
+  assert.ok(short.wasm.length < wasm.length - 40, `${short.wasm.length} of ${wasm.length}`);
+  assert.ok(!short.js.includes('__wbg_') && !short.js.includes('x_bg'), short.js);
+  const { instance } = await WebAssembly.instantiate(short.wasm, new Function(short.js)());
+  assert.equal(instance.exports.diff(), -1);
+  // The unchanged pair links too, and a script that does not provide an import as a key is refused.
+  assert.equal((await WebAssembly.instantiate(wasm, new Function(js)())).instance.exports.diff(), -1);
+  assert.equal(shortenImports(wasm, js.replace(`${two}:`, 'other:')), null);
+  assert.equal(shortenImports(wasm, js + `// ${one}: twice\n`), null);
 });

@@ -19,7 +19,7 @@
 //! - `nodeadm`: nodeadm's `maxPodsExpression` evaluator (`plan --max-pods-expression`).
 //! - `ipamd`: the simulator; `mod.rs` is the driver (`simulate`, the phase loop).
 //!   - `ipamd::node`: the node model (pods arriving, waiting for an IP, deleted).
-//!   - `ipamd::repeat`: passes that only repeat the last (folded or skipped) and when a run may stop.
+//!   - `ipamd::repeat`: passes that only repeat the last (folded, or run as one) and when a run may stop.
 //!   - `ipamd::ec2`: the EC2 actions, i.e. the `ipamd.go` functions that make EC2 calls (`nodeInit`,
 //!     `updateIPPoolIfRequired`, `tryAssignIPs`, `tryAllocateENI`, `tryFreeENI`, …), a second `impl` on the node.
 //!   - `ipamd::rng`: the seeded generator that stands in for Go's random map order.

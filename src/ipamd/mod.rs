@@ -120,46 +120,44 @@ pub fn simulate_with(
         let mut idle = 0;
         let mut outcome = Outcome::Capped;
         let mut passes = 0;
+        // Passes the next step stands for: more than one when they would only repeat the last step.
+        let mut run = 1;
         while passes < MAX_PASSES_PER_PHASE {
-            passes += 1;
-            let Some(mut step) = node.pass(target, workload.arrival, trace.last_mut(), pending) else {
-                // A pass that only repeated the last step (no pod waiting, the target not reached).
-                continue;
-            };
-            let reached = node.desired() == target;
-            if reached {
-                pending = requested - target;
-            }
-            step.pods.pending = pending;
-            let quiet = reached && node.is_quiet(&step);
-            peak_pods_waiting = peak_pods_waiting.max(step.pods.waiting);
-            passes_with_pods_waiting += i64::from(step.pods.waiting > 0);
-            let ahead = node.passes_that_only_repeat(&step, target, workload.arrival);
-            let enis = node.ds.enis.len();
-            let full = detail == Detail::Full;
-            trace.push_pass(step, enis, |folded| (full || !folded).then(|| node.pictures()));
-            if !reached {
-                // Jump the clock over passes that would only repeat this one (pods arriving or leaving
-                // while others wait and nothing else can change); the last one runs for real.
-                let skip = ahead.min(MAX_PASSES_PER_PHASE - passes - 1);
-                if skip > 0 {
-                    passes += skip;
-                    passes_with_pods_waiting += i64::from(skip);
-                    let last = trace.last_mut();
-                    node.skip(skip, target, last);
-                    peak_pods_waiting = peak_pods_waiting.max(last.pods.waiting);
+            passes += run;
+            // `None`: a pass that only repeated the last step (no pod waiting, the target not reached).
+            let step = node.pass(target, workload.arrival, trace.last_mut(), pending, run);
+            run = 1;
+            if let Some(mut step) = step {
+                let reached = node.desired() == target;
+                if reached {
+                    pending = requested - target;
                 }
-                continue;
+                step.pods.pending = pending;
+                let quiet = reached && node.is_quiet(&step);
+                peak_pods_waiting = peak_pods_waiting.max(step.pods.waiting);
+                passes_with_pods_waiting += i64::from(step.passes) * i64::from(step.pods.waiting > 0);
+                let enis = node.ds.enis.len();
+                let full = detail == Detail::Full;
+                trace.push_pass(step, enis, |folded| (full || !folded).then(|| node.pictures()));
+                if reached {
+                    idle = if node.placed > 0 { 0 } else { idle + 1 };
+                    if quiet {
+                        outcome = Outcome::Settled;
+                        break;
+                    }
+                    if idle >= SETTLE_LIMIT_PASSES {
+                        outcome = Outcome::Flapping;
+                        break;
+                    }
+                    continue;
+                }
             }
-            idle = if node.placed > 0 { 0 } else { idle + 1 };
-            if quiet {
-                outcome = Outcome::Settled;
-                break;
-            }
-            if idle >= SETTLE_LIMIT_PASSES {
-                outcome = Outcome::Flapping;
-                break;
-            }
+            // Jump the clock over passes that would only repeat the last one (pods arriving or leaving while
+            // others wait and nothing else can change, or, in a summary, pods arriving that each get an IP or
+            // leaving while ipamd decides alike): one step stands for them all.
+            run = node
+                .passes_that_only_repeat(trace.last(), target, workload.arrival)
+                .clamp(1, MAX_PASSES_PER_PHASE.saturating_sub(passes).max(1));
         }
         if let Some(w) = outcome.warning(requested) {
             settled = false;
@@ -167,8 +165,7 @@ pub fn simulate_with(
         }
     }
     if detail == Detail::Summary {
-        // The steady state reads the last step's ENIs: draw them. Nothing changed on the node since that
-        // step was made (skipped passes only move the clock while pods wait, and always precede a real pass).
+        // The steady state reads the last step's ENIs: draw them, as the last pass left the node.
         trace.last_mut().enis = node.snapshots.take(&node.ds, node.now, cfg.use_custom_networking);
     }
     if node.trunk_never_comes() {

@@ -160,20 +160,29 @@ impl<'a> Ipamd<'a> {
         }
     }
 
-    /// One 5 s pass: pod events, then `updateIPPoolIfRequired`. `None` when the pass only repeated `last`
-    /// and its numbers were folded into it (`fold_into`), as `Trace::push_pass` would have folded it; else
-    /// the pass's step.
-    pub(super) fn pass(&mut self, target: i64, arrival: Arrival, last: &mut Step, pending: i64) -> Option<Step> {
-        let events = self.pod_events(target, arrival);
+    /// One 5 s pass, or `passes` of them that only repeat `last` (`passes_that_only_repeat`): pod events,
+    /// then `updateIPPoolIfRequired`. `None` when the pass only repeated `last` and its numbers were folded
+    /// into it (`fold_into`), as `Trace::push_pass` would have folded it; else the pass's step.
+    pub(super) fn pass(
+        &mut self,
+        target: i64,
+        arrival: Arrival,
+        last: &mut Step,
+        pending: i64,
+        passes: u32,
+    ) -> Option<Step> {
+        let events = self.pod_events(target, arrival, passes);
         let (decision, actions) = self.decide();
         let mut step = self.step(events, decision, actions);
+        step.passes = passes;
         step.pods.pending = pending;
         (!self.fold_into(last, &step, target)).then_some(step)
     }
 
-    /// The pod events of a pass and the pods that got an IP: its event texts.
-    fn pod_events(&mut self, target: i64, arrival: Arrival) -> Vec<Text> {
-        self.pass_no += 1;
+    /// The pod events of `passes` passes and the pods that got an IP: the event texts of one of them (a
+    /// ramp brings or takes one pod a pass).
+    fn pod_events(&mut self, target: i64, arrival: Arrival, passes: u32) -> Vec<Text> {
+        self.pass_no += passes;
         self.now = i64::from(self.pass_no) * POOL_MONITOR_INTERVAL;
         let mut events = Vec::new();
         let tells = self.tells();
@@ -192,19 +201,22 @@ impl<'a> Ipamd<'a> {
 
         // The events of a ramp (one pod a pass) are fixed strings: no formatting, nothing to free.
         let desired = self.desired();
+        let ramp = arrival == Arrival::Ramp;
+        // Pods this step brings or takes, and how many of them one pass does.
+        let count = |n: i64| if ramp { (i64::from(passes), 1) } else { (n, n) };
         self.changed |= desired != target;
         if desired < target {
-            let n = if arrival == Arrival::Ramp { 1 } else { target - desired };
+            let (n, each) = count(target - desired);
             self.waiting += n;
-            events.extend(tells.then(|| match n {
+            events.extend(tells.then(|| match each {
                 1 => Text::from("1 pod arrives"),
                 n => Text::from(format!("{n} pods arrive at once")),
             }));
         } else if desired > target {
-            let n = if arrival == Arrival::Ramp { 1 } else { desired - target };
-            self.delete_pods(n);
+            let (n, each) = count(desired - target);
+            self.delete_pods(n, ramp);
             let cooldown = self.cfg.ip_cooldown_period;
-            events.extend(tells.then(|| match (n, cooldown >= 0) {
+            events.extend(tells.then(|| match (each, cooldown >= 0) {
                 (1, true) => Text::from(format!("1 pod deleted: its IP cools for {cooldown} s before reuse")),
                 (1, false) => Text::from("1 pod deleted: no cooldown (IP_COOLDOWN_PERIOD < 0)"),
                 (n, true) => Text::from(format!("{n} pods deleted: its IP cools for {cooldown} s before reuse")),
@@ -291,11 +303,11 @@ impl<'a> Ipamd<'a> {
     }
 
     /// Deletes `n` pods: waiting ones first (the ReplicaSet removes unready pods first), then running ones,
-    /// newest first (tight) or at random.
-    pub(super) fn delete_pods(&mut self, n: i64) {
+    /// newest first (tight) or at random; `one_a_pass`: each in a pass of its own, the last in this one.
+    pub(super) fn delete_pods(&mut self, n: i64, one_a_pass: bool) {
         let from_waiting = n.min(self.waiting);
         self.waiting -= from_waiting;
-        for _ in 0..(n - from_waiting) {
+        for left in (0..n - from_waiting).rev() {
             if self.pods.is_empty() {
                 break;
             }
@@ -307,7 +319,8 @@ impl<'a> Ipamd<'a> {
             if self.cfg.enable_ipv6 {
                 self.ds.ipv6_assigned -= 1;
             } else {
-                self.ds.unassign(pod, self.now);
+                let ago = if one_a_pass { left * POOL_MONITOR_INTERVAL } else { 0 };
+                self.ds.unassign(pod, self.now - ago);
             }
         }
     }

@@ -1,37 +1,119 @@
 //! Passes that only repeat the one before, and when the run may stop: a pass that changes nothing but
-//! the pod count is folded into the last step without building one (`fold_into`), a run of passes in
-//! which pods only wait is skipped (`passes_that_only_repeat`, `skip`), and a quiet node ends the phase.
+//! the pod count is folded into the last step without building one (`fold_into`), a run of passes that
+//! would only repeat the last step runs as one (`passes_that_only_repeat`), and a quiet node ends the phase.
 
-use super::datastore;
+use super::datastore::{self, DataStoreStats};
 use super::node::Ipamd;
 use super::pool;
 use super::trace::{Api, DecisionKind, Detail, Step};
-use super::{Arrival, POOL_MONITOR_INTERVAL};
+use super::Arrival;
 
 impl Ipamd<'_> {
     /// How many passes after `step` (ramp arrival, target not reached) would repeat it but for one pod
-    /// more or less waiting: pods wait, no call was made, nothing cools, no decrease interval or ENI age
-    /// runs out, so ipamd sees the same statistics and decides the same. Pods that arrive beyond what
-    /// ipamd can hand out, or waiting pods being deleted, are such runs; they are skipped, not simulated.
-    /// Tight packing gives the same trace as running them; with a seed the skipped passes draw no random
-    /// numbers, so later random choices differ from a pass-by-pass run (still reproducible per seed).
+    /// more or less: no call is made, and either the pods only wait (they arrive beyond what ipamd can
+    /// hand out, or waiting pods are deleted) while nothing cools and no decrease interval or ENI age runs
+    /// out, or, under `Detail::Summary` with tight packing, pods arrive and each gets an IP, or running
+    /// pods leave, while ipamd decides as in `step` (`pods_that_only_repeat`). They run as one pass
+    /// (`Ipamd::pass`) that brings or takes their pods, each leaving pod at its own pass's time. Tight
+    /// packing gives the same trace as running them one by one; with a seed a run of waiting passes draws
+    /// the random numbers of one pass, so later random choices differ from a pass-by-pass run (still
+    /// reproducible per seed).
     pub(super) fn passes_that_only_repeat(&self, step: &Step, target: i64, arrival: Arrival) -> u32 {
-        let still_same = arrival == Arrival::Ramp
-            && self.waiting > 0
-            && self.placed == 0
-            && step.actions.is_empty()
-            && self.nothing_due(step);
-        if !still_same {
+        if arrival != Arrival::Ramp || !step.actions.is_empty() {
             return 0;
         }
         let desired = self.desired();
         // Arriving pods all wait; leaving pods come from the waiting ones, keeping at least one waiting.
-        let ahead = if desired < target {
-            target - desired - 1
+        let ahead = if self.waiting > 0 {
+            if self.placed > 0 || !self.nothing_due(step) {
+                0
+            } else if desired < target {
+                target - desired - 1
+            } else {
+                (desired - target).min(self.waiting) - 1
+            }
+        } else if self.rng.is_none() && self.detail == Detail::Summary {
+            self.pods_that_only_repeat(step, target - desired)
         } else {
-            (desired - target).min(self.waiting) - 1
+            0
         };
         u32::try_from(ahead.max(0)).unwrap_or(u32::MAX)
+    }
+
+    /// Of the next `change.abs() − 1` passes, each bringing a pod that gets an IP (`change` > 0) or taking
+    /// the newest pod away (< 0), how many in a row ipamd would decide as in `step`, a pass with no call.
+    /// Only the assigned count moves, so every verdict moves one way and the run is a bisection: as pods
+    /// arrive too low only turns on; too high, `shouldRemoveExtraENIs` and a freeable or deletable ENI only
+    /// turn off (nothing being due: no address cools, so every available one is handed out in the same
+    /// order in one go, and no ENI would be freed even once old enough). As pods leave, too low only turns
+    /// off and too high and `shouldRemoveExtraENIs` only on; cooling addresses count as available, so
+    /// only an ENI's deletability reads them, and no ENI is deleted while every one that could be has a pod
+    /// (`departures_before_an_eni_empties`). In prefix mode a leaving pod may free a /28, which the
+    /// verdicts read: those passes run.
+    fn pods_that_only_repeat(&self, step: &Step, change: i64) -> i64 {
+        let kind = step.decision.kind;
+        let arriving = change > 0;
+        let pd = self.cfg.enable_prefix_delegation && kind != DecisionKind::Ipv6;
+        let due = if arriving {
+            !self.nothing_due(step)
+        } else {
+            pd || self.trunk_pending() || kind == DecisionKind::DecreaseWait
+        };
+        if due || kind == DecisionKind::TooHigh {
+            return 0;
+        }
+        let room = change.abs() - 1;
+        if kind == DecisionKind::Ipv6 {
+            return room;
+        }
+        let stats = self.ds.get_ip_stats(self.now);
+        // Arriving pods take at most the free addresses (the verdicts end the run there anyway).
+        let (hi, emptied) = if arriving {
+            (room.min(stats.available_addresses()), i64::MAX)
+        } else {
+            (room, self.departures_before_an_eni_empties())
+        };
+        let low = kind == DecisionKind::TooLow;
+        let alike = |j: i64| {
+            let after = DataStoreStats {
+                assigned_ips: stats.assigned_ips + j * change.signum(),
+                ..stats
+            };
+            let (cfg, fp) = (self.cfg, self.ds.get_free_prefixes());
+            let too_low = pool::pool_too_low(cfg, &self.lim, &after, fp, false).yes;
+            too_low == low
+                && (too_low || !pool::pool_too_high(cfg, &after, fp, false).yes)
+                && (j <= emptied || !pool::should_remove_extra_enis(cfg, &self.lim, &after, false))
+        };
+        let (mut lo, mut hi) = (0, hi);
+        while lo < hi {
+            let mid = hi - (hi - lo) / 2;
+            if alike(mid) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        lo
+    }
+
+    /// How many pods can surely leave before an ENI that `getDeletableENI` could pick has none: one fewer
+    /// than the fewest pods on any ENI but the primary, trunk and EFA ones and those `MINIMUM_IP_TARGET`
+    /// needs (which stay needed while no address is added or removed; counting them keeps the advisor's
+    /// MINIMUM_IP_TARGET-at-the-pod-count fix from running its scale-down pass by pass).
+    fn departures_before_an_eni_empties(&self) -> i64 {
+        let mit = self.cfg.minimum_ip_target;
+        (0..self.ds.enis.len())
+            .filter(|&i| {
+                let e = &self.ds.enis[i];
+                !(e.is_primary
+                    || e.is_trunk
+                    || e.is_efa
+                    || (mit != 0 && self.ds.is_required_for_minimum_ip_target(mit, i)))
+            })
+            .map(|i| i64::from(self.ds.enis[i].counts.assigned[0]) - 1)
+            .min()
+            .unwrap_or(i64::MAX)
     }
 
     /// Folds `next`, the step of the pass just run, into `last` when it only repeats it
@@ -52,22 +134,6 @@ impl Ipamd<'_> {
             last.pods = next.pods;
         }
         fold
-    }
-
-    /// Applies `k` passes that only repeat `last` (see `passes_that_only_repeat`).
-    pub(super) fn skip(&mut self, k: u32, target: i64, last: &mut Step) {
-        let delta = if self.desired() < target {
-            i64::from(k)
-        } else {
-            -i64::from(k)
-        };
-        self.pass_no += k;
-        self.now = i64::from(self.pass_no) * POOL_MONITOR_INTERVAL;
-        self.waiting += delta;
-        last.pass = self.pass_no;
-        last.time_s = self.now;
-        last.passes += k;
-        last.pods.waiting = self.waiting;
     }
 
     /// Nothing can change any more without a new pod event. A trunk poll that never ends is the steady state.

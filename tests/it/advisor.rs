@@ -171,6 +171,29 @@ pub fn assert_summary_matches(s: &Scenario) {
     }
     let passes = |t: &[Step]| t.iter().map(|st| st.passes).sum::<u32>();
     assert_eq!(passes(&full.trace), passes(&summary.trace));
+    // And every full step inside a summary step is alike in what a merge keeps alike: the decision, whether
+    // pods wait, the addresses held, and no call (a step with calls is one pass, never merged).
+    for st in summary.trace.iter().skip(1) {
+        for f in full
+            .trace
+            .iter()
+            .filter(|f| (st.first_pass()..=st.pass).contains(&f.pass))
+        {
+            assert_eq!(
+                (
+                    f.decision.kind,
+                    f.pods.waiting > 0,
+                    f.stats.total_ips,
+                    f.actions.is_empty() || f.pass == st.pass
+                ),
+                (st.decision.kind, st.pods.waiting > 0, st.stats.total_ips, true),
+                "full step ending at pass {} inside the summary step of passes {}..={}",
+                f.pass,
+                st.first_pass(),
+                st.pass
+            );
+        }
+    }
     // Summary mode formats no text.
     assert!(summary.trace[1..].iter().all(|st| st.events.is_empty()
         && st.decision.text.is_empty()
@@ -215,4 +238,58 @@ fn summary_plans_have_the_full_plans_numbers_in_the_benchmarked_cases() {
     for s in &cases {
         assert_summary_matches(s);
     }
+}
+
+/// Summary runs jump over runs of passes in which pods arrive or leave one a pass and ipamd decides alike
+/// (`passes_that_only_repeat`), found from the verdicts' direction as the assigned count moves. A grid of
+/// settings in both directions, where each verdict can end a run: too low (WARM_ENI_TARGET 0 and 1,
+/// WARM_IP_TARGET), too high (WARM_IP_TARGET 1 and 17, MINIMUM_IP_TARGET), an ENI emptied while
+/// `shouldRemoveExtraENIs` holds (with and without cooldown: IP_COOLDOWN_PERIOD=-1 frees it at once), and
+/// prefix mode, where a leaving pod can free a /28.
+#[test]
+fn summary_plans_have_the_full_plans_numbers_across_settings() {
+    let mut n = 0;
+    for (ty, pd, wpt, wet, cooldown) in settings_grid() {
+        for wit in [None, Some("1"), Some("17")] {
+            for mit in [None, Some("10")] {
+                for (pods, then) in [(3, 40), (40, 3), (60, 10)] {
+                    let mut s = Scenario::new(ty);
+                    (s.pods, s.then_pods) = (pods, Some(then));
+                    for (k, v) in [
+                        ("ENABLE_PREFIX_DELEGATION", pd),
+                        ("WARM_PREFIX_TARGET", wpt),
+                        ("WARM_ENI_TARGET", wet),
+                        ("IP_COOLDOWN_PERIOD", cooldown),
+                    ] {
+                        s.env.set(k, v).unwrap();
+                    }
+                    for (k, v) in [("WARM_IP_TARGET", wit), ("MINIMUM_IP_TARGET", mit)] {
+                        if let Some(v) = v {
+                            s.env.set(k, v).unwrap();
+                        }
+                    }
+                    assert_summary_matches(&s);
+                    n += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(n, 576);
+}
+
+/// Instance type, prefix delegation, WARM_PREFIX_TARGET, WARM_ENI_TARGET and IP_COOLDOWN_PERIOD, every combination.
+fn settings_grid() -> Vec<(&'static str, &'static str, &'static str, &'static str, &'static str)> {
+    let mut all = Vec::new();
+    for ty in ["m5.large", "c5.4xlarge"] {
+        for pd in ["false", "true"] {
+            for wpt in ["0", "1"] {
+                for wet in ["0", "1"] {
+                    for cooldown in ["30", "-1"] {
+                        all.push((ty, pd, wpt, wet, cooldown));
+                    }
+                }
+            }
+        }
+    }
+    all
 }

@@ -48,16 +48,16 @@ impl Ipamd<'_> {
     /// order in one go, and no ENI would be freed even once old enough). As pods leave, too low only turns
     /// off and too high and `shouldRemoveExtraENIs` only on; cooling addresses count as available, so
     /// only an ENI's deletability reads them, and no ENI is deleted while every one that could be has a pod
-    /// (`departures_before_an_eni_empties`). In prefix mode a leaving pod may free a /28, which the
-    /// verdicts read: those passes run.
+    /// (`departures_before_an_eni_empties`). In prefix mode a leaving pod may leave its /28 with no pod,
+    /// one more free prefix for the verdicts (`prefixes_freed_by_departures`), which only turns too high on.
     fn pods_that_only_repeat(&self, step: &Step, change: i64) -> i64 {
         let kind = step.decision.kind;
         let arriving = change > 0;
-        let pd = self.cfg.enable_prefix_delegation && kind != DecisionKind::Ipv6;
+        let pd = self.cfg.enable_prefix_delegation;
         let due = if arriving {
             !self.nothing_due(step)
         } else {
-            pd || self.trunk_pending() || kind == DecisionKind::DecreaseWait
+            self.trunk_pending() || kind == DecisionKind::DecreaseWait
         };
         if due || kind == DecisionKind::TooHigh {
             return 0;
@@ -68,10 +68,16 @@ impl Ipamd<'_> {
         }
         let stats = self.ds.get_ip_stats(self.now);
         // Arriving pods take at most the free addresses (the verdicts end the run there anyway).
-        let (hi, emptied) = if arriving {
-            (room.min(stats.available_addresses()), i64::MAX)
+        let (hi, emptied, freed) = if arriving {
+            (room.min(stats.available_addresses()), i64::MAX, Vec::new())
         } else {
-            (room, self.departures_before_an_eni_empties())
+            let freed = if pd {
+                self.prefixes_freed_by_departures(room)
+            } else {
+                Vec::new()
+            };
+            let hi = if pd { freed.len() as i64 - 1 } else { room };
+            (hi, self.departures_before_an_eni_empties(), freed)
         };
         let low = kind == DecisionKind::TooLow;
         let alike = |j: i64| {
@@ -79,11 +85,13 @@ impl Ipamd<'_> {
                 assigned_ips: stats.assigned_ips + j * change.signum(),
                 ..stats
             };
-            let (cfg, fp) = (self.cfg, self.ds.get_free_prefixes());
+            let cfg = self.cfg;
+            let fp = self.ds.get_free_prefixes() + freed.get(j as usize).copied().unwrap_or(0);
             let too_low = pool::pool_too_low(cfg, &self.lim, &after, fp, false).yes;
             too_low == low
                 && (too_low || !pool::pool_too_high(cfg, &after, fp, false).yes)
-                && (j <= emptied || !pool::should_remove_extra_enis(cfg, &self.lim, &after, false))
+                // In prefix mode a pod-free ENI makes `shouldRemoveExtraENIs` true: taken as so.
+                && (j <= emptied || !pool::should_remove_extra_enis(cfg, &self.lim, &after, pd))
         };
         let (mut lo, mut hi) = (0, hi);
         while lo < hi {
@@ -111,9 +119,33 @@ impl Ipamd<'_> {
                     || e.is_efa
                     || (mit != 0 && self.ds.is_required_for_minimum_ip_target(mit, i)))
             })
-            .map(|i| i64::from(self.ds.enis[i].counts.assigned[0]) - 1)
+            .map(|i| {
+                let pods = self.ds.enis[i].counts.assigned;
+                i64::from(pods[0] + pods[1]) - 1
+            })
             .min()
             .unwrap_or(i64::MAX)
+    }
+
+    /// For `j` = 0, 1, …, up to `n`: how many /28s the first `j` pods to leave (newest first) leave with
+    /// no pod, each one more free prefix.
+    fn prefixes_freed_by_departures(&self, n: i64) -> Vec<i64> {
+        let cidrs = || self.ds.enis.iter().flat_map(|e| &e.cidrs);
+        let mut pods_on = vec![0; cidrs().map(|c| c.id as usize + 1).max().unwrap_or(0)];
+        for c in cidrs() {
+            pods_on[c.id as usize] = c.assigned();
+        }
+        let n = usize::try_from(n).unwrap_or(0).min(self.pods.len());
+        let mut freed = Vec::with_capacity(n + 1);
+        freed.push(0);
+        for pod in self.pods.iter().rev().take(n) {
+            let Some(left) = pods_on.get_mut(pod.cidr as usize) else {
+                break;
+            };
+            *left -= 1;
+            freed.push(freed[freed.len() - 1] + i64::from(*left == 0));
+        }
+        freed
     }
 
     /// Folds `next`, the step of the pass just run, into `last` when it only repeats it

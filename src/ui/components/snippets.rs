@@ -40,6 +40,35 @@ pub fn Snippets(props: &SnippetsProps) -> Html {
     // A tab that disappears (leaving IPv6) falls back to the first.
     let current = tabs.iter().position(|(name, _)| *name == props.tab).unwrap_or(0);
     let names: Vec<String> = tabs.iter().map(|(name, _)| name.to_string()).collect();
+    let copy = |i: usize, text: &str| {
+        let copied = copied.clone();
+        let text = text.to_string();
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            browser::copy(&text, move |ok| {
+                copied.set(Some((i, ok)));
+                let reset = copied.clone();
+                browser::after(2000, move || reset.set(None));
+            });
+        })
+    };
+    // The settings' snippets change only with the settings (and their panels with the open tab and the
+    // copy status), so an edit of the pods or the nodes neither writes nor builds them again; the
+    // report's two (kubelet maxPods, a real node's numbers) follow the report.
+    let written = use_memo((props.env.clone(), current, *copied), |(env, current, copied)| {
+        tabs.iter()
+            .enumerate()
+            .map(|(i, &(name, title))| {
+                let text = match (Format::parse(name), name) {
+                    // The CLI's refusal, word for word: these settings would stop aws-node.
+                    (Some(format), _) => generate(format, env).unwrap_or_else(|e| format!("Refused: {e}")),
+                    (None, "ipv6-iam") => ipv6_iam_policy(),
+                    _ => return Html::default(),
+                };
+                panel(i, name, title, i != *current, *copied, copy(i, &text), text)
+            })
+            .collect::<Vec<_>>()
+    });
     let onkeydown = {
         let (on_action, names) = (props.on_action.clone(), names.clone());
         Callback::from(move |e: KeyboardEvent| {
@@ -75,42 +104,44 @@ pub fn Snippets(props: &SnippetsProps) -> Html {
         </div>
     });
     for (i, &(name, title)) in tabs.iter().enumerate() {
-        let text = match (Format::parse(name), name) {
-            // The CLI's refusal, word for word: these settings would stop aws-node.
-            (Some(format), _) => generate(format, &props.env).unwrap_or_else(|e| format!("Refused: {e}")),
-            (None, "ipv6-iam") => ipv6_iam_policy(),
-            (None, "verify") => props.report.ok().map(verify_on_a_node).unwrap_or_default(),
-            (None, _) => max_pods_settings(props.report.ok().map_or(110, |r| r.max_pods.kubelet)),
+        let text = match name {
+            "verify" => props.report.ok().map(verify_on_a_node).unwrap_or_default(),
+            "max-pods" => max_pods_settings(props.report.ok().map_or(110, |r| r.max_pods.kubelet)),
+            _ => {
+                h.node(written[i].clone());
+                continue;
+            }
         };
-        let onclick = {
-            let copied = copied.clone();
-            let text = text.clone();
-            Callback::from(move |_: MouseEvent| {
-                let copied = copied.clone();
-                browser::copy(&text, move |ok| {
-                    copied.set(Some((i, ok)));
-                    let reset = copied.clone();
-                    browser::after(2000, move || reset.set(None));
-                });
-            })
-        };
-        let id = format!("snippet-{name}");
-        // The ids and labels are computed, so those elements stay in `html!`; their insides go through `H`.
-        let mut p = H::new();
-        p.open("div", &[("class", S("snippet-head"))]);
-        p.node(html! { <h3 id={format!("{id}-title")}>{title}</h3> });
-        copy_button(&mut p, &id, format!("Copy {name}"), onclick, *copied, i);
-        p.close();
-        let code = dom::owned("code", NONE, text);
-        p.node(html! { <pre id={id.clone()} aria-labelledby={format!("{id}-title")} tabindex="0">{code}</pre> });
-        let inside = p.finish();
-        h.node(html! {
-            <div class="snippet" role="tabpanel" id={format!("panel-{name}")} aria-labelledby={format!("tab-{name}")} hidden={i != current}>
-                {inside}
-            </div>
-        });
+        h.node(panel(i, name, title, i != current, *copied, copy(i, &text), text));
     }
     h.finish()
+}
+
+/// One tab's panel: its title, copy button and text.
+fn panel(
+    i: usize,
+    name: &str,
+    title: &str,
+    hidden: bool,
+    copied: Option<(usize, bool)>,
+    onclick: Callback<MouseEvent>,
+    text: String,
+) -> Html {
+    let id = format!("snippet-{name}");
+    // The ids and labels are computed, so those elements stay in `html!`; their insides go through `H`.
+    let mut p = H::new();
+    p.open("div", &[("class", S("snippet-head"))]);
+    p.node(html! { <h3 id={format!("{id}-title")}>{title.to_string()}</h3> });
+    copy_button(&mut p, &id, format!("Copy {name}"), onclick, copied, i);
+    p.close();
+    let code = dom::owned("code", NONE, text);
+    p.node(html! { <pre id={id.clone()} aria-labelledby={format!("{id}-title")} tabindex="0">{code}</pre> });
+    let inside = p.finish();
+    html! {
+        <div class="snippet" role="tabpanel" id={format!("panel-{name}")} aria-labelledby={format!("tab-{name}")} {hidden}>
+            {inside}
+        </div>
+    }
 }
 
 /// Copy button `i` of the snippet whose `pre` is `id`, and its status: "Copied" (or why not) while

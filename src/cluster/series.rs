@@ -44,6 +44,10 @@ pub fn path_nodes(k: u64, targets: &[u64]) -> Vec<u64> {
     if k >= total {
         return targets.to_vec();
     }
+    // One group: its k nodes (the page's own node group; no 128-bit arithmetic for each of the chart's points).
+    if let [_] = targets {
+        return vec![k];
+    }
     if k == 0 {
         return vec![0; targets.len()];
     }

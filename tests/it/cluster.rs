@@ -328,6 +328,11 @@ fn the_chart_path_adds_one_node_a_step() {
     assert_eq!(cluster::path_nodes(7, &[10, 10]), vec![4, 3]);
     // A group of none never gets a node.
     assert_eq!(cluster::path_nodes(2, &[0, 3, 0]), vec![0, 2, 0]);
+    // One group takes a shortcut: it has the k nodes the general walk gives it beside a group of none.
+    for k in 0..=12 {
+        assert_eq!(cluster::path_nodes(k, &[10]), vec![k.min(10)]);
+        assert_eq!(cluster::path_nodes(k, &[10, 0]), vec![k.min(10), 0]);
+    }
 }
 
 /// Two groups at different sizes (the review's case: 13 and 7 nodes at max + surge, 20 in all): every node

@@ -215,7 +215,7 @@ pub fn App() -> Html {
             h.node(match cluster.as_ref() {
                 Some(Ok(c)) => html! { <>
                     <SubnetTable report={Same(c.clone())} />
-                    <Chart spec={state.last_cluster.clone()} report={Same(c.clone())} alternatives={Same((*cluster_alts).clone())} ask={ask.clone()} on_action={on_action.clone()} />
+                    <Chart spec={state.last_cluster.clone()} report={Same(c.clone())} alternatives={Same((*cluster_alts).clone())} ask={ask.clone()} nodes={Same(nodes.clone())} on_action={on_action.clone()} />
                 </> },
                 _ => Html::default(),
             });

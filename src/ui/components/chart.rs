@@ -20,6 +20,8 @@ pub struct ChartProps {
     pub alternatives: super::Same<Vec<ClusterAlternative>>,
     /// Asks for the alternatives, when they wait for a click.
     pub ask: Option<Callback<MouseEvent>>,
+    /// The page's node plans, which the alternatives filled: the proposed line simulates no node again.
+    pub nodes: super::Same<std::cell::RefCell<cluster::NodePlans>>,
     pub on_action: Callback<Action>,
 }
 
@@ -137,6 +139,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         report,
         alternatives,
         ask,
+        nodes,
         on_action,
     } = props;
     let index = use_state(|| first_failing(report));
@@ -151,7 +154,9 @@ pub fn Chart(props: &ChartProps) -> Html {
         (spec.clone(), alt.as_ref().map(|a| a.edits.clone())),
         |(spec, edits)| {
             let _m = measure("vpc:cluster-proposed");
-            edits.as_ref().and_then(|e| cluster::plan(&spec.with_edits(e)).ok())
+            edits
+                .as_ref()
+                .and_then(|e| cluster::plan_in(&spec.with_edits(e), &mut nodes.borrow_mut()).ok())
         },
     );
     let i = (*index).min(report.subnets.len().saturating_sub(1));

@@ -23,14 +23,50 @@ impl Addr {
 pub struct Cidr {
     pub id: u32,
     pub is_prefix: bool,
-    pub addrs: Vec<Addr>,
+    /// A /32's address, held in place: no allocation for each of the hundreds of secondary IPs a node gets.
+    one: Addr,
+    /// A /28's 16 addresses (empty for a /32).
+    prefix: Vec<Addr>,
     pub(super) assigned: u32,
     pub(super) last_unassigned_at: Option<i64>,
 }
 
 impl Cidr {
+    /// A free /32 or /28.
+    pub(super) fn new(id: u32, is_prefix: bool, size: usize) -> Cidr {
+        Cidr {
+            id,
+            is_prefix,
+            one: Addr::default(),
+            prefix: if is_prefix {
+                vec![Addr::default(); size]
+            } else {
+                Vec::new()
+            },
+            assigned: 0,
+            last_unassigned_at: None,
+        }
+    }
+
+    /// Its addresses, in order.
+    pub fn addrs(&self) -> &[Addr] {
+        if self.is_prefix {
+            &self.prefix
+        } else {
+            std::slice::from_ref(&self.one)
+        }
+    }
+
+    pub(super) fn addrs_mut(&mut self) -> &mut [Addr] {
+        if self.is_prefix {
+            &mut self.prefix
+        } else {
+            std::slice::from_mut(&mut self.one)
+        }
+    }
+
     pub fn size(&self) -> i64 {
-        self.addrs.len() as i64
+        self.addrs().len() as i64
     }
 
     /// `AssignedIPv4AddressesInCidr`.
@@ -41,7 +77,9 @@ impl Cidr {
     /// Addresses released within the cooldown (`inCoolingPeriod`: `time.Since(unassigned) <= period`).
     pub fn cooling(&self, now: i64, cooldown: i64) -> i64 {
         match self.last_unassigned_at {
-            Some(t) if now - t <= cooldown => self.addrs.iter().filter(|a| a.is_cooling(now, cooldown)).count() as i64,
+            Some(t) if now - t <= cooldown => {
+                self.addrs().iter().filter(|a| a.is_cooling(now, cooldown)).count() as i64
+            }
             _ => 0,
         }
     }
@@ -92,7 +130,7 @@ pub struct Counts {
 impl Counts {
     pub(super) fn add(&mut self, c: &Cidr, sign: i32) {
         let k = usize::from(c.is_prefix);
-        self.addresses[k] = self.addresses[k].wrapping_add_signed(sign * c.addrs.len() as i32);
+        self.addresses[k] = self.addresses[k].wrapping_add_signed(sign * c.addrs().len() as i32);
         self.assigned[k] = self.assigned[k].wrapping_add_signed(sign * c.assigned as i32);
     }
 }

@@ -114,13 +114,7 @@ impl DataStore {
         for _ in 0..n.max(0) {
             let id = self.next_cidr;
             self.next_cidr += 1;
-            let c = Cidr {
-                id,
-                is_prefix,
-                addrs: vec![Addr::default(); size],
-                assigned: 0,
-                last_unassigned_at: None,
-            };
+            let c = Cidr::new(id, is_prefix, size);
             self.totals.add(&c, 1);
             self.enis[eni_idx].counts.add(&c, 1);
             self.enis[eni_idx].version += 1;
@@ -166,7 +160,7 @@ impl DataStore {
             debug_assert_eq!(counts, e.counts, "ENI counts drifted");
             debug_assert!(e.cidrs[..e.full_below.min(e.cidrs.len())]
                 .iter()
-                .all(|c| c.assigned as usize == c.addrs.len()));
+                .all(|c| c.assigned as usize == c.addrs().len()));
             for kind in [false, true] {
                 let walked: i64 = e
                     .cidrs
@@ -236,17 +230,20 @@ impl DataStore {
             for ci in cidr_order(self.enis[ei].cidrs.len(), self.enis[ei].full_below) {
                 let eni_id = self.enis[ei].id;
                 let c = &mut self.enis[ei].cidrs[ci];
-                if c.is_prefix != self.is_pd_enabled || c.assigned as usize == c.addrs.len() {
+                if c.is_prefix != self.is_pd_enabled || c.assigned as usize == c.addrs().len() {
                     continue;
                 }
-                let free = c.addrs.iter().position(|a| !a.assigned && !a.is_cooling(now, cooldown));
+                let free = c
+                    .addrs()
+                    .iter()
+                    .position(|a| !a.assigned && !a.is_cooling(now, cooldown));
                 if let Some(ai) = free {
                     let k = usize::from(c.is_prefix);
                     self.totals.assigned[k] += 1;
                     self.totals.free_cidrs[k] -= i64::from(c.assigned == 0);
-                    c.addrs[ai].assigned = true;
+                    c.addrs_mut()[ai].assigned = true;
                     c.assigned += 1;
-                    let (cidr, full) = (c.id, c.assigned as usize == c.addrs.len());
+                    let (cidr, full) = (c.id, c.assigned as usize == c.addrs().len());
                     let eni = &mut self.enis[ei];
                     eni.counts.assigned[k] += 1;
                     eni.version += 1;
@@ -255,7 +252,7 @@ impl DataStore {
                         while eni
                             .cidrs
                             .get(eni.full_below)
-                            .is_some_and(|c| c.assigned as usize == c.addrs.len())
+                            .is_some_and(|c| c.assigned as usize == c.addrs().len())
                         {
                             eni.full_below += 1;
                         }
@@ -282,7 +279,7 @@ impl DataStore {
         };
         eni.full_below = eni.full_below.min(ci);
         if let Some(c) = eni.cidrs.get_mut(ci) {
-            if let Some(a) = c.addrs.get_mut(usize::from(pod.addr)) {
+            if let Some(a) = c.addrs_mut().get_mut(usize::from(pod.addr)) {
                 if a.assigned {
                     a.assigned = false;
                     a.unassigned_at = Some(now);

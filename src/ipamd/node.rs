@@ -93,11 +93,11 @@ impl<'a> Ipamd<'a> {
         let id = self.next_eni;
         self.next_eni += 1;
         self.ds.add_eni(id, is_primary, is_trunk, false, self.now);
-        let n = self.ds.enis.len();
-        if self.tight.len() < n {
-            self.tight.push(n - 1);
+        let idx = self.ds.enis.len() - 1;
+        if self.tight.len() <= idx {
+            self.tight.push(idx);
         }
-        self.ds.enis.len() - 1
+        idx
     }
 
     /// `eni-{id}`, formatted once per ENI.
